@@ -1,0 +1,20 @@
+"""newslab: the plumbing behind the course "Reading the News as Data".
+
+The notebooks do the teaching; this package only loads data, runs checks,
+builds exercise notebooks from solutions and grades submissions.
+"""
+
+from newslab.article import load_article_text, load_metadata
+from newslab.data import load_claims, load_figures, load_sentences_table
+from newslab.sentences import split_sentences
+
+__all__ = [
+    "load_article_text",
+    "load_claims",
+    "load_figures",
+    "load_metadata",
+    "load_sentences_table",
+    "split_sentences",
+]
+
+__version__ = "0.1.0"

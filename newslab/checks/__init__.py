@@ -1,0 +1,56 @@
+"""Checks for the exercise notebooks, defined once and used by notebooks and grader.
+
+Each `exNN_*.py` module in this package registers one `Exercise`. In a notebook:
+
+    from newslab.checks import checker
+    check = checker("01_the_article_as_a_source")
+    ...
+    check("q1", author)        # prints the feedback at once
+"""
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from typing import Any
+
+from newslab.checks.core import REGISTRY, Exercise, Question, Result, register, run_check
+from newslab.plain import to_plain
+
+__all__ = ["Exercise", "Question", "Result", "checker", "exercises", "get_exercise", "register",
+           "run_check"]  # fmt: skip
+
+
+def _load_all() -> None:
+    for module in pkgutil.iter_modules(__path__):
+        if module.name.startswith("ex"):
+            importlib.import_module(f"{__name__}.{module.name}")
+
+
+def exercises() -> dict[str, Exercise]:
+    """Every registered exercise, by id."""
+    _load_all()
+    return dict(REGISTRY)
+
+
+def get_exercise(exercise_id: str) -> Exercise:
+    """The exercise with this id, or a KeyError that lists the known ids."""
+    known = exercises()
+    if exercise_id not in known:
+        raise KeyError(f"Unknown exercise {exercise_id!r}; known: {', '.join(sorted(known))}.")
+    return known[exercise_id]
+
+
+def grade_answer(exercise_id: str, question_id: str, value: Any) -> Result:
+    """Check a live Python value: convert it to plain data first, as the grader does."""
+    question = get_exercise(exercise_id).question(question_id)
+    return run_check(question, to_plain(value))
+
+
+def checker(exercise_id: str) -> Callable[[str, Any], None]:
+    """Return `check(question_id, value)`, which prints feedback for a notebook's check cell."""
+    get_exercise(exercise_id)
+
+    def check(question_id: str, value: Any) -> None:
+        print(f"{question_id}: {grade_answer(exercise_id, question_id, value)}")
+
+    return check
