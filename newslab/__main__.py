@@ -1,0 +1,3 @@
+from newslab.cli import main
+
+raise SystemExit(main())
