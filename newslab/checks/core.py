@@ -82,7 +82,8 @@ def register(exercise: Exercise) -> Exercise:
 
 
 def not_attempted(max_points: float = 1.0) -> Result:
-    return Result(0, max_points, "Not attempted yet: replace the ... with your answer and run the cell.")
+    message = "Not attempted yet: replace the ... with your answer and run the cell."
+    return Result(0, max_points, message)
 
 
 def run_check(question: Question, plain_answer: Any) -> Result:
@@ -91,8 +92,9 @@ def run_check(question: Question, plain_answer: Any) -> Result:
         return not_attempted(question.max_points)
     if tag_of(plain_answer) == "unsupported":
         kind = plain_answer.get("type", "object")
-        return Result(0, question.max_points, f"Your answer is a {kind}, which this check cannot read. "
-                      "Use a number, a string, a list or a pandas table.")
+        message = (f"Your answer is a {kind}, which this check cannot read. "
+                   "Use a number, a string, a list or a pandas table.")
+        return Result(0, question.max_points, message)
     try:
         result = question.check(plain_answer)
     except Exception as error:  # a bug in a check must not look like the student's fault

@@ -1,0 +1,138 @@
+"""Truth tests for data/: the article is verbatim, every quote is in it, every id resolves.
+
+The data folder can be pointed elsewhere with NEWSLAB_DATA_DIR, which is how
+tests/test_data_tampering.py shows that these tests fail on altered data.
+"""
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from newslab.data import furniture_of
+from newslab.paths import DATA
+from newslab.sentences import split_sentences
+
+ARTICLE_SHA256 = "459a0727d8233bf548915354a1d6519a10f02f03a9e13bf55c46bd06fc8a760f"
+FOLDER = Path(os.environ.get("NEWSLAB_DATA_DIR", DATA))
+
+
+def read_table(name: str) -> pd.DataFrame:
+    return pd.read_csv(FOLDER / name, dtype=str, keep_default_na=False)
+
+
+@pytest.fixture(scope="module")
+def article() -> str:
+    return (FOLDER / "article.txt").read_bytes().decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def metadata() -> dict:
+    return json.loads((FOLDER / "article.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def sentences() -> pd.DataFrame:
+    return read_table("sentences.csv").set_index("sentence_id")
+
+
+def test_article_is_the_seed_byte_for_byte(metadata: dict) -> None:
+    digest = hashlib.sha256((FOLDER / "article.txt").read_bytes()).hexdigest()
+    assert digest == ARTICLE_SHA256
+    assert metadata["text"]["sha256"] == ARTICLE_SHA256
+
+
+def test_metadata_records_what_is_missing(metadata: dict) -> None:
+    assert metadata["publication_date"]["status"] == "unknown"
+    assert metadata["publication_date"]["value"] is None
+    assert metadata["headline"]["status"] == "not in the provided text"
+    for field in ["outlet", "author", "url", "language"]:
+        assert metadata[field], field
+    assert metadata["korean_edition"]["url"].startswith("https://www.dailynk.com/")
+
+
+def test_candidate_dates_are_thursdays_on_the_21st(metadata: dict) -> None:
+    for day in metadata["publication_date"]["candidates"]:
+        stamp = pd.Timestamp(day)
+        assert stamp.day == 21 and stamp.day_name() == "Thursday", day
+        assert pd.Timestamp("2020-01-01") <= stamp <= pd.Timestamp("2023-08-31"), day
+
+
+def test_non_story_lines_are_verbatim_lines(article: str, metadata: dict) -> None:
+    lines = article.split("\n")
+    kinds = {item["kind"] for item in metadata["non_story"]}
+    assert kinds == {"alt_text", "caption", "contact", "read_in_korean", "author_bio"}
+    for item in metadata["non_story"]:
+        assert lines[item["line"] - 1] == item["text"], item["kind"]
+
+
+def test_sentences_csv_is_what_the_splitter_makes(article: str, metadata: dict) -> None:
+    expected = split_sentences(article, furniture_of(metadata)).astype(str)
+    shipped = read_table("sentences.csv")
+    pd.testing.assert_frame_equal(shipped, expected, check_dtype=False)
+
+
+def test_sentence_offsets_point_into_the_article(article: str, sentences: pd.DataFrame) -> None:
+    for sentence_id, row in sentences.iterrows():
+        assert article[int(row.start) : int(row.end)] == row.text, sentence_id
+
+
+def test_every_quote_is_verbatim(article: str) -> None:
+    for name in ["figures.csv", "claims.csv"]:
+        for row in read_table(name).itertuples():
+            assert row.quote in article, f"{name}: {row.quote!r} is not in the article"
+
+
+def test_every_sentence_id_exists(sentences: pd.DataFrame) -> None:
+    for name in ["figures.csv", "claims.csv"]:
+        for sentence_id in read_table(name)["sentence_id"]:
+            assert sentence_id in sentences.index, f"{name}: no sentence {sentence_id}"
+
+
+def test_every_quote_is_in_its_sentence(sentences: pd.DataFrame) -> None:
+    for name in ["figures.csv", "claims.csv"]:
+        for row in read_table(name).itertuples():
+            assert row.quote in sentences.loc[row.sentence_id, "text"], f"{name}: {row.quote!r}"
+
+
+def test_claims_cover_every_story_sentence_in_order(sentences: pd.DataFrame) -> None:
+    story = [i for i, row in sentences.iterrows() if row.is_story == "True"]
+    assert read_table("claims.csv")["sentence_id"].tolist() == story
+
+
+def test_claim_cues_are_words_of_the_sentence() -> None:
+    for row in read_table("claims.csv").itertuples():
+        for cue in filter(None, row.cue.split("; ")):
+            for piece in cue.split(" "):
+                assert piece in row.quote, f"{row.sentence_id}: cue {piece!r} not in the sentence"
+
+
+def test_every_figure_value_appears_in_its_quote() -> None:
+    for row in read_table("figures.csv").itertuples():
+        assert row.value_text in row.quote, row.figure_id
+        assert int(row.value_text.replace(",", "")) == int(row.value), row.figure_id
+        assert re.search(rf"\b{re.escape(row.qualifier)}\b", row.quote) or row.qualifier == "none"
+
+
+def test_bounds_follow_their_rule() -> None:
+    for row in read_table("figures.csv").itertuples():
+        value = int(row.value)
+        if row.bounds_rule == "about_round":
+            unit = 10 ** (len(str(value)) - len(str(value).rstrip("0")))
+            assert (int(row.low), int(row.high)) == (value - unit // 2, value + unit // 2)
+        elif row.bounds_rule == "over_open":
+            assert (int(row.low), row.high, row.low_inclusive) == (value, "", "false")
+        elif row.bounds_rule == "exact":
+            assert int(row.low) == int(row.high) == value
+        else:
+            pytest.fail(f"{row.figure_id}: no test for rule {row.bounds_rule}")
+
+
+def test_numbers_that_are_not_figures_are_not_rows() -> None:
+    values = set(read_table("figures.csv")["value"].astype(int))
+    assert 19 not in values  # the 19 of COVID-19
+    assert values == {30000, 20000, 50000}
