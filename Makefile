@@ -1,0 +1,110 @@
+# Reading the News as Data: the two commands a reader needs are `make lab` and `make test`.
+# Everything else here supports them. Needs only Python 3.11 and make (and apt for Chromium).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check
+# Overridable so a test can check the command line without starting a real server.
+JUPYTER ?= $(VENV)/bin/jupyter
+LAB_ARGS ?=
+FIRST_NOTEBOOK := notebooks/00_start_here.ipynb
+# JupyterLab refuses to run as root unless told to (containers, CI).
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+RUNTIME_STAMP := $(VENV)/.newslab-runtime.stamp
+TEST_STAMP := $(VENV)/.newslab-test.stamp
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
+
+SUBMISSIONS ?= submissions
+OUT ?= grading-output
+
+.PHONY: help venv lab test-venv browser test grade lock clean distclean
+
+help:
+	@echo "make lab    create .venv (first time only) and open JupyterLab at $(FIRST_NOTEBOOK)"
+	@echo "make test   the same set-up plus test tools and Chromium, then every test"
+	@echo "make grade SUBMISSIONS=folder OUT=folder   grade submitted exercise notebooks"
+	@echo "make lock   regenerate constraints.txt from a fresh venv after changing a pin"
+	@echo "make clean  remove test artifacts and caches (distclean also removes .venv)"
+
+venv: $(RUNTIME_STAMP)
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+# The stamp is newer than every file that decides what is installed: a second run does nothing.
+$(RUNTIME_STAMP): $(VENV)/bin/python requirements.txt constraints.txt pyproject.toml jupyter/overrides.json
+	$(PIP) install --quiet -r requirements.txt
+	$(PIP) install --quiet --no-deps -e .
+	mkdir -p $(dir $(LAB_SETTINGS))
+	cp jupyter/overrides.json $(LAB_SETTINGS)
+	touch $@
+
+lab: venv
+	cd "$(CURDIR)" && $(JUPYTER) lab --ip=127.0.0.1 --ServerApp.root_dir="$(CURDIR)" \
+		$(ALLOW_ROOT) $(LAB_ARGS) $(FIRST_NOTEBOOK)
+
+test-venv: $(TEST_STAMP)
+
+$(TEST_STAMP): $(RUNTIME_STAMP) requirements-test.txt
+	$(PIP) install --quiet -r requirements-test.txt
+	touch $@
+
+# Debian's Chromium for the browser tests; never a browser download by Playwright.
+browser:
+	@if command -v chromium >/dev/null 2>&1; then \
+		echo "chromium: $$(command -v chromium)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else \
+		echo "chromium is missing and cannot be installed here: browser tests will be skipped"; \
+	fi
+
+# Exit code 5 from pytest means "no tests collected": allowed for the notebook folders only,
+# which stay empty until the lessons land. `pytest tests` must collect and pass real tests.
+test: test-venv browser
+	@set -euo pipefail; \
+	started=$$(date +%s); \
+	scratch=$$(mktemp -d); trap 'rm -rf "$$scratch"' EXIT; \
+	export JUPYTER_CONFIG_DIR="$$scratch/config" JUPYTER_DATA_DIR="$$scratch/data" \
+		JUPYTER_RUNTIME_DIR="$$scratch/runtime" IPYTHONDIR="$$scratch/ipython" \
+		JUPYTER_PLATFORM_DIRS=1 PATH="$(CURDIR)/$(VENV)/bin:$$PATH"; \
+	nbval() { local folders=(); for f in "$${@:2}"; do [ -d "$$f" ] && folders+=("$$f"); done; \
+		[ $${#folders[@]} -gt 0 ] || { echo "(no $${*:2} folder yet)"; return 0; }; \
+		$(VENV)/bin/pytest $$1 --nbval-sanitize-with tests/nbval_sanitize.cfg "$${folders[@]}" \
+			&& return 0 || rc=$$?; \
+		if [ $$rc -eq 5 ]; then echo "(no notebooks there yet)"; return 0; fi; return $$rc; }; \
+	echo "== ruff"; $(VENV)/bin/ruff check .; \
+	echo "== pytest tests"; $(VENV)/bin/pytest tests; \
+	echo "== nbval (strict) notebooks/ solutions/"; nbval --nbval notebooks solutions; \
+	echo "== nbval (lax) exercises/"; nbval --nbval-lax exercises; \
+	echo "make test: all passed in $$(( $$(date +%s) - started )) s"
+
+grade: venv
+	$(PY) -m newslab grade $(SUBMISSIONS) --out $(OUT)
+
+# Resolve the direct pins afresh (without the old lock) and write every installed version.
+lock:
+	@set -euo pipefail; \
+	scratch=$$(mktemp -d); trap 'rm -rf "$$scratch"' EXIT; \
+	$(PYTHON) -m venv "$$scratch/venv"; \
+	grep -v '^-c' requirements.txt > "$$scratch/requirements.txt"; \
+	grep -v '^-c' requirements-test.txt > "$$scratch/requirements-test.txt"; \
+	"$$scratch/venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+		-r "$$scratch/requirements.txt" -r "$$scratch/requirements-test.txt"; \
+	{ echo "# Lock file: every package, direct and transitive, that requirements.txt and requirements-test.txt"; \
+	  echo "# install on Python 3.11. Regenerate with \`make lock\` after changing a pin (see README)."; \
+	  "$$scratch/venv/bin/python" -m pip freeze --disable-pip-version-check ; \
+	} > constraints.txt; \
+	echo "constraints.txt: $$(grep -c '==' constraints.txt) pins"
+
+clean:
+	rm -rf test-artifacts .pytest_cache .ruff_cache build *.egg-info
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,222 @@
+"""Shared fixtures for the course's tests.
+
+Reuse these rather than starting servers by hand:
+
+- `jupyter_env` (session, automatic): Jupyter and IPython state in a temporary folder.
+- `free_port`: a TCP port that was free on 127.0.0.1 a moment ago.
+- `lab_server` (session): a JupyterLab server for the repository, as `(url, token)`.
+- `start_lab(...)`: the context manager behind `lab_server`, for a server with other arguments.
+- `chromium_executable` / `browser` / `page`: Debian's Chromium driven by Playwright,
+  skipped with a reason outside CI when Chromium is missing, a failure under CI.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import psutil
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = REPO / "test-artifacts"
+JUPYTER_DIR_VARIABLES = ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
+                         "IPYTHONDIR")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class LabServer(NamedTuple):
+    """A running JupyterLab: `url` ends without a slash; `token` authenticates every request."""
+
+    url: str
+    token: str
+
+    def get(self, path: str, timeout: float = 10) -> tuple[int, bytes]:
+        """GET `path` (starting with /) with the token; return (status, body)."""
+        return http_request(f"{self.url}{path}", self.token, timeout=timeout)
+
+    def get_json(self, path: str) -> Any:
+        """GET `path` and decode its JSON body (asserting status 200)."""
+        status, body = self.get(path)
+        assert status == 200, f"GET {path} answered {status}"
+        return json.loads(body)
+
+
+def http_request(url: str, token: str | None = None, method: str = "GET",
+                 timeout: float = 10) -> tuple[int, bytes]:
+    """Send one HTTP request; return (status, body), also for 4xx/5xx answers."""
+    request = urllib.request.Request(url, method=method)
+    if token:
+        request.add_header("Authorization", f"token {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def jupyter_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Point Jupyter's and IPython's config, data and runtime folders at a temporary folder.
+
+    Applies to this process and to every server or kernel started from it. Kernelspecs and
+    JupyterLab's settings overrides still come from the environment (`sys.prefix/share/jupyter`),
+    which Jupyter searches whatever JUPYTER_DATA_DIR says.
+    """
+    base = tmp_path_factory.mktemp("jupyter-state")
+    values = {name: str(base / name.lower()) for name in JUPYTER_DIR_VARIABLES}
+    values["JUPYTER_PLATFORM_DIRS"] = "1"
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in values.items():
+            patch.setenv(name, value)
+        yield values
+
+
+def find_free_port() -> int:
+    """Ask the kernel for a port that is free on 127.0.0.1 right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def free_port() -> int:
+    """A port that was free on 127.0.0.1 when the test started."""
+    return find_free_port()
+
+
+def stop_process_tree(process: subprocess.Popen[bytes], timeout: float = 10) -> None:
+    """Stop `process` and every descendant (kernels start in sessions of their own)."""
+    try:
+        family = [psutil.Process(process.pid), *psutil.Process(process.pid).children(True)]
+    except psutil.NoSuchProcess:
+        family = []
+    for member in family:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            member.send_signal(signal.SIGTERM)
+    _, alive = psutil.wait_procs(family, timeout=timeout)
+    for member in alive:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            member.kill()
+    psutil.wait_procs(alive, timeout=timeout)
+    process.wait(timeout=timeout)
+
+
+def wait_until_answers(url: str, token: str, process: subprocess.Popen[bytes],
+                       timeout: float = 60) -> None:
+    """Poll `url` until it answers 200; fail early if the server process exits."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with code {process.returncode}")
+        with contextlib.suppress(OSError):
+            if http_request(url, token, timeout=2)[0] == 200:
+                return
+        time.sleep(0.25)
+    raise TimeoutError(f"{url} did not answer within {timeout} s")
+
+
+def lab_command(port: int, token: str, root: Path = REPO,
+                jupyter: tuple[str, ...] = (sys.executable, "-m", "jupyterlab")) -> list[str]:
+    """The JupyterLab command line the tests use: 127.0.0.1, a token, no browser."""
+    command = [*jupyter, "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+               f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+               "--ServerApp.port_retries=0"]
+    if os.geteuid() == 0:
+        command.append("--allow-root")
+    return command
+
+
+@contextlib.contextmanager
+def start_lab(command: list[str] | None = None, port: int | None = None,
+              token: str | None = None, cwd: Path = REPO,
+              log: Path | None = None) -> Iterator[LabServer]:
+    """Start JupyterLab (by default `lab_command(...)`), wait until it answers, stop it after.
+
+    Pass your own `command` (e.g. `make lab ...`) together with the `port` and `token` it uses.
+    Kernels started through the server are shut down, then the whole process tree is stopped.
+    """
+    port = port or find_free_port()
+    token = token or secrets.token_hex(16)
+    command = command or lab_command(port, token)
+    output = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115
+    process = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT,
+                               start_new_session=True)
+    server = LabServer(f"http://127.0.0.1:{port}", token)
+    try:
+        wait_until_answers(f"{server.url}/api/status", token, process)
+        yield server
+    finally:
+        with contextlib.suppress(Exception):
+            for kernel in server.get_json("/api/kernels"):
+                http_request(f"{server.url}/api/kernels/{kernel['id']}", token, "DELETE")
+        stop_process_tree(process)
+        if log:
+            output.close()
+
+
+@pytest.fixture(scope="session")
+def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
+    """One JupyterLab for the session, serving the repository root on 127.0.0.1.
+
+    Yields `LabServer(url, token)` (unpacks as `url, token`). Open notebooks at
+    `f"{url}/lab/tree/notebooks/NAME.ipynb?reset&token={token}"`.
+    """
+    log = tmp_path_factory.mktemp("lab-server") / "jupyterlab.log"
+    with start_lab(log=log) as server:
+        yield server
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium, if installed (never a browser downloaded by Playwright)."""
+    for candidate in ("/usr/bin/chromium", shutil.which("chromium") or ""):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def chromium_executable() -> str:
+    """Path to Chromium; skipped with a reason without it, but a failure when CI is set."""
+    path = chromium_path()
+    if path is None:
+        message = "Chromium is not installed (apt-get install chromium, or run `make browser`)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}; the CI environment variable is set, so this is a failure")
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_executable: str) -> Iterator[Any]:
+    """A headless Chromium for the session, launched by Playwright with the tested flags."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_executable,
+                                              args=CHROMIUM_FLAGS, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh page in a tall viewport (full-page screenshots miss the notebook's scroll area)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 4000})
+    page = context.new_page()
+    yield page
+    context.close()
