@@ -1,0 +1,21 @@
+"""The grader: a folder of submitted exercise notebooks in, a grade book and feedback out.
+
+Modules, one job each:
+- `discover`: find the submitted files and tell whose each one is;
+- `notebook`: read and validate a file, identify its exercise, plan the cells to run;
+- `capture`: the injected code that sends answers out of a kernel as JSON, and its parser;
+- `zygote`: the warm launcher that forks fresh kernels with pandas and altair already imported;
+- `sandbox`: private folders, limits, unprivileged users, and the nbclient provisioner;
+- `execute`: run one submission in a fresh kernel with nbclient, with timeouts and a budget;
+- `score`: the registry's checks, run here in the grader on plain data; duplicates;
+- `output`: grades.csv, questions.csv, feedback/<student>.md, written atomically;
+- `summary`: the progress bar and the terminal summary;
+- `batch`: grade a folder; `cli`: `python -m newslab grade`.
+
+Why a forked launcher: a kernel started from scratch spends about 2 s importing pandas and
+altair, which caps a two-core machine at about 1.2 s per submission. The launcher imports them
+once (and never the checks or any answer), then forks one brand-new ipykernel process per
+submission, which drops to an unprivileged user and sets its limits before any student code
+runs. nbclient drives it like any kernel; it is killed after its one submission.
+See docs/GRADING.md for the instructor's guide and what the sandbox does and does not cover.
+"""

@@ -1,0 +1,142 @@
+"""Grade a whole folder: read every file, run the notebooks `jobs` at a time, score, write.
+
+One bad submission never stops the batch: whatever happens to one file becomes its status.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from newslab.checks import exercises
+from newslab.checks.core import Exercise
+from newslab.grading.discover import Submission, discover
+from newslab.grading.execute import GRADED, GRADER_ERROR, Execution, PlannedCell, execute
+from newslab.grading.notebook import UNKNOWN_EXERCISE, identify, plan, read_notebook
+from newslab.grading.output import write_outputs
+from newslab.grading.sandbox import DEFAULT_KERNEL_UID, Limits, Sandbox
+from newslab.grading.score import Grade, resolve_duplicates, score
+
+
+class UsageError(Exception):
+    """A problem with the command line (a folder missing, outputs inside the submissions)."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How to grade: parallel kernels, time limits (seconds), memory per kernel (MB)."""
+
+    jobs: int = 2
+    cell_timeout: float = 30.0
+    budget: float = 120.0
+    memory_mb: int = 2048
+    kernel_uid: int = DEFAULT_KERNEL_UID
+
+
+@dataclass
+class Prepared:
+    """A submission read and identified; `cells` is empty when there is nothing to run."""
+
+    grade: Grade
+    cells: list[PlannedCell]
+
+
+def prepare(submission: Submission, known: dict[str, Exercise]) -> Prepared:
+    """Read, validate and identify one file; plan its cells when it can be graded."""
+    reading = read_notebook(submission.path)
+    grade = Grade(submission.student, submission.name, reading.status)
+    if reading.notebook is None:
+        grade.notes.append(reading.note)
+        return Prepared(grade, [])
+    found = identify(reading.notebook, submission.name, known)
+    grade.notes += found.notes
+    grade.flagged = found.flagged
+    if found.exercise is None:
+        grade.status = UNKNOWN_EXERCISE
+        return Prepared(grade, [])
+    grade.exercise = found.exercise
+    grade.status = GRADED
+    cells, notes = plan(reading.notebook, found.exercise)
+    grade.notes += notes
+    return Prepared(grade, cells)
+
+
+def check_folders(submissions: Path, out: Path) -> None:
+    """Refuse folders that cannot work, with a message that says why."""
+    if not submissions.exists():
+        raise UsageError(f"The submissions folder {submissions} does not exist.")
+    if not submissions.is_dir():
+        raise UsageError(f"{submissions} is a file; give the folder that holds the submissions.")
+    inside = out.resolve()
+    if inside == submissions.resolve() or submissions.resolve() in inside.parents:
+        raise UsageError(f"The output folder {out} is inside the submissions folder: choose "
+                         "another one, or the next run would grade the outputs too.")
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"The output folder {out} is a file.")
+
+
+async def _run_all(prepared: list[Prepared], sandbox: Sandbox, settings: Settings,
+                   advance: Callable[[str], None]) -> None:
+    slots = asyncio.Semaphore(settings.jobs)
+
+    async def run_one(item: Prepared) -> None:
+        async with slots:
+            grade = item.grade
+            assert grade.exercise is not None
+            place = sandbox.open()
+            try:
+                result = await execute(item.cells, place, sandbox.launcher,
+                                       settings.cell_timeout, settings.budget)
+                grade.status = result.status
+                grade.notes = result.notes + grade.notes + result.errors
+                grade.questions = score(grade.exercise, result)
+            except Exception as error:  # the grader's own failure: say so, keep going
+                grade.status = GRADER_ERROR
+                grade.notes.insert(0, f"The grader failed on this file ({type(error).__name__}: "
+                                      f"{str(error)[:120]}); grade it again.")
+                grade.questions = score(grade.exercise, Execution(status=GRADER_ERROR))
+            finally:
+                sandbox.close_place(place)
+            advance(grade.file)
+
+    await asyncio.gather(*(run_one(item) for item in prepared))
+
+
+def grade_folder(submissions: Path, out: Path, settings: Settings | None = None,
+                 known: dict[str, Exercise] | None = None,
+                 progress: Callable[[int], Callable[[str], None]] | None = None) -> list[Grade]:
+    """Grade every file under `submissions`, write the outputs to `out`, return the rows."""
+    settings = settings or Settings()
+    check_folders(submissions, out)
+    known = exercises() if known is None else known
+    found = discover(submissions, known)
+    prepared = [prepare(submission, known) for submission in found]
+    runnable = [item for item in prepared if item.cells]
+    advance = progress(len(prepared)) if progress else (lambda label: None)
+    for item in prepared:
+        if not item.cells:
+            advance(item.grade.file)
+    if runnable:
+        limits = Limits(memory_mb=settings.memory_mb,
+                        cpu_seconds=int(settings.budget + 60))
+        sandbox = Sandbox(settings.jobs, limits, settings.kernel_uid)
+        try:
+            asyncio.run(_run_all(runnable, sandbox, settings, advance))
+        finally:
+            sandbox.close()
+    grades = resolve_duplicates([item.grade for item in prepared])
+    out.mkdir(parents=True, exist_ok=True, mode=0o700)
+    write_outputs(out, grades)
+    return grades
+
+
+def timed_grade_folder(submissions: Path, out: Path, settings: Settings,
+                       **kwargs: object) -> tuple[list[Grade], float]:
+    """`grade_folder` and how long it took, in seconds (for the summary and the benchmark)."""
+    start = time.perf_counter()
+    grades = grade_folder(submissions, out, settings, **kwargs)  # type: ignore[arg-type]
+    return grades, time.perf_counter() - start
+

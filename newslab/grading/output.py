@@ -1,0 +1,99 @@
+"""Write grades.csv, questions.csv and one feedback file per student, atomically and stably.
+
+Every file is written to a temporary name in the same folder, then moved into place with
+`os.replace`, so a reader never sees half a file. Rows are sorted and nothing depends on time or
+on temporary paths: grading the same folder twice gives byte-identical files. Files are created
+readable by their owner only (a grade book is private).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from newslab.grading.discover import safe_file_name
+from newslab.grading.score import Grade, _points
+
+GRADES_COLUMNS = ["student", "exercise", "points", "max_points", "status", "file", "note"]
+QUESTIONS_COLUMNS = ["student", "exercise", "question", "points", "max_points", "feedback"]
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` so the file is either the old one or the whole new one."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _csv(columns: list[str], rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def grades_csv(grades: list[Grade]) -> str:
+    rows = [[grade.student, grade.exercise_id, _points(grade.points), _points(grade.max_points),
+             grade.status, grade.file, " ".join(grade.notes)] for grade in grades]
+    return _csv(GRADES_COLUMNS, rows)
+
+
+def questions_csv(grades: list[Grade]) -> str:
+    rows = [[grade.student, grade.exercise_id, question.question, _points(question.points),
+             _points(question.max_points), question.feedback]
+            for grade in grades for question in grade.questions]
+    return _csv(QUESTIONS_COLUMNS, rows)
+
+
+def feedback_markdown(student: str, grades: list[Grade]) -> str:
+    """What one student gets back: each exercise, its score, and feedback question by question."""
+    lines = [f"# Feedback for {student}", ""]
+    for grade in grades:
+        if grade.exercise is None:
+            lines += [f"## `{grade.file}`", "", f"Not graded ({grade.status}).", ""]
+            lines += [f"- {note}" for note in grade.notes]
+            lines += ["", "Hand in the exercise notebook itself (in JupyterLab: File > Download), "
+                      "unchanged apart from your answers.", ""]
+            continue
+        lines += [f"## {grade.exercise.title} (`{grade.exercise.id}`)", "",
+                  f"**Score: {_points(grade.points)}/{_points(grade.max_points)}** "
+                  f"({grade.status}) · file `{grade.file}`", ""]
+        for question in grade.questions:
+            lines.append(f"- **{question.question}** {question.text}")
+        if grade.notes:
+            lines += ["", "Notes:", ""]
+            lines += [f"- {note}" for note in grade.notes]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def write_outputs(out: Path, grades: list[Grade]) -> list[Path]:
+    """Write every output file; feedback files of students no longer present are removed."""
+    feedback_dir = out / "feedback"
+    feedback_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    written = [out / "grades.csv", out / "questions.csv"]
+    write_atomically(written[0], grades_csv(grades))
+    write_atomically(written[1], questions_csv(grades))
+    by_student: dict[str, list[Grade]] = defaultdict(list)
+    for grade in grades:
+        by_student[safe_file_name(grade.student)].append(grade)
+    for name, student_grades in sorted(by_student.items()):
+        path = feedback_dir / f"{name}.md"
+        write_atomically(path, feedback_markdown(student_grades[0].student, student_grades))
+        written.append(path)
+    for stale in sorted(feedback_dir.glob("*.md")):
+        if stale not in written:
+            stale.unlink()
+    return written

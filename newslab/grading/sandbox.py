@@ -1,0 +1,270 @@
+"""Where and how a submission's kernel runs: private folders, limits, an unprivileged user.
+
+Kernels are forked by the warm launcher (`newslab.grading.zygote`) and driven by nbclient through
+`ForkProvisioner`, a jupyter_client provisioner that asks the launcher for a process instead of
+starting `python -m ipykernel` from scratch. Each kernel is fresh (a new process, a new IPython
+shell, used for one submission, then killed); only the imports of pandas and altair are shared.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import pwd
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jupyter_client.connect import KernelConnectionInfo
+from jupyter_client.provisioning import LocalProvisioner
+
+from newslab.paths import DATA
+
+DEFAULT_KERNEL_UID = 61000
+
+
+class GraderError(Exception):
+    """A problem with the grader's own set-up (not with a submission)."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits for one kernel."""
+
+    memory_mb: int = 2048
+    cpu_seconds: int = 600
+    file_size_mb: int = 64
+    processes: int = 128
+    open_files: int = 512
+
+    def for_kernel(self, dropping_privileges: bool) -> dict[str, int]:
+        limits = {"address_space": self.memory_mb * 2**20, "cpu": self.cpu_seconds,
+                  "file_size": self.file_size_mb * 2**20, "open_files": self.open_files,
+                  "core": 0}
+        if dropping_privileges:  # RLIMIT_NPROC counts every process of the user
+            limits["processes"] = self.processes
+        return limits
+
+
+def kernel_uids(base: int, count: int) -> list[int]:
+    """One unused uid per parallel job, so kernels running side by side cannot touch each other."""
+    uids = list(range(base, base + count))
+    for uid in uids:
+        with contextlib.suppress(KeyError):
+            name = pwd.getpwuid(uid).pw_name
+            raise GraderError(f"uid {uid} belongs to the account {name!r}; choose another "
+                              "--kernel-uid (kernels need uids that own nothing).")
+    return uids
+
+
+class Launcher:
+    """The grader's handle on the warm launcher process."""
+
+    def __init__(self, workdir: Path) -> None:
+        self._lock = threading.Lock()
+        self._log = workdir / "launcher.log"
+        env = {key: value for key, value in os.environ.items() if not key.startswith("JPY_")}
+        with open(self._log, "wb") as log:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "newslab.grading.zygote"], stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=log, cwd=workdir, env=env, text=True,
+                encoding="utf-8")
+        ready = self._read()
+        if not ready.get("ready"):
+            raise GraderError(f"the kernel launcher did not start: {self._log_tail()}")
+
+    def _log_tail(self) -> str:
+        text = self._log.read_text(encoding="utf-8", errors="replace").strip()
+        return text.splitlines()[-1] if text else "no message"
+
+    def _read(self) -> dict[str, Any]:
+        assert self._process.stdout is not None
+        line = self._process.stdout.readline()
+        if not line:
+            raise GraderError(f"the kernel launcher stopped: {self._log_tail()}")
+        return json.loads(line)
+
+    def request(self, **request: Any) -> dict[str, Any]:
+        """Send one request and wait for its answer (requests are short: no await needed)."""
+        with self._lock:
+            assert self._process.stdin is not None
+            try:
+                self._process.stdin.write(json.dumps(request) + "\n")
+                self._process.stdin.flush()
+            except OSError as error:
+                raise GraderError(f"the kernel launcher stopped: {self._log_tail()}") from error
+            return self._read()
+
+    def close(self) -> None:
+        """Stop the launcher (it kills any kernel still running)."""
+        with contextlib.suppress(OSError):
+            if self._process.stdin:
+                self._process.stdin.close()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        if self._process.stdout:
+            self._process.stdout.close()
+
+
+class ForkedKernel:
+    """A Popen look-alike for a kernel forked by the launcher, watched through a pidfd."""
+
+    def __init__(self, pid: int, launcher: Launcher) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+        self.stdin = self.stdout = self.stderr = None
+        self._launcher = launcher
+        self._pidfd = os.pidfd_open(pid)
+
+    def _exited(self, timeout: float | None = 0) -> bool:
+        if self._pidfd < 0:
+            return True
+        readable, _, _ = select.select([self._pidfd], [], [], timeout)
+        return bool(readable)
+
+    def poll(self) -> int | None:
+        if self.returncode is None and self._exited():
+            self.returncode = self._launcher.request(op="reap", pid=self.pid)["status"]
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int | None:
+        self._exited(timeout)
+        return self.poll()
+
+    def send_signal(self, signum: int) -> None:
+        if self.returncode is None and self._pidfd >= 0:
+            with contextlib.suppress(ProcessLookupError):
+                signal.pidfd_send_signal(self._pidfd, signum)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+    def close(self) -> None:
+        if self._pidfd >= 0:
+            os.close(self._pidfd)
+            self._pidfd = -1
+
+
+@dataclass
+class KernelPlace:
+    """One submission's private folders and the user its kernel runs as."""
+
+    root: Path
+    cwd: Path
+    home: Path
+    runtime: Path
+    uid: int | None
+    gid: int | None
+    limits: dict[str, int] = field(default_factory=dict)
+
+    def env(self) -> dict[str, str]:
+        """The kernel's whole environment: nothing of the grader's leaks in."""
+        tmp = self.root / "tmp"
+        env = {"PATH": f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin",
+               "HOME": str(self.home), "USER": "student", "LOGNAME": "student",
+               "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TMPDIR": str(tmp),
+               "IPYTHONDIR": str(self.home / ".ipython"), "MPLBACKEND": "Agg",
+               "JUPYTER_CONFIG_DIR": str(self.home / ".jupyter"),
+               "JUPYTER_DATA_DIR": str(self.home / ".local"),
+               "JUPYTER_RUNTIME_DIR": str(self.runtime), "PYTHONDONTWRITEBYTECODE": "1"}
+        for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            env[name] = "1"
+        return env
+
+
+class Sandbox:
+    """The run's private temporary folder, the shared read-only data and the kernel users."""
+
+    def __init__(self, jobs: int, limits: Limits, kernel_uid: int = DEFAULT_KERNEL_UID) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="newslab-grade-"))
+        self.root.chmod(0o711)  # others may pass through, never list
+        self.as_root = os.geteuid() == 0
+        self.limits = limits
+        self.free_uids: list[int | None] = (
+            list(kernel_uids(kernel_uid, jobs)) if self.as_root else [None] * jobs)
+        self.data = self.root / "data"
+        _copy_read_only(DATA, self.data)
+        self.launcher = Launcher(self.root)
+
+    def open(self) -> KernelPlace:
+        """A fresh private folder for one submission: work/exercises (cwd), work/data, home."""
+        uid = self.free_uids.pop(0)
+        folder = Path(tempfile.mkdtemp(prefix="submission-", dir=self.root))
+        cwd = folder / "work" / "exercises"
+        for path in (cwd, folder / "home", folder / "runtime", folder / "tmp"):
+            path.mkdir(parents=True)
+        if self.as_root:
+            (folder / "work" / "data").symlink_to(self.data)
+        else:  # the kernel runs as us and could change a shared copy: give it its own
+            _copy_read_only(DATA, folder / "work" / "data")
+        place = KernelPlace(folder, cwd, folder / "home", folder / "runtime", uid, uid,
+                            self.limits.for_kernel(uid is not None))
+        if uid is not None:
+            for path in [folder, *folder.rglob("*")]:
+                os.lchown(path, uid, uid)
+        folder.chmod(0o700)
+        return place
+
+    def close_place(self, place: KernelPlace) -> None:
+        """Kill whatever the submission left running, remove its folder, free its user."""
+        if place.uid is not None:
+            self.launcher.request(op="kill_user", uid=place.uid)
+        shutil.rmtree(place.root, ignore_errors=True)
+        self.free_uids.append(place.uid)
+
+    def close(self) -> None:
+        self.launcher.close()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _copy_read_only(source: Path, target: Path) -> None:
+    shutil.copytree(source, target)
+    for path in target.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o444)
+    target.chmod(0o555)
+
+
+class ForkProvisioner(LocalProvisioner):  # type: ignore[misc]
+    """Start the kernel by asking the warm launcher to fork one, in the submission's place."""
+
+    place: KernelPlace | None = None
+    launcher: Launcher | None = None
+
+    async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> KernelConnectionInfo:
+        assert self.place is not None and self.launcher is not None and self.parent is not None
+        connection_file = self.parent.connection_file
+        if self.place.uid is not None:
+            os.chown(connection_file, self.place.uid, self.place.uid)
+        answer = self.launcher.request(
+            op="spawn", connection_file=connection_file, cwd=str(self.place.cwd),
+            env=self.place.env(), uid=self.place.uid, gid=self.place.gid,
+            limits=self.place.limits)
+        self.process = ForkedKernel(int(answer["pid"]), self.launcher)
+        self.pid = self.pgid = self.process.pid
+        self.cwd = str(self.place.cwd)
+        return self.connection_info
+
+    async def wait(self) -> int | None:
+        status = 0
+        if self.process is not None:
+            while await self.poll() is None:
+                await asyncio.sleep(0.01)
+            status = self.process.poll()
+            self.process.close()
+            self.process = None
+        return status

@@ -1,0 +1,125 @@
+"""Turn the plain answers from a kernel into points, with the registry's checks, in the grader.
+
+Also decides what a student's row says when they handed in two files for one exercise: both
+are graded, the better one counts, and the row's status is "duplicate" so the instructor looks.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from newslab.checks.core import Exercise, Question, Result, run_check
+from newslab.grading.capture import MISSING, UNREADABLE
+from newslab.grading.execute import GRADED, Execution
+from newslab.plain import tag_of
+
+DUPLICATE = "duplicate"
+
+
+@dataclass(frozen=True)
+class QuestionGrade:
+    """One question's points and the feedback the student reads."""
+
+    question: str
+    points: float
+    max_points: float
+    feedback: str
+
+    @property
+    def text(self) -> str:
+        return str(Result(self.points, self.max_points, self.feedback))
+
+
+@dataclass
+class Grade:
+    """One submitted file's outcome: a row of grades.csv and its questions."""
+
+    student: str
+    file: str
+    status: str
+    exercise: Exercise | None = None
+    questions: list[QuestionGrade] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    flagged: bool = False
+
+    @property
+    def exercise_id(self) -> str:
+        return self.exercise.id if self.exercise else ""
+
+    @property
+    def points(self) -> float | None:
+        if self.exercise is None:
+            return None
+        return sum(question.points for question in self.questions)
+
+    @property
+    def max_points(self) -> float | None:
+        return self.exercise.max_points if self.exercise else None
+
+    @property
+    def needs_a_look(self) -> bool:
+        """Anything other than a plain, clean grading."""
+        return self.status != GRADED or self.flagged
+
+
+def grade_question(question: Question, answers: dict[str, Any], stopped: bool) -> QuestionGrade:
+    """Check one plain answer; explain the cases where there is no answer to check."""
+    if question.id not in answers:
+        if stopped:
+            feedback = "Not graded: your notebook stopped before this answer could be read."
+        else:
+            feedback = ("Your answer could not be read back from your notebook; tell your "
+                        "instructor.")
+        return QuestionGrade(question.id, 0, question.max_points, feedback)
+    value = answers[question.id]
+    if value == MISSING:
+        feedback = (f"No answer: `{question.variable}` was not defined when your answer cell "
+                    "had run. Keep the variable's name and make the cell run without errors.")
+        return QuestionGrade(question.id, 0, question.max_points, feedback)
+    if value == UNREADABLE:
+        return QuestionGrade(question.id, 0, question.max_points,
+                             "Your answer could not be read back from your notebook.")
+    if tag_of(value) == "unsupported" and value.get("type") == "answer too large":
+        return QuestionGrade(question.id, 0, question.max_points,
+                             "Your answer is far too large to be the expected one.")
+    result = run_check(question, value)
+    return QuestionGrade(question.id, result.points, result.max_points, result.feedback)
+
+
+def score(exercise: Exercise, execution: Execution) -> list[QuestionGrade]:
+    """Every question of the exercise, in order, graded in this process."""
+    stopped = execution.status != GRADED
+    return [grade_question(question, execution.answers, stopped)
+            for question in exercise.questions]
+
+
+def resolve_duplicates(grades: list[Grade]) -> list[Grade]:
+    """One row per student and exercise: of several files, the best graded one counts."""
+    groups: dict[tuple[str, str], list[Grade]] = defaultdict(list)
+    others = []
+    for grade in grades:
+        if grade.exercise is None:
+            others.append(grade)
+        else:
+            groups[(grade.student, grade.exercise_id)].append(grade)
+    kept = list(others)
+    for group in groups.values():
+        if len(group) == 1:
+            kept.append(group[0])
+            continue
+        ranked = sorted(group, key=lambda grade: (-(grade.points or 0), grade.file))
+        best = ranked[0]
+        listing = "; ".join(f"`{grade.file}` ({_points(grade.points)}/"
+                            f"{_points(grade.max_points)}, {grade.status})" for grade in group)
+        note = (f"{len(group)} files were handed in for this exercise: {listing}. The best one "
+                "counts here; check with the student which one they meant.")
+        kept.append(replace(best, status=DUPLICATE, notes=[*best.notes, note], flagged=True))
+    return sorted(kept, key=lambda grade: (grade.student, grade.exercise_id, grade.file))
+
+
+def _points(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

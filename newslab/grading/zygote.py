@@ -1,0 +1,193 @@
+"""The warm kernel launcher: a process that imports the heavy libraries once, then forks kernels.
+
+Run by the grader as `python -m newslab.grading.zygote`. It never imports the checks and never
+sees an answer, a submission or a kernel's connection key: it only receives, one JSON line at a
+time on stdin, where a kernel should live and which limits apply, and answers on stdout.
+
+Requests and answers (one JSON object per line):
+- {"op": "spawn", "connection_file", "cwd", "env", "uid", "gid", "limits"} -> {"pid": N}
+  The child starts a session of its own, sets its resource limits, drops to `uid`/`gid`
+  (when given), then becomes an IPython kernel (ipykernel) on the given connection file.
+- {"op": "reap", "pid": N} -> {"status": code or null while it still runs}
+- {"op": "kill_user", "uid": U} -> {"ok": true}: kill every process of that user (root only).
+On end of input it kills the kernels it started and exits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import io
+import json
+import os
+import resource
+import signal
+import stat
+import sys
+import sysconfig
+import warnings
+from pathlib import Path
+from typing import Any
+
+# One thread per numerical library: forking is then safe, and a kernel stays small.
+THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+                    "NUMEXPR_NUM_THREADS")
+# What a course notebook needs; the checks (newslab.checks) are deliberately absent.
+WARM_MODULES = ("numpy", "pandas", "altair", "IPython", "ipykernel.kernelapp",
+                "ipykernel.ipkernel", "ipykernel.zmqshell", "newslab", "newslab.data",
+                "newslab.plain", "jedi", "csv", "json", "re", "statistics")
+# Parts of the standard library that must not or need not be imported ahead of time.
+SKIPPED_STDLIB = ("antigravity", "this", "idlelib", "tkinter", "turtle", "turtledemo",
+                  "lib2to3", "ensurepip", "venv", "test", "__main__", "pydoc_data",
+                  "distutils")
+
+LIMITS = {"address_space": resource.RLIMIT_AS, "cpu": resource.RLIMIT_CPU,
+          "file_size": resource.RLIMIT_FSIZE, "processes": resource.RLIMIT_NPROC,
+          "open_files": resource.RLIMIT_NOFILE, "core": resource.RLIMIT_CORE}
+
+
+def readable_by_others(path: Path) -> bool:
+    """True when a user with no relation to the owner can reach and read `path`."""
+    for folder in [*reversed(path.parents), path]:
+        mode = folder.stat().st_mode
+        if not mode & stat.S_IXOTH or not mode & stat.S_IROTH:
+            return False
+    return True
+
+
+def import_standard_library() -> None:
+    """Import the whole standard library, for kernels that may not read it after dropping root.
+
+    Needed when Python lives in a private folder (for example /root/.pyenv): a kernel running
+    as an unprivileged user could otherwise not import `csv` or `datetime` on its own.
+    """
+    root = Path(sysconfig.get_paths()["stdlib"])
+    names = set(sys.stdlib_module_names)
+    for path in root.rglob("*.py"):
+        parts = list(path.relative_to(root).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        if parts and parts[0] in sys.stdlib_module_names and all(p.isidentifier() for p in parts):
+            names.add(".".join(parts))
+    for name in sorted(names):
+        parts = name.split(".")
+        if parts[0] in SKIPPED_STDLIB or parts[0].startswith("_") or any(
+                part.startswith(("test", "__main__")) or part == "idle_test" for part in parts):
+            continue
+        with contextlib.suppress(BaseException):
+            importlib.import_module(name)
+
+
+def warm_up() -> None:
+    """Import what kernels need and exercise it once, so every fork starts warm."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name in WARM_MODULES:
+            importlib.import_module(name)
+        if not readable_by_others(Path(sysconfig.get_paths()["stdlib"])):
+            import_standard_library()
+        import altair as alt
+        import pandas as pd
+
+        table = pd.read_csv(io.StringIO("a,b\nx,1\ny,2\n"))
+        alt.Chart(table).mark_bar().encode(x="a", y="b").to_dict()
+        table.to_html()
+
+
+def become_kernel(request: dict[str, Any]) -> None:
+    """In the forked child: isolate, limit, drop privileges, then run ipykernel. Never returns."""
+    try:
+        os.setsid()
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        os.closerange(3, 1024)  # nothing of the launcher's survives, including its pipes
+        for name, value in request.get("limits", {}).items():
+            resource.setrlimit(LIMITS[name], (value, value))
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        uid, gid = request.get("uid"), request.get("gid")
+        if uid is not None and gid is not None:
+            os.setgroups([])
+            os.setgid(gid)
+            os.setuid(uid)
+            if os.getuid() != uid or os.geteuid() != uid:
+                raise PermissionError("could not drop privileges")
+        os.umask(0o077)
+        from ipykernel.kernelapp import IPKernelApp
+
+        app = IPKernelApp.instance()
+        app.initialize(["-f", request["connection_file"]])
+        app.start()
+    except BaseException:  # a kernel that cannot start must never return into the launcher
+        os._exit(70)
+    os._exit(0)
+
+
+def kill_user(uid: int) -> None:
+    """Kill every process that `uid` owns, from a short-lived child running as that user."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.setgroups([])
+            os.setgid(uid)
+            os.setuid(uid)
+            os.kill(-1, signal.SIGKILL)  # as `uid`, -1 reaches only that user's processes
+        except BaseException:
+            os._exit(1)
+        os._exit(0)
+    os.waitpid(pid, 0)
+
+
+def serve(requests: io.TextIOBase, answers: io.TextIOBase) -> None:
+    """Answer requests until end of input."""
+    children: set[int] = set()
+    for line in requests:
+        request = json.loads(line)
+        answer: dict[str, Any]
+        if request["op"] == "spawn":
+            pid = os.fork()
+            if pid == 0:
+                become_kernel(request)
+            children.add(pid)
+            answer = {"pid": pid}
+        elif request["op"] == "reap":
+            pid = int(request["pid"])
+            answer = {"status": None}
+            if pid in children:
+                done, status = os.waitpid(pid, os.WNOHANG)
+                if done:
+                    children.discard(pid)
+                    answer = {"status": os.waitstatus_to_exitcode(status)}
+        elif request["op"] == "kill_user":
+            kill_user(int(request["uid"]))
+            answer = {"ok": True}
+        else:
+            answer = {"error": f"unknown request {request['op']!r}"}
+        answers.write(json.dumps(answer) + "\n")
+        answers.flush()
+    for pid in children:
+        with contextlib.suppress(OSError):
+            os.killpg(pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.waitpid(pid, 0)
+
+
+def main() -> None:
+    """Keep the protocol on the original stdout; anything else printed goes to stderr."""
+    answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    for name in THREAD_VARIABLES:
+        os.environ[name] = "1"
+    warm_up()
+    answers.write(json.dumps({"ready": True}) + "\n")
+    answers.flush()
+    serve(sys.stdin, answers)
+
+
+if __name__ == "__main__":
+    main()
