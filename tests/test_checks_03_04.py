@@ -1,0 +1,378 @@
+"""Checks of exercises 03 (attribution) and 04 (charts).
+
+For every question: the worked answer earns full points; wrong answers of three kinds (wrong
+type, wrong value, near miss) earn less, get a specific hint, and never see the expected value.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from newslab.checks import get_exercise, grade_answer
+from newslab.checks.core import Result
+from newslab.paths import DATA
+
+SENTENCES = pd.read_csv(DATA / "sentences.csv")
+CLAIMS = pd.read_csv(DATA / "claims.csv", keep_default_na=False)
+FIGURES = pd.read_csv(DATA / "figures.csv")
+PROVINCES = FIGURES[FIGURES["scope"] == "province"]
+ANONYMOUS = ["several_anonymous_sources", "one_anonymous_source", "anonymous_person_quoted"]
+
+
+def grade03(question: str, value: Any) -> Result:
+    return grade_answer("03_attribution", question, value)
+
+
+def grade04(question: str, value: Any) -> Result:
+    return grade_answer("04_charting", question, value)
+
+
+def assert_full(result: Result) -> None:
+    assert result.points == result.max_points, result.feedback
+
+
+def assert_less(result: Result, hint: str, secrets: list[str]) -> None:
+    """Fewer points, the expected hint, and none of the secret strings in the feedback."""
+    assert result.points < result.max_points, result.feedback
+    assert hint.lower() in result.feedback.lower(), result.feedback
+    for secret in secrets:
+        assert secret not in result.feedback, f"{secret!r} leaked: {result.feedback}"
+
+
+# ---------------------------------------------------------------- exercise 03: attribution
+
+
+def test_each_exercise_has_at_least_five_questions() -> None:
+    assert len(get_exercise("03_attribution").questions) >= 5
+    assert len(get_exercise("04_charting").questions) >= 5
+
+
+def test_not_attempted_for_every_question() -> None:
+    for exercise in ("03_attribution", "04_charting"):
+        for question in get_exercise(exercise).questions:
+            result = grade_answer(exercise, question.id, ...)
+            assert result.points == 0 and "Not attempted yet" in result.feedback
+
+
+def test_q1_label_p10_full_points() -> None:
+    assert_full(grade03("q1", "one_anonymous_source"))
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (1, "wants text"),  # wrong type
+    ("several_anonymous_sources", "\"a source\" is one"),  # wrong value: the plural
+    ("hedge_no_source", "there is a source here"),  # wrong value: the hedge
+    ("One anonymous source", "lower case with underscores"),  # near miss: spelling
+    ("rumour", "not one of the seven types"),
+])
+def test_q1_label_p10_wrong_answers(answer: Any, hint: str) -> None:
+    assert_less(grade03("q1", answer), hint, ["one_anonymous_source"])
+
+
+def test_q1_the_spelling_near_miss_earns_half() -> None:
+    assert grade03("q1", "one anonymous source").points == 0.5
+
+
+def test_q2_label_p03_accepts_both_defensible_labels_and_says_why() -> None:
+    reference = grade03("q2", "reporters_inference")
+    assert_full(reference)
+    alternative = grade03("q2", "hedge_no_source")
+    assert_full(alternative)
+    assert "defensible" in alternative.feedback and "because" in alternative.feedback
+    assert "reporters_inference" not in alternative.feedback
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (["reporters_inference"], "wants text"),
+    ("several_anonymous_sources", "whose step"),
+    ("unattributed_assertion", "not stated flatly"),
+    ("named_source", "is anybody named"),
+    ("reporters-inference", "lower case with underscores"),
+])
+def test_q2_label_p03_wrong_answers(answer: Any, hint: str) -> None:
+    assert_less(grade03("q2", answer), hint, ["reporters_inference\"", "hedge_no_source"])
+
+
+def test_every_alternative_in_claims_is_real_and_different() -> None:
+    """The checks accept alternative_type as defensible: it must never equal the reference."""
+    with_alternative = CLAIMS[CLAIMS["alternative_type"] != ""]
+    assert not with_alternative.empty
+    assert (with_alternative["alternative_type"] != with_alternative["attribution_type"]).all()
+    assert (with_alternative["note"] != "").all()
+
+
+REPORTEDLY = ["p04s2", "p07s1", "p11s1", "p15s1"]
+
+
+def test_q3_reportedly_ids_full_points_from_pandas() -> None:
+    story = SENTENCES[SENTENCES["is_story"]]
+    answer = story.loc[story["text"].str.contains("reportedly"), "sentence_id"].tolist()
+    assert_full(grade03("q3", answer))
+    assert_full(grade03("q3", story.loc[story["text"].str.contains("reportedly"),
+                                        "sentence_id"]))  # a Series works too
+    assert_full(grade03("q3", list(reversed(answer))))  # order does not matter
+
+
+@pytest.mark.parametrize("answer, hint", [
+    ("p04s2", "wants a list"),  # wrong type
+    (SENTENCES[SENTENCES["text"].str.contains("reportedly")], "give just the ids"),  # a table
+    (REPORTEDLY[:3], "missing"),  # near miss: one short
+    (REPORTEDLY + ["p01s1"], "without the word"),  # an extra id
+    (REPORTEDLY + ["p09s1"], "page furniture"),
+    (SENTENCES.loc[SENTENCES["text"].str.contains("reportedly"), "text"].tolist(),
+     "not sentence ids"),
+    (REPORTEDLY + ["p04s2"], "repeats an id"),
+])
+def test_q3_reportedly_ids_wrong_answers(answer: Any, hint: str) -> None:
+    result = grade03("q3", answer)
+    missing = [item for item in REPORTEDLY if not isinstance(answer, list) or item not in answer]
+    assert_less(result, hint, missing)
+
+
+def test_q4_counts_full_points_as_series_dict_or_table() -> None:
+    counts = CLAIMS["attribution_type"].value_counts()
+    assert_full(grade03("q4", counts))
+    assert_full(grade03("q4", counts.to_dict()))
+    assert_full(grade03("q4", counts.rename_axis("type").reset_index()))
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (23, "one number"),  # wrong type
+    ("unattributed_assertion", "counts by type"),
+    (CLAIMS["attribution_type"].value_counts(normalize=True), "shares"),  # near miss
+    (CLAIMS.loc[CLAIMS["alternative_type"] != "", "alternative_type"].value_counts(),
+     "alternative_type"),  # wrong column
+    (CLAIMS["cue"].value_counts(), "not attribution types"),
+    ({**CLAIMS["attribution_type"].value_counts().to_dict(), "hedge_no_source": 3,
+      "reporters_inference": 5}, "wrong count"),  # near miss: two labels swapped
+    ({"hedge_no_source": 4}, "do not add up"),
+])
+def test_q4_counts_wrong_answers(answer: Any, hint: str) -> None:
+    result = grade03("q4", answer)
+    assert_less(result, hint, ["unattributed_assertion: 8", "'unattributed_assertion': 8"])
+    assert not re.search(r"\b(8|23)\b", result.feedback), result.feedback
+
+
+def test_q5_fifty_full_points() -> None:
+    assert_full(grade03("q5", "c"))
+    assert_full(grade03("q5", " (C) "))
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (3, "option letter"),  # wrong type
+    ("b", "who adds the workers"),  # near miss: the sources gave it
+    ("a", "no official or named body"),
+    ("d", "\"a source\" appears later"),
+    ("e", "one option letter"),
+])
+def test_q5_fifty_wrong_answers(answer: Any, hint: str) -> None:
+    assert_less(grade03("q5", answer), hint, ["reporter's own inference from the two"])
+
+
+def test_q6_anonymous_share_full_points() -> None:
+    share = 100 * CLAIMS["attribution_type"].isin(ANONYMOUS).mean()
+    assert_full(grade03("q6", share))
+    assert_full(grade03("q6", round(share, 1)))
+
+
+@pytest.mark.parametrize("answer, hint", [
+    ("30%", "wants a number"),  # wrong type
+    (CLAIMS["attribution_type"].isin(ANONYMOUS).mean(), "multiply by 100"),  # near miss
+    (7, "that is a count"),
+    (100 * (CLAIMS["attribution_type"] == "anonymous_person_quoted").mean(), "only one kind"),
+    (100 * 7 / len(SENTENCES), "page furniture"),
+    (50.0, "isin()"),
+])
+def test_q6_anonymous_share_wrong_answers(answer: Any, hint: str) -> None:
+    assert_less(grade03("q6", answer), hint, ["30.4", "30,4", "7 of 23"])
+
+
+def test_q6_the_fraction_near_miss_earns_half() -> None:
+    assert grade03("q6", CLAIMS["attribution_type"].isin(ANONYMOUS).mean()).points == 0.5
+
+
+# ---------------------------------------------------------------- exercise 04: charts
+
+
+def assert_no_spec(result: Result) -> None:
+    """Chart feedback names what is missing, never a spec."""
+    for leak in ("{", "\"encoding\"", "\"field\"", "$schema"):
+        assert leak not in result.feedback, result.feedback
+
+
+def bars() -> alt.Chart:
+    return alt.Chart(PROVINCES).mark_bar().encode(x="value:Q", y="place:N").properties(
+        description="Two provinces.")
+
+
+def span_and_point(tooltip: list[str] | None = None) -> alt.LayerChart:
+    base = alt.Chart(PROVINCES).encode(y="place:N")
+    extra = {"tooltip": tooltip} if tooltip else {}
+    span = base.mark_rule(strokeWidth=6).encode(x="low:Q", x2="high:Q", **extra)
+    point = base.mark_point(filled=True).encode(x="value:Q", **extra)
+    return span + point
+
+
+def titled(subtitle: list[str] | None = None, title: str = "North Korean workers in two "
+           "provinces") -> alt.LayerChart:
+    subtitle = ["Rounded figures from unnamed sources", "Source: Daily NK, citing unnamed "
+                "sources in China"] if subtitle is None else subtitle
+    return span_and_point().properties(title=alt.Title(title, subtitle=subtitle))
+
+
+def ledger() -> pd.DataFrame:
+    table = CLAIMS[["sentence_id", "quote", "attribution_type"]].copy()
+    table["paragraph"] = table["sentence_id"].str[1:3].astype(int)
+    table["in_paragraph"] = table["sentence_id"].str[4:].astype(int)
+    return table
+
+
+def source_map(shape: bool = True, description: str = "Every claim in reading order.",
+               colour: str = "attribution_type", position: bool = True) -> alt.Chart:
+    encoding: dict[str, Any] = {"color": f"{colour}:N"}
+    if position:
+        encoding.update(x="in_paragraph:O", y="paragraph:O")
+    if shape:
+        encoding["shape"] = "attribution_type:N"
+    chart = alt.Chart(ledger()).mark_point(filled=True).encode(**encoding)
+    return chart.properties(description=description) if description else chart
+
+
+def test_q1_bars_full_points() -> None:
+    assert_full(grade04("q1", bars()))
+    sideways = alt.Chart(PROVINCES).mark_bar().encode(y="value:Q", x="place:N")
+    assert_full(grade04("q1", sideways))
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (PROVINCES, "wants an altair chart"),  # wrong type: the table itself
+    (alt.Chart(PROVINCES).mark_point().encode(x="value:Q", y="place:N"), "not bars"),
+    (alt.Chart(PROVINCES).mark_bar().encode(x="value:Q"), "which province"),
+    (alt.Chart(PROVINCES).mark_bar().encode(x="value:N", y="place:N"), "needs a quantity"),
+    (alt.Chart(PROVINCES).mark_bar().encode(x="low:Q", y="place:N"), "encode the \"value\""),
+    (alt.Chart(PROVINCES).mark_bar().encode(y="place:N"), "no axis for the figure"),
+])
+def test_q1_bars_wrong_answers(answer: Any, hint: str) -> None:
+    result = grade04("q1", answer)
+    assert_less(result, hint, [])
+    assert_no_spec(result)
+
+
+def test_q1_an_invalid_chart_is_explained() -> None:
+    broken = {"__newslab__": "invalid_chart", "error": "Invalid specification\nmore"}
+    result = get_exercise("04_charting").question("q1").check(broken)
+    assert result.points == 0 and "Altair says: Invalid specification" in result.feedback
+
+
+def test_q2_ranges_full_points() -> None:
+    assert_full(grade04("q2", span_and_point()))
+
+
+@pytest.mark.parametrize("answer, hint", [
+    ("a range", "wants an altair chart"),  # wrong type
+    (bars(), "no x2"),  # a bar hides the about
+    (alt.Chart(PROVINCES).mark_rule().encode(x="value:Q", x2="high:Q", y="place:N"),
+     "does not run from the \"low\""),
+    (alt.Chart(PROVINCES).mark_rule().encode(x="low:Q", x2="high:Q", y="place:N"),
+     "not the figures"),  # near miss: no mark for the stated value
+    (alt.Chart(PROVINCES).mark_rule().encode(x="low:Q", x2="high:Q"), "which province"),
+])
+def test_q2_ranges_wrong_answers(answer: Any, hint: str) -> None:
+    result = grade04("q2", answer)
+    assert_less(result, hint, [])
+    assert_no_spec(result)
+
+
+def test_q3_titled_full_points() -> None:
+    assert_full(grade04("q3", titled()))
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (["North Korean workers"], "wants an altair chart"),  # wrong type
+    (span_and_point(), "no title"),
+    (titled(subtitle=["Rounded figures from unnamed sources"]), "no source line"),
+    (titled(subtitle=["Source: Daily NK"]), "no subtitle"),
+    (titled(subtitle=["Rounded", "Source: unnamed people"]), "does not name the outlet"),
+    (titled(title="Workers"), "only a word or two"),  # near miss
+])
+def test_q3_titled_wrong_answers(answer: Any, hint: str) -> None:
+    result = grade04("q3", answer)
+    assert_less(result, hint, ["Source: Daily NK, citing"])
+    assert_no_spec(result)
+
+
+def test_q3_a_near_miss_keeps_the_points_it_earned() -> None:
+    assert grade04("q3", titled(subtitle=["Rounded figures"])).points == 2
+
+
+def test_q4_tooltips_full_points() -> None:
+    assert_full(grade04("q4", span_and_point(["quote", "attribution_type"])))
+    assert_full(grade04("q4", span_and_point(["quote", "source_described"])))
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (["quote", "attribution_type"], "wants an altair chart"),  # wrong type: the field list
+    (span_and_point(), "no tooltips"),
+    (span_and_point(["quote", "place"]), "who the figure rests on"),  # near miss
+    (span_and_point(["place", "attribution_type"]), "verbatim quote"),
+    (span_and_point(["Quote:N", "attribution_type"]), "not a column"),
+])
+def test_q4_tooltips_wrong_answers(answer: Any, hint: str) -> None:
+    result = grade04("q4", answer)
+    assert_less(result, hint, [])
+    assert_no_spec(result)
+
+
+def test_q5_source_map_full_points() -> None:
+    assert_full(grade04("q5", source_map()))
+    with_text = alt.Chart(ledger()).mark_text().encode(
+        x="in_paragraph:O", y="paragraph:O", color="attribution_type:N",
+        text="attribution_type:N").properties(description="Labels in reading order.")
+    assert_full(grade04("q5", with_text))
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (ledger(), "wants an altair chart"),  # wrong type
+    (source_map(shape=False), "colour alone"),  # near miss
+    (source_map(description=""), "no description"),
+    (source_map(colour="paragraph"), "colour does not show the attribution type"),
+    (source_map(position=False), "reading order"),
+])
+def test_q5_source_map_wrong_answers(answer: Any, hint: str) -> None:
+    result = grade04("q5", answer)
+    assert_less(result, hint, [])
+    assert_no_spec(result)
+
+
+def test_q6_about_10_full_points() -> None:
+    value = int(PROVINCES.loc[PROVINCES["place"] == "Liaoning Province", "value"].iloc[0])
+    assert_full(grade04("q6", (value * 0.9, value * 1.1)))  # float noise is fine
+    assert_full(grade04("q6", [round(value * 0.9), round(value * 1.1)]))
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (30000, "one number"),  # wrong type
+    (("27,000", "33,000"), "without quotes"),
+    ((25000, 35000), "nearest-10,000 rule"),  # the other rule
+    ((24000, 36000), "twenty per cent"),
+    ((33000, 27000), "wrong order"),  # near miss
+    ((3000, 30000), "margin itself"),
+    ((29000, 31000), "ten per cent of the figure"),
+])
+def test_q6_about_10_wrong_answers(answer: Any, hint: str) -> None:
+    assert_less(grade04("q6", answer), hint, ["27000", "27,000", "33000", "33,000"]
+                if answer != (33000, 27000) else [])
+
+
+def test_feedback_is_plain_text_not_json() -> None:
+    """No feedback message is a dumped spec or answer."""
+    for question, answer in [("q1", bars()), ("q3", span_and_point()), ("q5", source_map())]:
+        feedback = grade04(question, answer).feedback
+        with pytest.raises(json.JSONDecodeError):
+            json.loads(feedback)
