@@ -1,0 +1,143 @@
+"""find_figures: the real article's figures and nothing else, and the number parser's rules."""
+
+import re
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newslab import load_article_text, load_figures
+from newslab.figures import QUALIFIERS, find_figures, parse_number
+
+SEP = re.compile(r"\B(?=(\d{3})+(?!\d))")
+
+
+def with_commas(number: int) -> str:
+    return f"{number:,}"
+
+
+@pytest.fixture(scope="module")
+def found() -> pd.DataFrame:
+    return find_figures(load_article_text())
+
+
+def test_reproduces_every_figure_of_the_article_and_nothing_else(found: pd.DataFrame) -> None:
+    reference = load_figures()
+    columns = ["value", "value_text", "qualifier", "low", "high", "low_inclusive",
+               "bounds_rule", "sentence_id"]
+    expected = reference[columns].copy()
+    expected["low_inclusive"] = expected["low_inclusive"].str.lower() == "true"
+    got = found[columns].reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, expected.reset_index(drop=True), check_dtype=False)
+
+
+def test_quotes_are_verbatim_and_match_the_reference(found: pd.DataFrame) -> None:
+    text = load_article_text()
+    reference = load_figures()
+    for mine, theirs in zip(found["quote"], reference["quote"], strict=True):
+        assert mine in text
+        assert mine in theirs or theirs in mine, (mine, theirs)
+
+
+def test_offsets_point_at_the_numbers(found: pd.DataFrame) -> None:
+    text = load_article_text()
+    for row in found.itertuples():
+        assert text[row.start:row.end] == row.value_text
+
+
+def test_covid_19_is_not_a_figure(found: pd.DataFrame) -> None:
+    assert 19 not in set(found["value"])
+    assert "COVID-19" in load_article_text()
+
+
+def test_text_without_figures_gives_an_empty_table_with_the_columns() -> None:
+    table = find_figures("The border stayed closed and nobody was sent home.")
+    assert table.empty
+    assert {"value", "qualifier", "low", "high", "sentence_id", "quote"} <= set(table.columns)
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_thousands_separators(number: int) -> None:
+    assert parse_number(with_commas(number)) == number
+    table = find_figures(f"Officials counted {with_commas(number)} workers.")
+    assert table["value"].tolist() == [number]
+    assert table["value_text"].tolist() == [with_commas(number)]
+
+
+@given(st.integers(min_value=0, max_value=99999), st.integers(min_value=1, max_value=99))
+def test_decimals(whole: int, fraction: int) -> None:
+    written = f"{whole}.{fraction:02d}"
+    assert parse_number(written) == pytest.approx(float(written))
+    table = find_figures(f"Wages rose by {written} crowns.")
+    assert table["value"].tolist() == [pytest.approx(float(written))]
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=9),
+       st.sampled_from(["thousand", "million", "billion"]))
+def test_scale_words(whole: int, tenth: int, scale: str) -> None:
+    factor = {"thousand": 10**3, "million": 10**6, "billion": 10**9}[scale]
+    written = f"{whole}.{tenth} {scale}"
+    table = find_figures(f"They earned {written} dollars.")
+    assert table["value_text"].tolist() == [written]
+    assert table["value"].tolist() == [pytest.approx((whole + tenth / 10) * factor)]
+
+
+@given(st.sampled_from(QUALIFIERS), st.integers(min_value=1, max_value=10**7))
+def test_qualifiers_are_read_and_bound_the_value(qualifier: str, number: int) -> None:
+    table = find_figures(f"There are {qualifier} {with_commas(number)} workers in the port.")
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert row["qualifier"] == qualifier
+    assert row["value"] == number
+    low, high = row["low"], row["high"]
+    if qualifier in {"over", "more than"}:
+        assert low == number and pd.isna(high) and not row["low_inclusive"]
+    elif qualifier in {"about", "around", "approximately", "roughly"}:
+        assert low <= number <= high
+        if number % 10 == 0:
+            assert high - low > 0  # a round number allows a range
+    elif qualifier in {"nearly", "almost", "under", "less than", "up to", "as many as",
+                       "as high as"}:
+        assert pd.isna(low) and high == number
+    elif qualifier == "at least":
+        assert low == number and pd.isna(high) and row["low_inclusive"]
+
+
+@given(st.integers(min_value=1, max_value=10**6))
+def test_a_bare_number_is_exact(number: int) -> None:
+    row = find_figures(f"The ship carried {with_commas(number)} crates.").iloc[0]
+    assert (row["qualifier"], row["low"], row["high"], row["bounds_rule"]) == \
+        ("none", number, number, "exact")
+
+
+NAMES = st.from_regex(r"[A-Z][A-Za-z]{0,7}", fullmatch=True)
+
+
+@given(NAMES, st.integers(min_value=0, max_value=99999), st.sampled_from(["-", ""]))
+def test_numbers_inside_identifiers_are_ignored(name: str, number: int, joint: str) -> None:
+    text = f"The {name}{joint}{number} model and COVID-19 were discussed."
+    assert find_figures(text).empty
+
+
+@given(st.integers(min_value=1, max_value=999))
+def test_model_names_beside_a_real_figure(number: int) -> None:
+    text = f"Each RX-{number} crane moves about {with_commas(number * 10)} crates."
+    table = find_figures(text)
+    assert table["value"].tolist() == [number * 10]
+    assert table["qualifier"].tolist() == ["about"]
+
+
+@given(st.integers(min_value=1900, max_value=2099), st.integers(min_value=1, max_value=28))
+def test_years_dates_and_ordinals_are_not_figures(year: int, day: int) -> None:
+    text = f"On March {day}, {year}, the {day}th ship left at 10:{day:02d}."
+    assert find_figures(text).empty
+
+
+def test_indian_digit_grouping() -> None:
+    assert parse_number("1,50,000") == 150000
+
+
+def test_parse_number_refuses_words() -> None:
+    with pytest.raises(ValueError, match="not a number"):
+        parse_number("thirty thousand")
