@@ -15,7 +15,8 @@ The build turns each `solutions/NN_slug.ipynb` into `exercises/NN_slug.ipynb`:
 
 The output is a pure function of the solution file, so building twice gives the same
 bytes. `--check` writes nothing and exits 1 naming every exercise that differs from what
-the build would write (or that has no solution, or is missing).
+the build would write (or that has no solution, or is missing). Names after the options
+(`python -m newslab build solutions/03_attribution.ipynb`) limit the build to those notebooks.
 """
 
 from __future__ import annotations
@@ -177,10 +178,22 @@ def solution_files(solutions: Path) -> list[Path]:
     return sorted(p for p in solutions.glob("*.ipynb") if NOTEBOOK_NAME.match(p.name))
 
 
-def plan(solutions: Path = SOLUTIONS, exercises: Path = EXERCISES) -> list[Change]:
-    """What the build would do to `exercises/`, file by file, without writing anything."""
+def plan(solutions: Path = SOLUTIONS, exercises: Path = EXERCISES,
+         only: list[str] | None = None) -> list[Change]:
+    """What the build would do to `exercises/`, file by file, without writing anything.
+
+    `only` limits the build to these solution notebooks (names or paths); then exercises
+    without a solution are not reported.
+    """
     changes = []
     sources = solution_files(solutions)
+    if only:
+        wanted = {Path(name).name for name in only}
+        unknown = wanted - {source.name for source in sources}
+        if unknown:
+            raise BuildError(f"No such solution notebook in {solutions}: "
+                             f"{', '.join(sorted(unknown))}.")
+        sources = [source for source in sources if source.name in wanted]
     for source in sources:
         text = build_file(source)
         target = exercises / source.name
@@ -190,7 +203,7 @@ def plan(solutions: Path = SOLUTIONS, exercises: Path = EXERCISES) -> list[Chang
             status = "same" if target.read_text(encoding="utf-8") == text else "changed"
         changes.append(Change(target, text, status))
     built = {source.name for source in sources}
-    for extra in sorted(exercises.glob("*.ipynb")):
+    for extra in [] if only else sorted(exercises.glob("*.ipynb")):
         if NOTEBOOK_NAME.match(extra.name) and extra.name not in built:
             changes.append(Change(extra, None, "stale"))
     return changes
@@ -200,13 +213,15 @@ def main(argv: list[str] | None = None) -> int:
     """Build (or with --check, verify) the exercise notebooks; return the exit code."""
     parser = argparse.ArgumentParser(prog="python -m newslab build",
                                      description="Write exercises/ from solutions/.")
+    parser.add_argument("notebooks", nargs="*",
+                        help="only these solution notebooks (default: all of solutions/)")
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 if exercises/ differs from the build")
     parser.add_argument("--solutions", type=Path, default=SOLUTIONS, help="source folder")
     parser.add_argument("--exercises", type=Path, default=EXERCISES, help="output folder")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     try:
-        changes = plan(args.solutions, args.exercises)
+        changes = plan(args.solutions, args.exercises, args.notebooks)
     except BuildError as error:
         print(f"build failed: {error}", file=sys.stderr)
         return 2

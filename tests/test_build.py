@@ -186,6 +186,17 @@ def test_check_fails_and_names_the_file_when_exercises_differ(
     assert "09_orphan.ipynb has no solution notebook" in capsys.readouterr().err
 
 
+def test_named_notebooks_limit_the_build(tmp_path: Path) -> None:
+    write(tmp_path / "solutions", "01_demo.ipynb", solution_notebook())
+    write(tmp_path / "solutions", "02_demo.ipynb", solution_notebook("02_demo"))
+    folders = ["--solutions", str(tmp_path / "solutions"), "--exercises", str(tmp_path / "ex")]
+    assert build.main([*folders, "solutions/02_demo.ipynb"]) == 0
+    assert sorted(p.name for p in (tmp_path / "ex").iterdir()) == ["02_demo.ipynb"]
+    assert build.main([*folders, "--check", "02_demo.ipynb"]) == 0
+    assert build.main([*folders, "--check"]) == 1
+    assert build.main([*folders, "09_missing.ipynb"]) == 2
+
+
 def test_a_broken_solution_fails_the_build_with_its_name(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path / "solutions", "01_demo.ipynb", solution_notebook(answer=f"{BEGIN}\nx = 1"))
@@ -197,6 +208,10 @@ def test_a_broken_solution_fails_the_build_with_its_name(
 
 
 # --- the repository's own exercises ---------------------------------------------------------
+
+def test_the_repository_has_solution_notebooks() -> None:
+    assert build.solution_files(SOLUTIONS), "solutions/ holds no NN_slug.ipynb notebooks"
+
 
 def test_exercises_folder_is_exactly_what_the_build_writes() -> None:
     differing = [f"{c.path.name}: {c.status}" for c in build.plan(SOLUTIONS, EXERCISES)
