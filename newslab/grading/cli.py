@@ -70,6 +70,10 @@ def main(argv: list[str]) -> int:
     except (UsageError, GraderError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("\nInterrupted: every kernel was stopped and no output was written.",
+              file=sys.stderr)
+        return 130
     print(summary(grades, seconds))
     print(f"\nWrote {args.out / 'grades.csv'}, {args.out / 'questions.csv'} and "
           f"{args.out / 'feedback'}/ (one file per student).")

@@ -31,8 +31,8 @@ def _hidden(name: str) -> bool:
 
 
 def student_from_file(file_name: str, exercise_ids: Iterable[str]) -> str:
-    """`alice_01_the_article_as_a_source.ipynb` -> `alice`; `alice.ipynb` -> `alice`."""
-    stem = Path(file_name).stem
+    """`alice_01_the_article_as_a_source.ipynb` -> `alice`; `alice (1).ipynb` -> `alice`."""
+    stem = re.sub(r"\s*\(\d+\)$", "", Path(file_name).stem)  # "name (1)": a browser's copy
     for exercise_id in sorted(exercise_ids, key=len, reverse=True):
         if exercise_id in stem:
             stem = stem.replace(exercise_id, " ")

@@ -9,8 +9,11 @@ allowed, so one mistake costs one question. Students' outputs are thrown away as
 
 from __future__ import annotations
 
+import asyncio
 import atexit
+import contextlib
 import re
+import signal
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -97,6 +100,14 @@ def build_notebook(cells: list[PlannedCell]) -> NotebookNode:
     return nb
 
 
+def _restore_interrupts() -> None:
+    """nbclient makes Ctrl-C clean up one kernel and carry on; the grader wants it to stop."""
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(RuntimeError, ValueError):
+            loop.remove_signal_handler(signum)
+
+
 def make_kernel_manager(place: KernelPlace, launcher: Launcher) -> AsyncKernelManager:
     km = AsyncKernelManager(kernel_name="python3")
     km.ip = "127.0.0.1"
@@ -123,6 +134,7 @@ async def execute(cells: list[PlannedCell], place: KernelPlace, launcher: Launch
     deadline = time.monotonic() + budget
     try:
         async with client.async_setup_kernel(cwd=str(place.cwd)):
+            _restore_interrupts()
             deadline = time.monotonic() + budget
             for index, cell in enumerate(nb.cells):
                 current = cell.metadata["newslab_grader"].get("label", "")

@@ -9,6 +9,7 @@ moving or deleting them never changes a grade.
 from __future__ import annotations
 
 import json
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,7 +61,9 @@ def read_notebook(path: Path) -> Reading:
     if not isinstance(raw, dict) or "nbformat" not in raw:
         return Reading(None, NOT_A_NOTEBOOK, "The file holds JSON, but not a Jupyter notebook.")
     try:
-        notebook = nbformat.reads(text, as_version=4)
+        with warnings.catch_warnings():  # students' files often lack cell ids: not our concern
+            warnings.simplefilter("ignore")
+            notebook = nbformat.reads(text, as_version=4)
     except Exception as error:  # nbformat raises many kinds for damaged files
         kind = type(error).__name__
         return Reading(None, INVALID, f"Jupyter cannot read this notebook ({kind}).")

@@ -197,6 +197,7 @@ class Sandbox:
         self.limits = limits
         self.free_uids: list[int | None] = (
             list(kernel_uids(kernel_uid, jobs)) if self.as_root else [None] * jobs)
+        self.all_uids = list(self.free_uids)
         self.data = self.root / "data"
         _copy_read_only(DATA, self.data)
         self.launcher = Launcher(self.root)
@@ -228,6 +229,11 @@ class Sandbox:
         self.free_uids.append(place.uid)
 
     def close(self) -> None:
+        """Kill anything any kernel user still runs, stop the launcher, remove the folder."""
+        for uid in self.all_uids:
+            if uid is not None:
+                with contextlib.suppress(GraderError):
+                    self.launcher.request(op="kill_user", uid=uid)
         self.launcher.close()
         shutil.rmtree(self.root, ignore_errors=True)
 
