@@ -151,7 +151,8 @@ class Agreement:
                      "are defensible.")
         count = len(self.disagreements)
         if count:
-            text += f" {count} differ: they are listed for discussion."
+            verb = "differs" if count == 1 else "differ"
+            text += f" {count} {verb}: listed for discussion."
         else:
             text += " None differs."
         return text

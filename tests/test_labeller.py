@@ -100,7 +100,7 @@ def test_agreement_counts_exact_and_defensible_labels_and_lists_the_rest() -> No
     row = report.disagreements.iloc[0]
     assert row["your_label"] == "several_anonymous_sources"
     assert row["reference"] == "one_anonymous_source"
-    assert "3 sentences" in report.summary() and "1 differ" in report.summary()
+    assert "3 sentences" in report.summary() and "1 differs: listed" in report.summary()
 
 
 def test_agreement_with_the_reference_itself_is_complete() -> None:
@@ -161,7 +161,7 @@ def test_agreement_appears_once_every_sentence_is_labelled() -> None:
     tool.next_button.click()
     tool.dropdown.value = "named_source"
     shown = tool.result.value
-    assert "You labelled 2 sentences" in shown and "1 differ" in shown
+    assert "You labelled 2 sentences" in shown and "1 differs" in shown
     assert "<table" in shown and "named_source" in shown
     assert tool.agreement().exact == 1
 
