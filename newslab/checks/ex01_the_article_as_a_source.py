@@ -225,8 +225,8 @@ def check_alt_text(value: Any) -> Result:
 
 SPEAKER_OPTIONS = {
     "a": "the reporter, Seulkee Jang",
-    "b": "multiple Daily NK sources in China",
-    "c": "one cadre in charge of workers, not named",
+    "b": "one cadre in charge of workers, not named",
+    "c": "multiple Daily NK sources in China",
     "d": "a spokesperson for the North Korean embassy in Beijing",
 }
 SPOKEN_SENTENCE = "p18s1"
@@ -240,7 +240,7 @@ def check_speaker(value: Any) -> Result:
     hints = {
         "a": "The quotation marks and \"he added\" show the reporter passing on someone "
              "else's words.",
-        "b": "The sources in China are cited for the figures at the top; \"he added\" points "
+        "c": "The sources in China are cited for the figures at the top; \"he added\" points "
              "back to a single speaker quoted just before.",
         "d": "The embassy is mentioned for its instruction to the consulates; it is never "
              "quoted.",

@@ -287,11 +287,12 @@ def check_quantity_ids(value: Any) -> Result:
 REMAINDER_OPTIONS = {
     "a": "There are no workers outside Liaoning and Jilin: the two provinces already make the "
          "total.",
-    "b": "The article gives the number of workers outside the two provinces.",
-    "c": "The article says workers live outside the two provinces but gives no number for them; "
+    "b": "The article says workers live outside the two provinces but gives no number for them; "
          "\"over\" is the reporter's allowance for them.",
+    "c": "The article gives the number of workers outside the two provinces.",
     "d": "The remainder is negative, so the figures contradict each other.",
 }
+REMAINDER_CORRECT = "b"
 
 
 def check_remainder(value: Any) -> Result:
@@ -299,11 +300,11 @@ def check_remainder(value: Any) -> Result:
     hints = {
         "a": "Paragraph 3 says the opposite: \"there are North Korean workers residing outside "
              "those regions as well\".",
-        "b": "Look for a number near \"outside those regions\": there is none.",
+        "c": "Look for a number near \"outside those regions\": there is none.",
         "d": "With rounded figures and an open-ended total nothing here is negative: the "
              "remainder is simply unknown.",
     }
-    return choice(value, REMAINDER_OPTIONS, "c", hints,
+    return choice(value, REMAINDER_OPTIONS, REMAINDER_CORRECT, hints,
                   right="Right: the remainder is unknown, not zero.")
 
 
