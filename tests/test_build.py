@@ -221,16 +221,31 @@ def test_exercises_folder_is_exactly_what_the_build_writes() -> None:
 
 @pytest.mark.parametrize("solution", build.solution_files(SOLUTIONS), ids=lambda p: p.stem)
 def test_no_solution_text_reaches_an_exercise(solution: Path) -> None:
+    """No marker, no line of a solution block in its answer cell, no whole block anywhere."""
     exercise_text = (EXERCISES / solution.name).read_text(encoding="utf-8")
     assert "BEGIN SOLUTION" not in exercise_text and "END SOLUTION" not in exercise_text
-    exercise_sources = "\n".join(c.source for c in nbformat.reads(exercise_text, 4).cells)
-    notebook = nbformat.read(solution, as_version=4)
-    for code in notebook.cells:
-        if code.metadata.get("newslab", {}).get("role") != "answer":
+    exercise = nbformat.reads(exercise_text, 4)
+    by_id = {c.id: c for c in exercise.cells}
+    everything = "\n".join(c.source for c in exercise.cells)
+    for code in nbformat.read(solution, as_version=4).cells:
+        info = code.metadata.get("newslab", {})
+        if info.get("role") != "answer":
             continue
-        inside = False
+        blocks: list[list[str]] = []
+        current: list[str] | None = None
         for line in code.source.split("\n"):
-            if line.strip() in {BEGIN, END}:
-                inside = line.strip() == BEGIN
-            elif inside and len(line.strip()) > 12:
-                assert line.strip() not in exercise_sources, f"solution line leaked: {line!r}"
+            if line.strip() == BEGIN:
+                current = []
+            elif line.strip() == END and current is not None:
+                blocks.append(current)
+                current = None
+            elif current is not None:
+                current.append(line)
+        answer_lines = {line.strip() for line in by_id[code.id].source.split("\n")}
+        allowed = {PROMPT, f"{info['variable']} = ...", ""}
+        for block in blocks:
+            leaked = {line.strip() for line in block} & (answer_lines - allowed)
+            assert not leaked, f"{solution.name} {info['question']}: {leaked}"
+            whole = "\n".join(block).strip()
+            if len(whole) > 30:
+                assert whole not in everything, f"{solution.name} {info['question']} leaked"
