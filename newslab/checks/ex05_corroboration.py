@@ -123,7 +123,8 @@ def check_consistent(value: Any) -> Result:
         return Result(0, 1, "A row with an empty high has no upper bound at all, so it allows "
                             "any number above its low. Comparisons with <NA> are not True: "
                             "treat a missing high explicitly (isna()).")
-    if any(i in table.index and table.loc[i, "high"] == article_floor() for i in extra):
+    if any(i in table.index and not pd.isna(table.loc[i, "high"])
+           and int(table.loc[i, "high"]) == article_floor() for i in extra):
         return Result(0, 1, "A range that stops exactly at 50,000 does not allow a number "
                             "above 50,000: use > rather than >=.")
     if extra - china_ids():
