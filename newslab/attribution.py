@@ -33,6 +33,7 @@ TYPES = ["named_source", "several_anonymous_sources", "one_anonymous_source",
 SPEECH = r"(?:said|says|added|adds|told|tells|asked|explained|warned|claimed|insisted)"
 QUOTES_OPEN = "“\""
 QUOTES_CLOSE = "”\""
+SPEECH_WORD = re.compile(rf"\b{SPEECH}\b")
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+([^,.;“”]+)")
 SAID_AFTER = re.compile(rf"[,”\"]\s*{SPEECH}\s+([^,.;“”\"]+)")
 SAID_BEFORE = re.compile(rf"(?:^|[,.;”\"])\s*((?:[\w’'-]+\s+){{0,7}}?[\w’'-]+)"
@@ -79,6 +80,8 @@ def classify_source(phrase: str) -> str:
 
 def _quote_state(text: str, inside: bool) -> bool:
     """Whether a quotation is still open after `text`, given whether it was open before."""
+    if "“" not in text and "”" not in text and '"' not in text:
+        return inside
     for char in text:
         if char == "“":
             inside = True
@@ -91,6 +94,8 @@ def _quote_state(text: str, inside: bool) -> bool:
 
 def _speaker(paragraph: str) -> tuple[str, str] | None:
     """(cue, speaker) for the first speech verb outside quotation marks in a paragraph."""
+    if not SPEECH_WORD.search(paragraph):
+        return None
     match = SAID_AFTER.search(paragraph)
     if match:
         verb = re.search(SPEECH, match.group(0))
@@ -107,7 +112,9 @@ def find_attribution(text: str, furniture: Mapping[int, str] | None = None) -> p
     """Return one row per sentence of `text` with its attribution type, cue and source."""
     check_text(text)
     sentences = split_sentences(text, furniture)
-    paragraphs = sentences.groupby("paragraph")["text"].apply(" ".join).to_dict()
+    paragraphs: dict[int, str] = {}
+    for number, body in zip(sentences["paragraph"], sentences["text"], strict=True):
+        paragraphs[number] = f"{paragraphs[number]} {body}" if number in paragraphs else body
     rows = []
     last_quoted = "anonymous_person_quoted"
     inside = False
