@@ -6,6 +6,10 @@ Reuse these rather than starting servers by hand:
 - `free_port`: a TCP port that was free on 127.0.0.1 a moment ago.
 - `lab_server` (session): a JupyterLab server for the repository, as `(url, token)`.
 - `start_lab(...)`: the context manager behind `lab_server`, for a server with other arguments.
+- `course_copy` / `course_lab` (session): a temporary copy of the course folders and a JupyterLab
+  serving it, for tests that run or edit notebooks (nothing in the repository is ever saved over).
+- `shutdown_kernels(server)`: stop every kernel a test started through a server.
+- `open_notebook` (uses `page` and `course_lab`): open a notebook as a `labpage.NotebookPage`.
 - `chromium_executable` / `browser` / `page`: Debian's Chromium driven by Playwright,
   skipped with a reason outside CI when Chromium is missing, a failure under CI.
 """
@@ -24,12 +28,13 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import psutil
 import pytest
+from labpage import NotebookPage
 
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "test-artifacts"
@@ -37,6 +42,11 @@ JUPYTER_DIR_VARIABLES = ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNT
                          "IPYTHONDIR")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the course's markers."""
+    config.addinivalue_line("markers", "binder: builds a Binder-like venv from PyPI (~1-2 min)")
 
 
 class LabServer(NamedTuple):
@@ -181,6 +191,39 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
         yield server
 
 
+def shutdown_kernels(server: LabServer) -> None:
+    """Delete every session and kernel on `server` (each open notebook starts a kernel)."""
+    for session in server.get_json("/api/sessions"):
+        http_request(f"{server.url}/api/sessions/{session['id']}", server.token, "DELETE")
+    for kernel in server.get_json("/api/kernels"):
+        http_request(f"{server.url}/api/kernels/{kernel['id']}", server.token, "DELETE")
+
+
+COURSE_FOLDERS = ("notebooks", "solutions", "exercises", "data")
+
+
+@pytest.fixture(scope="session")
+def course_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A temporary copy of notebooks/, solutions/, exercises/ and data/ (same relative layout)."""
+    root = tmp_path_factory.mktemp("course")
+    for folder in COURSE_FOLDERS:
+        if (REPO / folder).is_dir():
+            shutil.copytree(REPO / folder, root / folder,
+                            ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    return root
+
+
+@pytest.fixture(scope="session")
+def course_lab(course_copy: Path, tmp_path_factory: pytest.TempPathFactory
+               ) -> Iterator[LabServer]:
+    """A JupyterLab on 127.0.0.1 serving `course_copy`: run, edit and autosave freely."""
+    port, token = find_free_port(), secrets.token_hex(16)
+    log = tmp_path_factory.mktemp("course-lab") / "jupyterlab.log"
+    with start_lab(lab_command(port, token, root=course_copy), port=port, token=token,
+                   cwd=course_copy, log=log) as server:
+        yield server
+
+
 def chromium_path() -> str | None:
     """Debian's Chromium, if installed (never a browser downloaded by Playwright)."""
     for candidate in ("/usr/bin/chromium", shutil.which("chromium") or ""):
@@ -220,3 +263,19 @@ def page(browser: Any) -> Iterator[Any]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def open_notebook(page: Any, course_lab: LabServer
+                  ) -> Iterator[Callable[[Path | str], NotebookPage]]:
+    """Open a notebook of the course copy, given by its repository path (or a path relative to
+    the copy); every kernel stops after the test."""
+
+    def opener(path: Path | str) -> NotebookPage:
+        relative = path.relative_to(REPO).as_posix() if isinstance(path, Path) else path
+        notebook = NotebookPage(page, course_lab, relative)
+        notebook.open()
+        return notebook
+
+    yield opener
+    shutdown_kernels(course_lab)

@@ -1,0 +1,294 @@
+"""Driving JupyterLab notebooks in a real browser: open, Run All, read what the page shows.
+
+Used by the browser tests (`test_browser.py`, `test_browser_harness.py`) through the
+`open_notebook` fixture in conftest.py. Selectors follow JupyterLab 4.6's DOM: cells
+`.jp-Cell`, prompts `.jp-InputPrompt`, charts `.vega-embed svg|canvas`, widgets `.jupyter-widgets`,
+the kernel status "| Idle" in `#jp-main-statusbar`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import nbformat
+import pytest
+
+if TYPE_CHECKING:
+    from conftest import LabServer
+
+REPO = Path(__file__).resolve().parent.parent
+VEGALITE = "application/vnd.vegalite.v5+json"
+WIDGET = "application/vnd.jupyter.widget-view+json"
+NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+SCREENSHOTS = REPO / "test-artifacts" / "browser"
+RUN_TIMEOUT_MS = 180_000
+# Hooks the lessons may add with `widget.add_class(...)`; otherwise the tests find the widgets
+# by their visible text (a "Next" button; a description mentioning "about").
+LABELLER_CLASS = "newslab-labeller"
+ABOUT_RULE_CLASS = "newslab-about-rule"
+
+
+def notebook_params(pattern: str = "*", charts_only: bool = False) -> list[Any]:
+    """One pytest param per lesson notebook matching `pattern` (id: the file stem)."""
+    chosen = [path for path in NOTEBOOKS if path.match(pattern)]
+    if charts_only:
+        chosen = [path for path in chosen if sum(cell.charts for cell in stored_cells(path))]
+    return [pytest.param(path, id=path.stem) for path in chosen]
+
+
+@dataclass(frozen=True)
+class StoredCell:
+    """What a cell of the notebook file holds: its kind and the outputs saved with it."""
+
+    kind: str
+    runs: bool
+    charts: int
+    widgets: int
+    raises: bool
+
+
+def stored_cells(path: Path) -> list[StoredCell]:
+    """Read the notebook file's cells and count their stored charts and widgets."""
+    cells = []
+    for cell in nbformat.read(path, as_version=4).cells:
+        outputs = cell.get("outputs", [])
+        cells.append(StoredCell(
+            kind=cell.cell_type, runs=cell.cell_type == "code" and bool(cell.source.strip()),
+            charts=sum(VEGALITE in output.get("data", {}) for output in outputs),
+            widgets=sum(WIDGET in output.get("data", {}) for output in outputs),
+            raises="raises-exception" in cell.metadata.get("tags", [])))
+    return cells
+
+
+# Reads the open notebook's cells from the page: prompts, outputs, charts, widgets, images.
+READ_CELLS = """() => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const cells = panel ? [...panel.querySelectorAll('.jp-Notebook .jp-Cell')] : [];
+  const topLevel = (el) => !el.parentElement.closest('.jupyter-widgets');
+  return cells.map((cell) => {
+    const outputs = [...cell.querySelectorAll('.jp-OutputArea-output')];
+    const charts = [...cell.querySelectorAll('.jp-RenderedVegaLite, .jp-RenderedVegaCommon5')];
+    const shown = (chart) => !!chart.querySelector('.vega-embed svg, .vega-embed canvas');
+    const images = [...cell.querySelectorAll('.jp-RenderedMarkdown img, .jp-RenderedImage img')];
+    return {
+      kind: cell.classList.contains('jp-CodeCell') ? 'code'
+        : cell.classList.contains('jp-MarkdownCell') ? 'markdown' : 'raw',
+      prompt: (cell.querySelector('.jp-InputPrompt') || {}).textContent?.trim() || '',
+      errors: outputs.filter((o) => o.dataset.mimeType === 'application/vnd.jupyter.stderr')
+        .map((o) => o.innerText.slice(0, 600)),
+      charts: charts.filter(topLevel).length,
+      chartsShown: charts.filter(topLevel).filter(shown).length,
+      chartsInWidgets: charts.filter((c) => !topLevel(c)).length,
+      chartsInWidgetsShown: charts.filter((c) => !topLevel(c)).filter(shown).length,
+      widgets: outputs.filter(topLevel).filter((o) => o.querySelector('.jupyter-widgets')).length,
+      widgetProblems: outputs.filter((o) => /Error displaying widget|model not found/
+        .test(o.innerText)).length,
+      brokenImages: images.filter((i) => i.complete && i.naturalWidth === 0)
+        .map((i) => decodeURIComponent(new URL(i.src, location.href).pathname)),
+    };
+  });
+}"""
+
+# True once no cell is queued or running, the kernel is idle and something has run.
+RUN_FINISHED = """() => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  if (!panel) return false;
+  const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+    .map((p) => p.textContent.trim());
+  const status = (document.querySelector('#jp-main-statusbar') || {}).textContent || '';
+  return status.includes('| Idle') && !prompts.some((p) => p.includes('*'))
+    && prompts.some((p) => /\\[\\d+\\]/.test(p));
+}"""
+
+
+# Where the last cell ends, in page pixels, if the notebook were not scrolled.
+NOTEBOOK_HEIGHT = """() => {
+  const outer = document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer');
+  const cells = document.querySelectorAll('.jp-NotebookPanel .jp-Cell');
+  if (!outer || !cells.length) return 0;
+  return cells[cells.length - 1].getBoundingClientRect().bottom + outer.scrollTop + 40;
+}"""
+
+
+class NotebookPage:
+    """A notebook opened in JupyterLab in a Playwright page, with the few actions tests need."""
+
+    def __init__(self, page: Any, server: LabServer, relative: str) -> None:
+        self.page, self.server, self.relative = page, server, relative
+
+    def open(self) -> None:
+        """Open `/lab/tree/<path>?reset` and wait for the cells and an idle kernel."""
+        self.page.goto(f"{self.server.url}/lab/tree/{self.relative}?reset&token={self.server.token}")
+        self.page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(timeout=60_000)
+        self.page.locator("#jp-main-statusbar").get_by_text("| Idle").wait_for(timeout=60_000)
+
+    def menu_command(self, menu: str, command: str) -> None:
+        """Click a main-menu entry by its JupyterLab command id (e.g. `runmenu:run-all`)."""
+        self.page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(f"^{menu}$")).click()
+        self.page.locator(f'.lm-Menu [data-command="{command}"]').click()
+
+    def cells(self) -> list[dict[str, Any]]:
+        """What each cell shows once its images have loaded or failed (see READ_CELLS)."""
+        self.page.wait_for_function("() => [...document.querySelectorAll("
+                                    "'.jp-NotebookPanel img')].every((i) => i.complete)",
+                                    timeout=15_000)
+        return self.page.evaluate(READ_CELLS)
+
+    def run_all(self) -> list[dict[str, Any]]:
+        """Clear every output, Run All, wait until the kernel is idle; return the cells."""
+        self.menu_command("Edit", "editmenu:clear-all")
+        self.page.wait_for_function(
+            "() => !document.querySelector('.jp-NotebookPanel .jp-OutputArea-output')")
+        self.menu_command("Run", "runmenu:run-all")
+        self.page.wait_for_function(RUN_FINISHED, timeout=RUN_TIMEOUT_MS, polling=250)
+        return self.cells()
+
+    def screenshot(self, name: str) -> Path:
+        """Save the whole notebook (the viewport is grown to its height; capped) as a PNG."""
+        height = self.page.evaluate(NOTEBOOK_HEIGHT)
+        self.page.set_viewport_size({"width": 1280, "height": min(max(int(height) + 60, 1200),
+                                                                   16_000)})
+        self.page.wait_for_timeout(500)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        self.page.screenshot(path=str(path))
+        return path
+
+
+def compare_with_file(path: Path, shown: list[dict[str, Any]], ran: bool) -> list[str]:
+    """Problems between what the page shows and what the notebook file stores, cell by cell."""
+    stored = stored_cells(path)
+    if len(shown) != len(stored):
+        return [f"the page shows {len(shown)} cells, the file has {len(stored)}"]
+    problems = []
+    for number, (cell, saved) in enumerate(zip(shown, stored, strict=True), start=1):
+        where = f"cell {number}"
+        if ran and saved.runs and not re.fullmatch(r"\[\d+\]:?", cell["prompt"]):
+            problems.append(f"{where} did not run (prompt {cell['prompt']!r})")
+        if cell["errors"] and not saved.raises:
+            problems.append(f"{where} shows error output: {cell['errors'][0]!r}")
+        if cell["charts"] != saved.charts:
+            problems.append(f"{where} shows {cell['charts']} charts, the file stores "
+                            f"{saved.charts}")
+        if cell["chartsShown"] != cell["charts"]:
+            problems.append(f"{where}: a chart has no SVG or canvas inside .vega-embed")
+        if cell["chartsInWidgetsShown"] != cell["chartsInWidgets"]:
+            problems.append(f"{where}: a chart inside a widget did not draw")
+        if ran and cell["widgets"] != saved.widgets:
+            problems.append(f"{where} shows {cell['widgets']} widgets, the file stores "
+                            f"{saved.widgets}")
+        if cell["widgetProblems"]:
+            problems.append(f"{where}: a widget failed to display")
+        if cell["brokenImages"]:
+            problems.append(f"{where}: images did not load: {cell['brokenImages']}")
+    return problems
+
+
+def check_saved_charts(notebook: NotebookPage, path: Path, name: str) -> None:
+    """Opened without running, the notebook draws every chart stored in its file."""
+    expected = sum(cell.charts for cell in stored_cells(path))
+    assert expected, f"{path.name} stores no chart to look at"
+    notebook.page.wait_for_function(
+        "(n) => document.querySelectorAll('.jp-NotebookPanel .vega-embed svg,"
+        " .jp-NotebookPanel .vega-embed canvas').length >= n", arg=expected, timeout=60_000)
+    notebook.screenshot(f"{name}-as-saved")
+    problems = compare_with_file(path, notebook.cells(), ran=False)
+    assert not problems, f"{path.name} as saved:\n" + "\n".join(problems)
+
+
+def widget_root(notebook: NotebookPage, hook: str, text_hint: Any, within: str) -> Any:
+    """The output holding a widget: by its hook class, else by visible text inside `within`."""
+    page = notebook.page
+    hooked = page.locator(f".jp-NotebookPanel .{hook}")
+    if hooked.count():
+        return hooked.first
+    found = page.locator(".jp-NotebookPanel .jp-OutputArea-output").filter(
+        has=page.locator(within, has_text=text_hint))
+    assert found.count(), f"no widget with class {hook!r} or matching {text_hint!r} in {within}"
+    return found.first
+
+
+def choose_another_option(root: Any) -> str:
+    """Change the first choice control in `root` to another value; return what was chosen."""
+    select = root.locator("select")
+    if select.count():
+        control = select.first
+        current = control.input_value()
+        values = [value for value in control.locator("option").evaluate_all(
+            "(options) => options.map((o) => o.value)") if value != current]
+        assert values, "the dropdown offers only one choice"
+        control.select_option(values[0])
+        return values[0]
+    for selector in (".widget-radio-box input[type=radio]:not(:checked)",
+                     ".widget-toggle-buttons button:not(.mod-active)"):
+        options = root.locator(selector)
+        if options.count():
+            options.first.click()
+            return options.first.get_attribute("value") or options.first.inner_text()
+    slider = root.locator(".widget-slider .noUi-handle, .widget-slider input[type=range]")
+    assert slider.count(), "no dropdown, radio buttons, toggle buttons or slider found"
+    slider.first.focus()
+    slider.first.press("ArrowRight")
+    return "slider +1 step"
+
+
+PROGRESS = r"""(el) => JSON.stringify({
+  bars: [...el.querySelectorAll('.progress-bar, progress')]
+    .map((b) => b.style?.width || String(b.value)),
+  counts: el.innerText.match(new RegExp(String.raw`\d+\s*(?:of|out of|/)\s*\d+`
+    + String.raw`|\d+(?:\.\d+)?\s*%|\d+\s+(?:labell?ed|done|left|to go)`, 'gi')) || [],
+})"""
+
+
+def wait_for_change(read: Callable[[], str], before: str, seconds: float = 20) -> str:
+    """Poll `read()` until it differs from `before`; return the new value (or the last one)."""
+    deadline = time.monotonic() + seconds
+    now = read()
+    while now == before and time.monotonic() < deadline:
+        time.sleep(0.25)
+        now = read()
+    return now
+
+
+def check_labelling_tool(notebook: NotebookPage, name: str) -> None:
+    """Choose an attribution label, press Next: the progress shown and the sentence change."""
+    root = widget_root(notebook, LABELLER_CLASS, re.compile(r"\bnext\b", re.I), "button")
+    root.scroll_into_view_if_needed()
+    progress_before = root.evaluate(PROGRESS)
+    assert json.loads(progress_before) != {"bars": [], "counts": []}, (
+        "no progress shown: expected an IntProgress bar or text such as '3 of 20'")
+    text_before = root.inner_text()
+    choose_another_option(root)
+    root.locator("button", has_text=re.compile(r"\bnext\b", re.I)).first.click()
+    progress_after = wait_for_change(lambda: root.evaluate(PROGRESS), progress_before)
+    notebook.screenshot(f"{name}-labelled")
+    assert progress_after != progress_before, "the progress did not change after label + Next"
+    assert root.inner_text() != text_before
+
+
+CHARTS = """() => [...document.querySelectorAll('.jp-NotebookPanel .vega-embed')].map((e) => {
+  const c = e.querySelector('canvas');
+  return c ? c.toDataURL() : (e.querySelector('svg') || {}).outerHTML || '';
+})"""
+
+
+def check_about_rule(notebook: NotebookPage, name: str) -> None:
+    """Change the rule for "about": a chart on the page draws differently, none vanishes."""
+    root = widget_root(notebook, ABOUT_RULE_CLASS, re.compile("about", re.I),
+                       ".widget-label, .widget-label-basic, label")
+    root.scroll_into_view_if_needed()
+    charts_before = notebook.page.evaluate(CHARTS)
+    assert charts_before and all(charts_before), "a chart was not drawn before the change"
+    choose_another_option(root)
+    charts_after = wait_for_change(lambda: notebook.page.evaluate(CHARTS), charts_before)
+    notebook.screenshot(f"{name}-about-rule-changed")
+    assert charts_after != charts_before, "no chart changed after changing the 'about' rule"
+    assert len(charts_after) >= len(charts_before) and all(charts_after), "a chart vanished"
+
+

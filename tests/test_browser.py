@@ -1,0 +1,58 @@
+"""Real-browser tests: every lesson in JupyterLab, driven by Playwright and Debian's Chromium.
+
+JupyterLab serves a temporary copy of the course (`course_lab`), so running and autosaving never
+touch the repository. Screenshots go to test-artifacts/browser/ (look at them). Without Chromium
+these tests are skipped with the reason, except under CI, where that is a failure (see
+`chromium_executable` in conftest.py). Page helpers live in labpage.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from labpage import (
+    NotebookPage,
+    check_about_rule,
+    check_labelling_tool,
+    check_saved_charts,
+    compare_with_file,
+    notebook_params,
+)
+
+
+@pytest.mark.parametrize("path", notebook_params())
+def test_run_all_shows_every_chart_and_widget_without_errors(
+        path: Path, open_notebook: Callable[[Path], NotebookPage]) -> None:
+    notebook = open_notebook(path)
+    shown = notebook.run_all()
+    screenshot = notebook.screenshot(path.stem)
+    assert screenshot.stat().st_size > 10_000
+    problems = compare_with_file(path, shown, ran=True)
+    assert not problems, f"{path.name} after Run All:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", notebook_params(charts_only=True))
+def test_saved_notebook_shows_its_charts_without_running(
+        path: Path, open_notebook: Callable[[Path], NotebookPage]) -> None:
+    """Offline and saved state: the stored Vega-Lite outputs draw as soon as the file opens."""
+    check_saved_charts(open_notebook(path), path, path.stem)
+
+
+@pytest.mark.parametrize("path", notebook_params("03_*.ipynb"))
+def test_labelling_tool_records_a_label_and_moves_on(
+        path: Path, open_notebook: Callable[[Path], NotebookPage]) -> None:
+    """Lesson 03's attribution labelling tool, after Run All."""
+    notebook = open_notebook(path)
+    notebook.run_all()
+    check_labelling_tool(notebook, path.stem)
+
+
+@pytest.mark.parametrize("path", notebook_params("04_*.ipynb"))
+def test_about_rule_widget_redraws_the_range_chart(
+        path: Path, open_notebook: Callable[[Path], NotebookPage]) -> None:
+    """Lesson 04's "about" rule widget, after Run All."""
+    notebook = open_notebook(path)
+    notebook.run_all()
+    check_about_rule(notebook, path.stem)
