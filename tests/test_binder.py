@@ -1,0 +1,151 @@
+"""Binder: read the repository as repo2docker does, then do what it does in a fresh venv.
+
+repo2docker (the Python buildpack, as of 2026) uses runtime.txt for the Python version, installs
+`requirements.txt` with pip, then `pip install .` (not editable) because pyproject.toml has
+[project] and [build-system], then runs postBuild. A `binder/` or `.binder/` folder, a Dockerfile
+or environment.yml would change all that. The second test repeats those steps in a fresh venv
+(pip downloads the pinned packages from PyPI: about a minute), starts JupyterLab at the first
+notebook, and executes every lesson and exercise notebook with that venv's kernel.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from conftest import REPO, find_free_port, lab_command, start_lab
+from packaging.specifiers import SpecifierSet
+
+FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
+# Files that make repo2docker choose another buildpack, or read another folder.
+OTHER_BUILDPACKS = ["binder", ".binder", "Dockerfile", "environment.yml", "Pipfile",
+                    "Pipfile.lock", "Project.toml", "REQUIRE", "install.R", "DESCRIPTION",
+                    "default.nix", "requirements3.txt"]
+EXECUTE = """
+import json, sys
+from pathlib import Path
+import nbformat
+from nbclient import NotebookClient
+results = {}
+for name in sys.argv[1:]:
+    path = Path(name)
+    notebook = nbformat.read(path, as_version=4)
+    try:
+        NotebookClient(notebook, timeout=120, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        results[name] = "ok"
+    except Exception as error:
+        results[name] = f"{type(error).__name__}: {str(error)[-800:]}"
+probe = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+    "import sys; print(sys.executable)")])
+NotebookClient(probe, timeout=60, kernel_name="python3").execute()
+kernel_python = probe.cells[0].outputs[0]["text"].strip()
+print(json.dumps({"kernel_python": kernel_python, "results": results}))
+"""
+
+
+def repo2docker_steps(root: Path) -> list[str]:
+    """The build steps repo2docker's Python buildpack would run for `root` (fails otherwise)."""
+    present = [name for name in OTHER_BUILDPACKS if (root / name).exists()]
+    assert not present, f"repo2docker would read {present} instead of the repository root"
+    runtime = (root / "runtime.txt").read_text().strip()
+    assert runtime.startswith("python-"), "runtime.txt must name a Python runtime"
+    version = runtime.removeprefix("python-")
+    pyproject = tomllib.loads((root / "pyproject.toml").read_text())
+    assert version in SpecifierSet(pyproject["project"]["requires-python"]), (
+        "repo2docker refuses a runtime.txt outside pyproject's requires-python")
+    steps = [f"python {version}", "pip install -r requirements.txt"]
+    if "project" in pyproject and "build-system" in pyproject:
+        steps.append("pip install .")
+    if (root / "postBuild").exists():
+        steps.append("./postBuild")
+    return steps
+
+
+def test_repo2docker_reads_runtime_requirements_package_and_postbuild() -> None:
+    assert repo2docker_steps(REPO) == ["python 3.11", "pip install -r requirements.txt",
+                                       "pip install .", "./postBuild"]
+    post_build = REPO / "postBuild"
+    assert os.access(post_build, os.X_OK), "postBuild must be executable"
+    assert "set -e" in post_build.read_text(), "without set -e a failing postBuild is ignored"
+
+
+def test_repo2docker_steps_notice_a_conflicting_binder_folder(tmp_path: Path) -> None:
+    for name in ("runtime.txt", "pyproject.toml", "postBuild"):
+        shutil.copy(REPO / name, tmp_path / name)
+    assert repo2docker_steps(tmp_path)[-1] == "./postBuild"
+    (tmp_path / "binder").mkdir()
+    with pytest.raises(AssertionError, match="binder"):
+        repo2docker_steps(tmp_path)
+
+
+def course_files(destination: Path) -> Path:
+    """Copy what a clone would hold (tracked and new, unignored files) to `destination`."""
+    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard",
+                             "-z"], cwd=REPO, capture_output=True, check=True, timeout=60)
+    for name in filter(None, listed.stdout.decode().split("\0")):
+        source = REPO / name
+        if source.is_file():
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str], timeout: float = 600) -> str:
+    """Run a set-up step; fail with its output if it fails."""
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=timeout)
+    assert done.returncode == 0, f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+@pytest.mark.binder
+def test_binder_build_serves_the_first_notebook_and_runs_lessons_and_exercises(
+        tmp_path: Path) -> None:
+    home = course_files(tmp_path / "home")
+    venv = tmp_path / "venv"
+    base_python = getattr(sys, "_base_executable", sys.executable)
+    subprocess.run([base_python, "-m", "venv", str(venv)], check=True, timeout=120)
+    env = {key: value for key, value in os.environ.items()
+           if key not in {"VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME"}}
+    env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "--disable-pip-version-check", "install",
+           "--quiet"]
+    run([*pip, "-r", "requirements.txt"], home, env)
+    run([*pip, "."], home, env)
+    run(["./postBuild"], home, env)
+
+    python = venv / "bin" / "python"
+    installed = json.loads(run([str(python), "-c", (
+        "import json, sys, altair, jupyterlab, newslab\n"
+        "print(json.dumps({'altair': altair.__version__, 'jupyterlab': jupyterlab.__version__,"
+        " 'newslab': newslab.__file__, 'prefix': sys.prefix}))")], home / "notebooks", env))
+    assert installed["altair"] == "5.5.0" and installed["jupyterlab"] == "4.6.6"
+    assert Path(installed["newslab"]).is_relative_to(venv), "newslab not installed into the venv"
+    overrides = venv / "share/jupyter/lab/settings/overrides.json"
+    assert json.loads(overrides.read_text()) == json.loads(
+        (REPO / "jupyter/overrides.json").read_text())
+
+    port, token = find_free_port(), "binder-test-token"
+    command = lab_command(port, token, root=home, jupyter=(str(python), "-m", "jupyterlab"))
+    with start_lab(command, port=port, token=token, cwd=home,
+                   log=tmp_path / "lab.log") as server:
+        assert server.get(f"/lab/tree/{FIRST_NOTEBOOK}")[0] == 200
+        assert server.get_json(f"/api/contents/{FIRST_NOTEBOOK}")["type"] == "notebook"
+        assert "python3" in server.get_json("/api/kernelspecs")["kernelspecs"]
+
+    # What students run on Binder: the lessons, and the exercises with their check cells.
+    lessons = sorted(str(path.relative_to(home)) for path in (home / "notebooks").glob("*.ipynb"))
+    assert lessons[0] == FIRST_NOTEBOOK
+    exercises = sorted(str(path.relative_to(home)) for path in home.glob("exercises/*.ipynb"))
+    report = json.loads(run([str(python), "-c", EXECUTE, *lessons, *exercises], home,
+                            env).splitlines()[-1])
+    assert Path(report["kernel_python"]).parent == venv / "bin", "the kernel is not the venv's"
+    failed = {name: outcome for name, outcome in report["results"].items() if outcome != "ok"}
+    assert not failed, f"in the Binder environment these notebooks fail: {failed}"
