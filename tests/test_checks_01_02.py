@@ -263,3 +263,22 @@ def test_checks_are_pure_functions_of_plain_data() -> None:
 def test_solution_notebooks_exist_for_both_exercises() -> None:
     for exercise_id in (EX01, EX02):
         assert Path(SOLUTIONS / f"{exercise_id}.ipynb").is_file()
+
+
+ODD_ANSWERS: list[Any] = [
+    None, {}, {"a": 1}, [None], [[1]], "", 0, -1, 1e300, True, [True], 2.5, ["p99s9"],
+    ["2020-02-30"], pd.DataFrame(), pd.Series([1, 2]), [1, "a"], [19], "19", ["x" * 20],
+    pd.DataFrame({"sentence_id": [None], "qualifier": [None], "value": [None]}),
+    pd.DataFrame({"sentence_id": [1], "qualifier": [2], "value": [float("nan")]}),
+    {"__newslab__": "chart", "spec": {}},
+]
+
+
+@pytest.mark.parametrize("exercise_id", [EX01, EX02])
+def test_odd_answers_get_zero_and_a_message_never_a_crash(exercise_id: str) -> None:
+    for question in get_exercise(exercise_id).questions:
+        for answer in ODD_ANSWERS:
+            result = check(exercise_id, question.id, answer)
+            assert result.points == 0, (question.id, answer)
+            assert result.feedback and "check itself failed" not in result.feedback, (
+                question.id, repr(answer)[:40], result.feedback)
