@@ -62,6 +62,15 @@ def test_candidate_dates_are_thursdays_on_the_21st(metadata: dict) -> None:
         assert pd.Timestamp("2020-01-01") <= stamp <= pd.Timestamp("2023-08-31"), day
 
 
+def test_time_words_and_quoted_reasoning_are_verbatim(article: str, metadata: dict) -> None:
+    for words in metadata["publication_date"]["relative_time_words"]:
+        assert words in article, words
+    for reason in metadata["publication_date"]["reasoning"]:
+        for quoted in re.findall(r"\('([^']+)'\)", reason):
+            for piece in quoted.split(" ... "):
+                assert piece in article, piece
+
+
 def test_non_story_lines_are_verbatim_lines(article: str, metadata: dict) -> None:
     lines = article.split("\n")
     kinds = {item["kind"] for item in metadata["non_story"]}
