@@ -20,6 +20,8 @@ from typing import Any
 
 import pandas as pd
 
+CSS_CLASS = "newslab-labeller"
+
 # The attribution vocabulary of data/claims.csv, from the strongest kind of sourcing to none.
 ATTRIBUTION_TYPES: tuple[str, ...] = (
     "named_source",
@@ -220,6 +222,7 @@ class LabellingTool:
         self.next_button.on_click(self._on_next)
         self.buttons = widgets.HBox([self.back_button, self.next_button, self.progress])
         self.box = widgets.VBox([self.sentence, self.dropdown, self.buttons, self.result])
+        self.box.add_class(CSS_CLASS)  # a stable hook for the browser tests
         self.refresh()
 
     @property

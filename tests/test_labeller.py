@@ -124,6 +124,7 @@ def test_the_widgets_have_the_affordances_the_browser_tests_use() -> None:
     assert (tool.back_button.description, tool.next_button.description) == ("Back", "Next")
     assert tool.progress.value == "Sentence 1 of 3 · 0 labelled"
     assert tool.back_button.disabled and not tool.next_button.disabled
+    assert "newslab-labeller" in tool.box._dom_classes
 
 
 def test_choosing_in_the_dropdown_and_clicking_next_updates_everything() -> None:
