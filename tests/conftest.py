@@ -232,16 +232,26 @@ def chromium_path() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def chromium_executable() -> str:
-    """Path to Chromium; skipped with a reason without it, but a failure when CI is set."""
+def under_ci() -> bool:
+    """Whether the CI environment variable is set (to anything but an explicit no)."""
+    return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
+
+
+def require_chromium() -> str:
+    """Chromium's path; without it, skip with the reason, or fail when running under CI."""
     path = chromium_path()
     if path is None:
         message = "Chromium is not installed (apt-get install chromium, or run `make browser`)"
-        if os.environ.get("CI"):
+        if under_ci():
             pytest.fail(f"{message}; the CI environment variable is set, so this is a failure")
         pytest.skip(message)
     return path
+
+
+@pytest.fixture(scope="session")
+def chromium_executable() -> str:
+    """Path to Chromium; skipped with a reason without it, but a failure when CI is set."""
+    return require_chromium()
 
 
 @pytest.fixture(scope="session")
@@ -266,14 +276,14 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
-def open_notebook(page: Any, course_lab: LabServer
+def open_notebook(page: Any, course_lab: LabServer, course_copy: Path
                   ) -> Iterator[Callable[[Path | str], NotebookPage]]:
     """Open a notebook of the course copy, given by its repository path (or a path relative to
-    the copy); every kernel stops after the test."""
+    the copy); `NotebookPage.file` is the copy that is open. Every kernel stops after the test."""
 
     def opener(path: Path | str) -> NotebookPage:
         relative = path.relative_to(REPO).as_posix() if isinstance(path, Path) else path
-        notebook = NotebookPage(page, course_lab, relative)
+        notebook = NotebookPage(page, course_lab, relative, course_copy / relative)
         notebook.open()
         return notebook
 

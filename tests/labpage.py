@@ -119,8 +119,8 @@ NOTEBOOK_HEIGHT = """() => {
 class NotebookPage:
     """A notebook opened in JupyterLab in a Playwright page, with the few actions tests need."""
 
-    def __init__(self, page: Any, server: LabServer, relative: str) -> None:
-        self.page, self.server, self.relative = page, server, relative
+    def __init__(self, page: Any, server: LabServer, relative: str, file: Path) -> None:
+        self.page, self.server, self.relative, self.file = page, server, relative, file
 
     def open(self) -> None:
         """Open `/lab/tree/<path>?reset` and wait for the cells and an idle kernel."""
@@ -154,7 +154,9 @@ class NotebookPage:
         height = self.page.evaluate(NOTEBOOK_HEIGHT)
         self.page.set_viewport_size({"width": 1280, "height": min(max(int(height) + 60, 1200),
                                                                    16_000)})
-        self.page.wait_for_timeout(500)
+        self.page.evaluate("() => document.querySelector("
+                           "'.jp-NotebookPanel .jp-WindowedPanel-outer')?.scrollTo(0, 0)")
+        self.page.wait_for_timeout(700)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{name}.png"
         self.page.screenshot(path=str(path))
@@ -190,8 +192,9 @@ def compare_with_file(path: Path, shown: list[dict[str, Any]], ran: bool) -> lis
     return problems
 
 
-def check_saved_charts(notebook: NotebookPage, path: Path, name: str) -> None:
+def check_saved_charts(notebook: NotebookPage, name: str) -> None:
     """Opened without running, the notebook draws every chart stored in its file."""
+    path = notebook.file
     expected = sum(cell.charts for cell in stored_cells(path))
     assert expected, f"{path.name} stores no chart to look at"
     notebook.page.wait_for_function(

@@ -29,7 +29,7 @@ def test_run_all_shows_every_chart_and_widget_without_errors(
     shown = notebook.run_all()
     screenshot = notebook.screenshot(path.stem)
     assert screenshot.stat().st_size > 10_000
-    problems = compare_with_file(path, shown, ran=True)
+    problems = compare_with_file(notebook.file, shown, ran=True)
     assert not problems, f"{path.name} after Run All:\n" + "\n".join(problems)
 
 
@@ -37,7 +37,7 @@ def test_run_all_shows_every_chart_and_widget_without_errors(
 def test_saved_notebook_shows_its_charts_without_running(
         path: Path, open_notebook: Callable[[Path], NotebookPage]) -> None:
     """Offline and saved state: the stored Vega-Lite outputs draw as soon as the file opens."""
-    check_saved_charts(open_notebook(path), path, path.stem)
+    check_saved_charts(open_notebook(path), path.stem)
 
 
 @pytest.mark.parametrize("path", notebook_params("03_*.ipynb"))

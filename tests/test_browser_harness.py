@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import conftest
 import nbformat
 import pytest
 from labpage import (
@@ -118,8 +119,9 @@ def test_the_working_notebook_passes_and_its_widgets_respond(
 def test_the_saved_notebook_draws_its_chart_without_running(
         harness_notebooks: dict[str, Path],
         open_notebook: Callable[[Path | str], NotebookPage]) -> None:
-    check_saved_charts(open_notebook("harness/good.ipynb"), harness_notebooks["good"],
-                       "harness-good")
+    notebook = open_notebook("harness/good.ipynb")
+    assert notebook.file == harness_notebooks["good"]
+    check_saved_charts(notebook, "harness-good")
 
 
 def test_the_broken_notebook_is_caught(
@@ -134,3 +136,17 @@ def test_the_broken_notebook_is_caught(
     assert "cell 2: images did not load: ['/files/harness/missing.png']" in problems
     with pytest.raises(AssertionError, match="no widget"):
         check_labelling_tool(notebook, "harness-broken")
+
+
+def test_missing_chromium_is_a_skip_locally_and_a_failure_under_ci(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(conftest, "chromium_path", lambda: None)
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="Chromium is not installed"):
+        conftest.require_chromium()
+    monkeypatch.setenv("CI", "false")
+    with pytest.raises(pytest.skip.Exception):
+        conftest.require_chromium()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI environment variable is set"):
+        conftest.require_chromium()
