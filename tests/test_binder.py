@@ -5,7 +5,7 @@ repo2docker (the Python buildpack, as of 2026) uses runtime.txt for the Python v
 [project] and [build-system], then runs postBuild. A `binder/` or `.binder/` folder, a Dockerfile
 or environment.yml would change all that. The second test repeats those steps in a fresh venv
 (pip downloads the pinned packages from PyPI: about a minute), starts JupyterLab at the first
-notebook, and executes every lesson and exercise notebook with that venv's kernel.
+notebook, and executes every lesson, exercise and solution notebook with that venv's kernel.
 """
 
 from __future__ import annotations
@@ -85,6 +85,28 @@ def test_repo2docker_steps_notice_a_conflicting_binder_folder(tmp_path: Path) ->
         repo2docker_steps(tmp_path)
 
 
+def test_installed_package_finds_the_course_data(tmp_path: Path) -> None:
+    """Binder installs newslab with `pip install .`: a copy in site-packages, not this folder.
+
+    Run from a notebook's folder, as a kernel is, that copy must still find the course's data.
+    """
+    target = tmp_path / "site-packages"
+    subprocess.run([sys.executable, "-m", "pip", "--disable-pip-version-check", "install",
+                    "--quiet", "--no-deps", "--target", str(target), str(REPO)],
+                   check=True, capture_output=True, timeout=300)
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    found = subprocess.run([sys.executable, "-c", (
+        "import json, newslab, newslab.paths as paths\n"
+        "print(json.dumps([newslab.__file__, str(paths.DATA), paths.DATA.is_dir()]))")],
+        cwd=REPO / "notebooks", env=env, capture_output=True, text=True, timeout=60)
+    assert found.returncode == 0, found.stderr
+    module, data, exists = json.loads(found.stdout)
+    assert Path(module).is_relative_to(target), "the test must use the installed copy"
+    assert exists and Path(data).resolve() == (REPO / "data").resolve(), (
+        f"an installed newslab looks for the course data in {data}, which "
+        f"{'is' if exists else 'does not exist and is'} not the course's data folder")
+
+
 def course_files(destination: Path) -> Path:
     """Copy what a clone would hold (tracked and new, unignored files) to `destination`."""
     listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard",
@@ -106,7 +128,7 @@ def run(command: list[str], cwd: Path, env: dict[str, str], timeout: float = 600
 
 
 @pytest.mark.binder
-def test_binder_build_serves_the_first_notebook_and_runs_lessons_and_exercises(
+def test_binder_build_serves_the_first_notebook_and_runs_every_notebook(
         tmp_path: Path) -> None:
     home = course_files(tmp_path / "home")
     venv = tmp_path / "venv"
@@ -143,8 +165,10 @@ def test_binder_build_serves_the_first_notebook_and_runs_lessons_and_exercises(
     # What students run on Binder: the lessons, and the exercises with their check cells.
     lessons = sorted(str(path.relative_to(home)) for path in (home / "notebooks").glob("*.ipynb"))
     assert lessons[0] == FIRST_NOTEBOOK
-    exercises = sorted(str(path.relative_to(home)) for path in home.glob("exercises/*.ipynb"))
-    report = json.loads(run([str(python), "-c", EXECUTE, *lessons, *exercises], home,
+    # Solutions stand for a student who answered everything: their checks load reference data.
+    others = sorted(str(path.relative_to(home)) for folder in ("exercises", "solutions")
+                    for path in (home / folder).glob("*.ipynb"))
+    report = json.loads(run([str(python), "-c", EXECUTE, *lessons, *others], home,
                             env).splitlines()[-1])
     assert Path(report["kernel_python"]).parent == venv / "bin", "the kernel is not the venv's"
     failed = {name: outcome for name, outcome in report["results"].items() if outcome != "ok"}
