@@ -5,10 +5,14 @@ builds exercise notebooks from solutions and grades submissions.
 """
 
 from newslab.article import load_article_text, load_metadata
+from newslab.attribution import find_attribution
 from newslab.data import load_claims, load_figures, load_sentences_table
+from newslab.figures import find_figures
 from newslab.sentences import split_sentences
 
 __all__ = [
+    "find_attribution",
+    "find_figures",
     "load_article_text",
     "load_claims",
     "load_figures",
