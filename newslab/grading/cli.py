@@ -30,8 +30,8 @@ def parser() -> argparse.ArgumentParser:
     parse.add_argument("--memory", type=int, default=2048,
                        help="memory limit per kernel, in MB (default: 2048)")
     parse.add_argument("--kernel-uid", type=int, default=DEFAULT_KERNEL_UID,
-                       help="when run as root: kernels run as this uid and the next ones, one "
-                            f"per job (default: {DEFAULT_KERNEL_UID}; they must own nothing)")
+                       help="when run as root: kernels run as the first free uids from this "
+                            f"one, one per job (default: {DEFAULT_KERNEL_UID})")
     return parse
 
 

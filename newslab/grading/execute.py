@@ -132,8 +132,10 @@ async def execute(cells: list[PlannedCell], place: KernelPlace, launcher: Launch
                            store_widget_state=False, record_timing=False)
     current = ""
     deadline = time.monotonic() + budget
+    crashed = False
     try:
-        async with client.async_setup_kernel(cwd=str(place.cwd)):
+        # cleanup_kc: nbclient stops the kernel, its channels and zmq contexts when done.
+        async with client.async_setup_kernel(cwd=str(place.cwd), cleanup_kc=True):
             _restore_interrupts()
             deadline = time.monotonic() + budget
             for index, cell in enumerate(nb.cells):
@@ -152,13 +154,9 @@ async def execute(cells: list[PlannedCell], place: KernelPlace, launcher: Launch
         else:
             result.notes.append(f"Stopped: {where} ran longer than {cell_timeout:g} s.")
     except DeadKernelError:
-        result.status = CRASHED
-        code = km.provisioner.process.poll() if km.provisioner and km.provisioner.process else None
-        how = f" (exit code {code})" if code is not None else ""
-        result.notes.append(f"The kernel stopped in {current or 'the set-up'}{how}: the cells "
-                            "after it did not run.")
+        crashed = True
     except (RuntimeError, TimeoutError) as error:
-        if client.kc is None:  # never started: our fault, not the student's
+        if not client.code_cells_executed:  # never started: our fault, not the student's
             result.status = GRADER_ERROR
             result.notes.append(f"The kernel did not start ({type(error).__name__}); "
                                 "grade this submission again.")
@@ -166,11 +164,17 @@ async def execute(cells: list[PlannedCell], place: KernelPlace, launcher: Launch
             result.status = CRASHED
             result.notes.append(f"The kernel stopped responding in {current or 'the set-up'}.")
     finally:
-        with_process = km.provisioner is not None and km.provisioner.process is not None
-        if with_process:
-            await km.provisioner.kill()
-            await km.provisioner.wait()
+        provisioner = km.provisioner
+        if isinstance(provisioner, ForkProvisioner) and provisioner.process is not None:
+            await provisioner.kill()
+            await provisioner.wait()
         atexit.unregister(client._cleanup_kernel)  # nbclient registers one per client
+    if crashed:
+        code = provisioner.exit_status if isinstance(provisioner, ForkProvisioner) else None
+        how = f" (exit code {code})" if code is not None else ""
+        result.status = CRASHED
+        result.notes.append(f"The kernel stopped in {current or 'the set-up'}{how}: the cells "
+                            "after it did not run.")
     result.errors = client.errors
     for index, cell in enumerate(nb.cells):
         question = cell.metadata["newslab_grader"].get("question")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
 import json
 import os
 import pwd
@@ -55,15 +56,38 @@ class Limits:
         return limits
 
 
-def kernel_uids(base: int, count: int) -> list[int]:
-    """One unused uid per parallel job, so kernels running side by side cannot touch each other."""
-    uids = list(range(base, base + count))
-    for uid in uids:
-        with contextlib.suppress(KeyError):
-            name = pwd.getpwuid(uid).pw_name
-            raise GraderError(f"uid {uid} belongs to the account {name!r}; choose another "
-                              "--kernel-uid (kernels need uids that own nothing).")
-    return uids
+LOCKS = Path(tempfile.gettempdir()) / "newslab-kernel-uids"
+
+
+def reserve_kernel_uids(base: int, count: int) -> list[tuple[int, int]]:
+    """`count` uids from `base` up that belong to no account and to no other grader running now.
+
+    One uid per parallel job, so kernels running side by side cannot signal each other; each
+    is held with a lock file (returned as (uid, fd); closing the fd frees it), so two graders
+    on one machine never share a uid and never kill each other's kernels.
+    """
+    LOCKS.mkdir(mode=0o700, exist_ok=True)
+    if LOCKS.stat().st_uid != 0 or LOCKS.stat().st_mode & 0o077:
+        raise GraderError(f"{LOCKS} must be a folder that only root can use.")
+    reserved: list[tuple[int, int]] = []
+    for uid in range(base, base + 1000):
+        if len(reserved) == count:
+            return reserved
+        try:
+            pwd.getpwuid(uid)
+            continue  # a real account: never borrow it
+        except KeyError:
+            pass
+        fd = os.open(LOCKS / str(uid), os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            continue
+        reserved.append((uid, fd))
+    for _, fd in reserved:
+        os.close(fd)
+    raise GraderError(f"No {count} free uids from {base}; choose another --kernel-uid.")
 
 
 class Launcher:
@@ -131,8 +155,9 @@ class ForkedKernel:
     def _exited(self, timeout: float | None = 0) -> bool:
         if self._pidfd < 0:
             return True
-        readable, _, _ = select.select([self._pidfd], [], [], timeout)
-        return bool(readable)
+        poller = select.poll()  # not select(): a busy grader may hold fds above 1024
+        poller.register(self._pidfd, select.POLLIN)
+        return bool(poller.poll(None if timeout is None else timeout * 1000))
 
     def poll(self) -> int | None:
         if self.returncode is None and self._exited():
@@ -195,12 +220,20 @@ class Sandbox:
         self.root.chmod(0o711)  # others may pass through, never list
         self.as_root = os.geteuid() == 0
         self.limits = limits
+        self._locks = reserve_kernel_uids(kernel_uid, jobs) if self.as_root else []
         self.free_uids: list[int | None] = (
-            list(kernel_uids(kernel_uid, jobs)) if self.as_root else [None] * jobs)
+            [uid for uid, _ in self._locks] if self.as_root else [None] * jobs)
         self.all_uids = list(self.free_uids)
         self.data = self.root / "data"
-        _copy_read_only(DATA, self.data)
-        self.launcher = Launcher(self.root)
+        try:
+            _copy_read_only(DATA, self.data)
+            self.launcher = Launcher(self.root)
+        except BaseException:
+            self._release()
+            raise
+        for uid in self.all_uids:  # whatever an earlier, interrupted run may have left
+            if uid is not None:
+                self.launcher.request(op="kill_user", uid=uid)
 
     def open(self) -> KernelPlace:
         """A fresh private folder for one submission: work/exercises (cwd), work/data, home."""
@@ -235,6 +268,12 @@ class Sandbox:
                 with contextlib.suppress(GraderError):
                     self.launcher.request(op="kill_user", uid=uid)
         self.launcher.close()
+        self._release()
+
+    def _release(self) -> None:
+        for _, fd in self._locks:
+            os.close(fd)
+        self._locks = []
         shutil.rmtree(self.root, ignore_errors=True)
 
 
@@ -250,6 +289,7 @@ class ForkProvisioner(LocalProvisioner):  # type: ignore[misc]
 
     place: KernelPlace | None = None
     launcher: Launcher | None = None
+    exit_status: int | None = None
 
     async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> KernelConnectionInfo:
         assert self.place is not None and self.launcher is not None and self.parent is not None
@@ -265,12 +305,20 @@ class ForkProvisioner(LocalProvisioner):  # type: ignore[misc]
         self.cwd = str(self.place.cwd)
         return self.connection_info
 
+    async def send_signal(self, signum: int) -> None:
+        """Signal the kernel's process group, but only while its leader is not yet reaped (after
+        that its pid, and so the group id, may belong to someone else)."""
+        if self.process is not None and self.process.poll() is None:
+            with contextlib.suppress(OSError):
+                os.killpg(self.pid, signum)
+            self.process.send_signal(signum)
+
     async def wait(self) -> int | None:
         status = 0
         if self.process is not None:
             while await self.poll() is None:
                 await asyncio.sleep(0.01)
-            status = self.process.poll()
+            status = self.exit_status = self.process.poll()
             self.process.close()
             self.process = None
         return status
