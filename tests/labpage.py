@@ -205,6 +205,25 @@ def check_saved_charts(notebook: NotebookPage, name: str) -> None:
     assert not problems, f"{path.name} as saved:\n" + "\n".join(problems)
 
 
+def news_question_shown(notebook: NotebookPage, seconds: float = 8) -> bool:
+    """Whether JupyterLab asks about "official Jupyter news" within `seconds` of opening."""
+    question = notebook.page.locator(".jp-toast-message", has_text="Jupyter news")
+    try:
+        question.first.wait_for(timeout=seconds * 1000)
+    except Exception:  # Playwright's TimeoutError: no question asked
+        return False
+    return True
+
+
+def course_folders_shown(notebook: NotebookPage) -> set[str]:
+    """Go to the server's root in the file browser; return the names listed there."""
+    notebook.page.locator(".jp-BreadCrumbs-home").click()
+    notebook.page.wait_for_function("() => document.querySelector('.jp-BreadCrumbs')"
+                                    "?.innerText.trim() === '/'")
+    notebook.page.locator(".jp-DirListing-itemText", has_text="notebooks").wait_for()
+    return set(notebook.page.locator(".jp-DirListing-itemText").all_inner_texts())
+
+
 def widget_root(notebook: NotebookPage, hook: str, text_hint: Any, within: str) -> Any:
     """The output holding a widget: by its hook class, else by visible text inside `within`."""
     page = notebook.page

@@ -13,13 +13,29 @@ from pathlib import Path
 
 import pytest
 from labpage import (
+    REPO,
     NotebookPage,
     check_about_rule,
     check_labelling_tool,
     check_saved_charts,
     compare_with_file,
+    course_folders_shown,
+    news_question_shown,
     notebook_params,
 )
+
+FIRST = REPO / "notebooks" / "00_start_here.ipynb"
+
+
+@pytest.mark.skipif(not FIRST.exists(), reason="lesson 00 is not there yet")
+def test_lab_opens_at_the_first_notebook_without_the_news_question(
+        open_notebook: Callable[[Path | str], NotebookPage]) -> None:
+    notebook = open_notebook(FIRST)
+    current = notebook.page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
+    assert current.inner_text().strip() == "00_start_here.ipynb"
+    assert notebook.page.locator(".jp-BreadCrumbs").inner_text().strip() == "/notebooks/"
+    assert not news_question_shown(notebook), "JupyterLab asked about Jupyter news"
+    assert {"notebooks", "exercises", "data"} <= course_folders_shown(notebook)
 
 
 @pytest.mark.parametrize("path", notebook_params())

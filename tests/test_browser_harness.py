@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import conftest
 import nbformat
 import pytest
+from conftest import find_free_port, lab_command, start_lab
 from labpage import (
     NotebookPage,
     check_about_rule,
     check_labelling_tool,
     check_saved_charts,
     compare_with_file,
+    news_question_shown,
     stored_cells,
 )
 from nbclient import NotebookClient
@@ -150,3 +153,20 @@ def test_missing_chromium_is_a_skip_locally_and_a_failure_under_ci(
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="CI environment variable is set"):
         conftest.require_chromium()
+
+
+def test_the_news_question_is_seen_when_the_settings_allow_it(
+        harness_notebooks: dict[str, Path], page: Any, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, course_copy: Path) -> None:
+    """User settings that put news back to "ask" make JupyterLab ask: the check can fail."""
+    plugin = tmp_path / "settings" / "@jupyterlab" / "apputils-extension"
+    plugin.mkdir(parents=True)
+    (plugin / "notification.jupyterlab-settings").write_text('{"fetchNews": "none"}')
+    monkeypatch.setenv("JUPYTERLAB_SETTINGS_DIR", str(tmp_path / "settings"))
+    port, token = find_free_port(), "news-question"
+    with start_lab(lab_command(port, token, root=course_copy), port=port, token=token,
+                   cwd=course_copy) as server:
+        notebook = NotebookPage(page, server, "harness/good.ipynb",
+                                harness_notebooks["good"])
+        notebook.open()
+        assert news_question_shown(notebook, seconds=30)
