@@ -254,9 +254,13 @@ def chromium_executable() -> str:
     return require_chromium()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(chromium_executable: str) -> Iterator[Any]:
-    """A headless Chromium for the session, launched by Playwright with the tested flags."""
+    """A headless Chromium for one test module, launched by Playwright with the tested flags.
+
+    Module scope on purpose: Playwright's sync API keeps an event loop running while it is open,
+    and later modules that call `asyncio.run()` (nbclient, the grader) would fail under it.
+    """
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
