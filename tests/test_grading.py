@@ -19,7 +19,7 @@ from grading_cases import CLASSMATE, PWNED, REPO, Builder, Case, solution_paths
 from newslab.grading.batch import Settings, grade_folder
 from newslab.grading.score import Grade
 
-SETTINGS = Settings(jobs=2, cell_timeout=4, budget=20)
+SETTINGS = Settings(jobs=2, cell_timeout=4, budget=20, memory_mb=1536)
 SOLUTIONS = solution_paths()
 if len(SOLUTIONS) < 2:
     raise RuntimeError("The grading tests need two solution notebooks in solutions/.")

@@ -34,8 +34,11 @@ THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"
                     "NUMEXPR_NUM_THREADS")
 # What a course notebook needs; the checks (newslab.checks) are deliberately absent.
 WARM_MODULES = ("numpy", "pandas", "altair", "IPython", "ipykernel.kernelapp",
-                "ipykernel.ipkernel", "ipykernel.zmqshell", "newslab", "newslab.data",
-                "newslab.plain", "jedi", "csv", "json", "re", "statistics")
+                "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger",
+                "IPython.core.completerlib", "IPython.core.debugger", "IPython.core.oinspect",
+                "IPython.extensions.storemagic", "IPython.utils.wildcard", "psutil",
+                "tornado.platform.asyncio", "newslab", "newslab.data", "newslab.plain", "jedi",
+                "csv", "json", "re", "statistics")
 # Parts of the standard library that must not or need not be imported ahead of time.
 SKIPPED_STDLIB = ("antigravity", "this", "idlelib", "tkinter", "turtle", "turtledemo",
                   "lib2to3", "ensurepip", "venv", "test", "__main__", "pydoc_data",
