@@ -123,9 +123,13 @@ class NotebookPage:
         self.page, self.server, self.relative, self.file = page, server, relative, file
 
     def open(self) -> None:
-        """Open `/lab/tree/<path>?reset` and wait for the cells and an idle kernel."""
+        """Open `/lab/tree/<path>?reset`; wait for every cell of the file and an idle kernel."""
         self.page.goto(f"{self.server.url}/lab/tree/{self.relative}?reset&token={self.server.token}")
         self.page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(timeout=60_000)
+        # JupyterLab attaches the cells of a long notebook in batches.
+        self.page.wait_for_function(
+            "(n) => document.querySelectorAll('.jp-NotebookPanel .jp-Cell').length >= n",
+            arg=len(stored_cells(self.file)), timeout=60_000)
         self.page.locator("#jp-main-statusbar").get_by_text("| Idle").wait_for(timeout=60_000)
 
     def menu_command(self, menu: str, command: str) -> None:
