@@ -79,7 +79,7 @@ test: test-venv browser
 			&& return 0 || rc=$$?; \
 		if [ $$rc -eq 5 ]; then echo "(no notebooks there yet)"; return 0; fi; return $$rc; }; \
 	echo "== ruff"; $(VENV)/bin/ruff check .; \
-	echo "== pytest tests"; $(VENV)/bin/pytest tests; \
+	echo "== pytest tests"; $(VENV)/bin/pytest --durations=15 tests; \
 	echo "== nbval (strict) notebooks/ solutions/"; nbval --nbval notebooks solutions; \
 	echo "== nbval (lax) exercises/"; nbval --nbval-lax exercises; \
 	echo "make test: all passed in $$(( $$(date +%s) - started )) s"
