@@ -266,17 +266,20 @@ def test_the_kernel_is_fresh_limited_unprivileged_and_leaves_nothing_behind() ->
              "         'cwd': os.getcwd(), 'data': os.path.exists('../data/figures.csv'),\n"
              "         'env': sorted(os.environ), 'checks': 'newslab.checks' in __import__('sys')"
              ".modules}")
+    cells = [PlannedCell(facts, label="cell 1"),
+             PlannedCell(capture_cell("q1", "facts"), question="q1")]
     sandbox = Sandbox(1, Limits(memory_mb=1536))
+    open_files = []
     try:
-        place = sandbox.open()
-        uid = place.uid
-        result: Execution = asyncio.run(execute(
-            [PlannedCell(facts, label="cell 1"),
-             PlannedCell(capture_cell("q1", "facts"), question="q1")],
-            place, sandbox.launcher, 10, 30))
-        sandbox.close_place(place)
+        for _ in range(3):
+            place = sandbox.open()
+            uid = place.uid
+            result: Execution = asyncio.run(execute(cells, place, sandbox.launcher, 10, 30))
+            sandbox.close_place(place)
+            open_files.append(len(os.listdir("/proc/self/fd")))
     finally:
         sandbox.close()
+    assert open_files[1] == open_files[2]  # nothing leaks from one kernel to the next
     found = result.answers["q1"]
     assert result.status == "graded", result.notes + result.errors
     assert found["memory"] == 1536 * 2**20
@@ -291,3 +294,18 @@ def test_the_kernel_is_fresh_limited_unprivileged_and_leaves_nothing_behind() ->
         assert alive == []  # the daemonised `sleep` was killed too (a zombie is dead)
     else:
         assert found["uid"] == os.geteuid()
+
+
+def test_without_root_the_kernel_runs_as_the_grader_and_its_folder_is_removed() -> None:
+    """The path an instructor without root takes: no uid change, a private copy of the data."""
+    cells = [PlannedCell("import os\nfacts = [os.getuid(), os.access('../data', os.W_OK)]",
+                         label="cell 1"), PlannedCell(capture_cell("q1", "facts"), question="q1")]
+    sandbox = Sandbox(1, Limits(), drop_privileges=False)
+    try:
+        place = sandbox.open()
+        result = asyncio.run(execute(cells, place, sandbox.launcher, 10, 30))
+        sandbox.close_place(place)
+    finally:
+        sandbox.close()
+    assert result.answers["q1"] == [os.geteuid(), os.geteuid() == 0]  # root may write anyway
+    assert not place.root.exists() and not sandbox.root.exists()

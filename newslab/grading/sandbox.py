@@ -97,7 +97,7 @@ class Launcher:
         self._lock = threading.Lock()
         self._log = workdir / "launcher.log"
         env = {key: value for key, value in os.environ.items() if not key.startswith("JPY_")}
-        with open(self._log, "wb") as log:
+        with open(os.open(self._log, os.O_WRONLY | os.O_CREAT, 0o600), "wb") as log:
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "newslab.grading.zygote"], stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE, stderr=log, cwd=workdir, env=env, text=True,
@@ -215,10 +215,11 @@ class KernelPlace:
 class Sandbox:
     """The run's private temporary folder, the shared read-only data and the kernel users."""
 
-    def __init__(self, jobs: int, limits: Limits, kernel_uid: int = DEFAULT_KERNEL_UID) -> None:
+    def __init__(self, jobs: int, limits: Limits, kernel_uid: int = DEFAULT_KERNEL_UID,
+                 drop_privileges: bool | None = None) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="newslab-grade-"))
         self.root.chmod(0o711)  # others may pass through, never list
-        self.as_root = os.geteuid() == 0
+        self.as_root = os.geteuid() == 0 if drop_privileges is None else drop_privileges
         self.limits = limits
         self._locks = reserve_kernel_uids(kernel_uid, jobs) if self.as_root else []
         self.free_uids: list[int | None] = (
@@ -258,7 +259,7 @@ class Sandbox:
         """Kill whatever the submission left running, remove its folder, free its user."""
         if place.uid is not None:
             self.launcher.request(op="kill_user", uid=place.uid)
-        shutil.rmtree(place.root, ignore_errors=True)
+        _remove(place.root)
         self.free_uids.append(place.uid)
 
     def close(self) -> None:
@@ -274,7 +275,16 @@ class Sandbox:
         for _, fd in self._locks:
             os.close(fd)
         self._locks = []
-        shutil.rmtree(self.root, ignore_errors=True)
+        _remove(self.root)
+
+
+def _remove(folder: Path) -> None:
+    """Remove a folder, read-only copies included (their folders are made writable first)."""
+    for path in [folder, *folder.rglob("*")]:
+        if path.is_dir() and not path.is_symlink():
+            with contextlib.suppress(OSError):
+                path.chmod(0o700)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _copy_read_only(source: Path, target: Path) -> None:
