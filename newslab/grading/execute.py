@@ -91,6 +91,11 @@ class GradingClient(NotebookClient):  # type: ignore[misc]
             self.errors.append(f"{role['label']} raised {name}: {value}".rstrip(": "))
         return None
 
+    def handle_comm_msg(self, outs: list[NotebookNode], msg: dict[str, Any],
+                        cell_index: int) -> None:
+        """Widget traffic is not needed for grading: drop it rather than keep its state."""
+        return None
+
 
 def build_notebook(cells: list[PlannedCell]) -> NotebookNode:
     """The notebook nbclient runs: the capture prelude, then the planned cells."""
