@@ -309,3 +309,20 @@ def test_without_root_the_kernel_runs_as_the_grader_and_its_folder_is_removed() 
         sandbox.close()
     assert result.answers["q1"] == [os.geteuid(), os.geteuid() == 0]  # root may write anyway
     assert not place.root.exists() and not sandbox.root.exists()
+
+
+def test_grading_works_where_an_event_loop_already_runs(tmp_path: Path) -> None:
+    """From a notebook cell, or a test whose fixtures run an event loop."""
+    fixture = Exercise("zz_fixture", "Fixture", (equals(3),))
+    notebook = nbformat.v4.new_notebook(metadata={"newslab": {"exercise": "zz_fixture"}})
+    notebook.cells = [nbformat.v4.new_code_cell("answer = 2", metadata={
+        "newslab": {"role": "answer", "question": "q1", "variable": "answer"}})]
+    (tmp_path / "subs").mkdir()
+    (tmp_path / "subs" / "ann.ipynb").write_text(nbformat.writes(notebook))
+
+    async def inside_a_loop() -> list[Grade]:
+        return grade_folder(tmp_path / "subs", tmp_path / "out", Settings(jobs=1),
+                            {"zz_fixture": fixture})
+
+    [grade] = asyncio.run(inside_a_loop())
+    assert (grade.status, grade.points) == ("graded", 0)

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newslab.checks import exercises
 from newslab.checks.core import Exercise
@@ -105,6 +107,17 @@ async def _run_all(prepared: list[Prepared], sandbox: Sandbox, settings: Setting
     await asyncio.gather(*(run_one(item) for item in prepared))
 
 
+def _run(work: Coroutine[Any, Any, None]) -> None:
+    """asyncio.run, also when called where an event loop already runs (a notebook, a test)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(work)
+        return
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, work).result()
+
+
 def grade_folder(submissions: Path, out: Path, settings: Settings | None = None,
                  known: dict[str, Exercise] | None = None,
                  progress: Callable[[int], Callable[[str], None]] | None = None) -> list[Grade]:
@@ -124,7 +137,7 @@ def grade_folder(submissions: Path, out: Path, settings: Settings | None = None,
                         cpu_seconds=int(settings.budget + 60))
         sandbox = Sandbox(settings.jobs, limits, settings.kernel_uid)
         try:
-            asyncio.run(_run_all(runnable, sandbox, settings, advance))
+            _run(_run_all(runnable, sandbox, settings, advance))
         finally:
             sandbox.close()
     grades = resolve_duplicates([item.grade for item in prepared])
