@@ -90,10 +90,20 @@ def check_branch(branch: str) -> str:
     return branch
 
 
+def lab_path(notebook: str, course_folder: str = "") -> str:
+    """JupyterLab path that opens `notebook` with the file browser at the course's top folder.
+
+    Without `file-browser-path`, the file browser would open in `notebooks/` and hide
+    `exercises/` and `data/` from students.
+    """
+    prefix = f"{course_folder}/" if course_folder else ""
+    return f"lab/tree/{prefix}{notebook}?file-browser-path=/{course_folder}"
+
+
 def binder_link(repo: GitHubRepo, branch: str = "main", notebook: str = FIRST_NOTEBOOK) -> str:
     """mybinder.org link that builds the repository and opens JupyterLab at `notebook`."""
     ref = quote(check_branch(branch), safe="")
-    return f"{BINDER}/{repo.owner}/{repo.name}/{ref}?urlpath={quote(f'lab/tree/{notebook}')}"
+    return f"{BINDER}/{repo.owner}/{repo.name}/{ref}?urlpath={quote(lab_path(notebook))}"
 
 
 def badge_markdown(link: str) -> str:
@@ -108,7 +118,7 @@ def nbgitpuller_link(hub: str, repo: GitHubRepo, branch: str = "main",
     Query values are encoded as nbgitpuller's own link generator encodes them.
     """
     values = {"repo": repo.url, "branch": check_branch(branch),
-              "urlpath": f"lab/tree/{repo.name}/{notebook}"}
+              "urlpath": lab_path(notebook, repo.name)}
     query = "&".join(f"{key}={quote(value, safe='')}" for key, value in values.items())
     return f"{parse_hub(hub)}/hub/user-redirect/git-pull?{query}"
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import LabServer, shutdown_kernels
 from labpage import (
     REPO,
     NotebookPage,
@@ -23,6 +25,9 @@ from labpage import (
     news_question_shown,
     notebook_params,
 )
+
+from newslab.links import FIRST_NOTEBOOK as FIRST_NOTEBOOK_PATH
+from newslab.links import lab_path
 
 FIRST = REPO / "notebooks" / "00_start_here.ipynb"
 
@@ -72,3 +77,18 @@ def test_about_rule_widget_redraws_the_range_chart(
     notebook = open_notebook(path)
     notebook.run_all()
     check_about_rule(notebook, path.stem)
+
+
+def test_launch_links_open_the_first_notebook_with_the_course_folders_in_view(
+        page: Any, course_lab: LabServer) -> None:
+    """Binder's and nbgitpuller's `urlpath` show the course's top folder, not `notebooks/`."""
+    page.goto(f"{course_lab.url}/{lab_path(FIRST_NOTEBOOK_PATH)}&reset&token={course_lab.token}")
+    page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(timeout=60_000)
+    current = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
+    assert current.inner_text().strip() == "00_start_here.ipynb"
+    page.wait_for_function("() => document.querySelector('.jp-BreadCrumbs')"
+                           "?.innerText.trim() === '/'", timeout=30_000)
+    page.locator(".jp-DirListing-itemText", has_text="exercises").wait_for(timeout=30_000)
+    listed = set(page.locator(".jp-DirListing-itemText").all_inner_texts())
+    assert {"notebooks", "exercises", "solutions", "data"} <= listed
+    shutdown_kernels(course_lab)

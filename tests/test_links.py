@@ -15,7 +15,7 @@ from newslab.cli import main as cli_main
 
 REPO_URL = "https://github.com/newsroom-lab/reading-news"
 BINDER = ("https://mybinder.org/v2/gh/newsroom-lab/reading-news/main"
-          "?urlpath=lab/tree/notebooks/00_start_here.ipynb")
+          "?urlpath=lab/tree/notebooks/00_start_here.ipynb%3Ffile-browser-path%3D/")
 
 
 @pytest.mark.parametrize("address", [
@@ -32,6 +32,11 @@ def test_binder_link_opens_the_first_notebook_in_lab() -> None:
     assert links.binder_link(links.parse_repo(REPO_URL)) == BINDER
 
 
+def test_binder_urlpath_decodes_to_the_notebook_with_the_course_root_in_the_browser() -> None:
+    query = parse_qs(urlsplit(BINDER).query, strict_parsing=True)
+    assert query == {"urlpath": ["lab/tree/notebooks/00_start_here.ipynb?file-browser-path=/"]}
+
+
 def test_branch_with_a_slash_is_one_path_segment() -> None:
     link = links.binder_link(links.parse_repo(REPO_URL), "spring-2027/class-a")
     assert urlsplit(link).path == "/v2/gh/newsroom-lab/reading-news/spring-2027%2Fclass-a"
@@ -46,10 +51,12 @@ def test_nbgitpuller_link_encodes_every_value() -> None:
     link = links.nbgitpuller_link("https://hub.example.edu/", links.parse_repo(REPO_URL), "main")
     assert link == ("https://hub.example.edu/hub/user-redirect/git-pull"
                     "?repo=https%3A%2F%2Fgithub.com%2Fnewsroom-lab%2Freading-news&branch=main"
-                    "&urlpath=lab%2Ftree%2Freading-news%2Fnotebooks%2F00_start_here.ipynb")
+                    "&urlpath=lab%2Ftree%2Freading-news%2Fnotebooks%2F00_start_here.ipynb"
+                    "%3Ffile-browser-path%3D%2Freading-news")
     query = parse_qs(urlsplit(link).query, strict_parsing=True)
     assert query == {"repo": [REPO_URL], "branch": ["main"],
-                     "urlpath": ["lab/tree/reading-news/notebooks/00_start_here.ipynb"]}
+                     "urlpath": ["lab/tree/reading-news/notebooks/00_start_here.ipynb"
+                                 "?file-browser-path=/reading-news"]}
 
 
 @pytest.mark.parametrize(("hub", "base"), [
