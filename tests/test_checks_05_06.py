@@ -13,6 +13,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 import pytest
+from check_helpers import assert_full, assert_less
 
 from newslab.attribution import find_attribution
 from newslab.checks import ex05_corroboration as ex05
@@ -44,18 +45,6 @@ def grade05(question: str, value: Any) -> Result:
 
 def grade06(question: str, value: Any) -> Result:
     return grade_answer("06_your_own_article", question, value)
-
-
-def assert_full(result: Result) -> None:
-    assert result.points == result.max_points, result.feedback
-
-
-def assert_less(result: Result, hint: str, secrets: list[str]) -> None:
-    """Fewer points, the expected hint, and none of the secret strings in the feedback."""
-    assert result.points < result.max_points, result.feedback
-    assert hint.lower() in result.feedback.lower(), result.feedback
-    for secret in secrets:
-        assert secret not in result.feedback, f"{secret!r} leaked: {result.feedback}"
 
 
 def ids(table: pd.DataFrame) -> list[str]:
