@@ -21,7 +21,7 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
-from newslab.build import BEGIN, END, build_notebook
+from newslab.build import answered_notebook, cell_role
 from newslab.checks import exercises
 from newslab.grading.batch import Settings, grade_folder
 from newslab.paths import SOLUTIONS
@@ -29,33 +29,18 @@ from newslab.paths import SOLUTIONS
 NBGRADER, OTTER, TARGET = 3.5, 4.3, 1.0
 
 
-def _role(cell: NotebookNode) -> dict:
-    info = cell.get("metadata", {}).get("newslab", {})
-    return info if isinstance(info, dict) else {}
-
-
-def filled(solution: NotebookNode) -> NotebookNode:
-    """The exercise notebook with the solution's answers typed in."""
-    notebook = build_notebook(solution)
-    answers = {_role(c).get("question"): c.source for c in solution.cells
-               if _role(c).get("role") == "answer"}
-    for cell in notebook.cells:
-        if _role(cell).get("role") == "answer":
-            lines = answers[_role(cell)["question"]].split("\n")
-            cell.source = "\n".join(line for line in lines if line.strip() not in {BEGIN, END})
-    return notebook
 
 
 def variant(solution: NotebookNode, number: int) -> tuple[str, NotebookNode]:
     """The number-th synthetic submission of this exercise, and what kind it is."""
-    notebook = filled(solution)
-    answers = [i for i, c in enumerate(notebook.cells) if _role(c).get("role") == "answer"]
+    notebook = answered_notebook(solution)
+    answers = [i for i, c in enumerate(notebook.cells) if cell_role(c).get("role") == "answer"]
     slot = number % 100
     if slot < 80:
         return "correct", notebook
     if slot < 92:
         cell = notebook.cells[answers[-1]]
-        cell.source += f"\n{_role(cell)['variable']} = 'a wrong answer'"
+        cell.source += f"\n{cell_role(cell)['variable']} = 'a wrong answer'"
         return "partly wrong", notebook
     failures = {92: "1 / 0", 93: "1 / 0", 94: "1 / 0", 95: "import os\nos._exit(1)",
                 96: "import os\nos._exit(1)", 97: "import os\nos._exit(1)",

@@ -56,13 +56,14 @@ class Change:
     status: str  # "same", "changed", "new", "stale"
 
 
-def _role(cell: NotebookNode) -> dict:
+def cell_role(cell: NotebookNode) -> dict:
+    """A cell's newslab metadata (role, question, variable), or {} when it has none."""
     info = cell.get("metadata", {}).get("newslab", {})
     return info if isinstance(info, dict) else {}
 
 
 def _where(name: str, index: int, cell: NotebookNode) -> str:
-    question = _role(cell).get("question")
+    question = cell_role(cell).get("question")
     about = f" (question {question})" if question else ""
     return f"{name}, cell {index + 1}{about}"
 
@@ -105,7 +106,7 @@ def strip_solution(source: str, variable: str, where: str = "cell") -> str:
 
 
 def _clean_cell(cell: NotebookNode, index: int) -> NotebookNode:
-    info = copy.deepcopy(_role(cell))
+    info = copy.deepcopy(cell_role(cell))
     new: dict = {"cell_type": cell.cell_type, "id": cell.get("id") or f"cell-{index + 1}",
                  "metadata": {}, "source": cell.source}
     if info:
@@ -132,7 +133,7 @@ def build_notebook(solution: NotebookNode, name: str = "notebook") -> NotebookNo
                          f"{stem!r}.")
     cells = []
     for index, cell in enumerate(solution.cells):
-        info = _role(cell)
+        info = cell_role(cell)
         role = info.get("role")
         where = _where(name, index, cell)
         if role is not None and role not in ROLES:
@@ -156,6 +157,21 @@ def build_notebook(solution: NotebookNode, name: str = "notebook") -> NotebookNo
     exercise.nbformat_minor = max(5, solution.get("nbformat_minor", 5))
     nbformat.validate(exercise)
     return exercise
+
+
+def answered_notebook(solution: NotebookNode) -> NotebookNode:
+    """The exercise notebook with the solution's answers typed in, as a diligent student would.
+
+    For tests and benchmarks that need realistic submissions.
+    """
+    notebook = build_notebook(solution)
+    answers = {cell_role(cell).get("question"): cell.source for cell in solution.cells
+               if cell_role(cell).get("role") == "answer"}
+    for cell in notebook.cells:
+        if cell_role(cell).get("role") == "answer":
+            lines = answers[cell_role(cell)["question"]].split("\n")
+            cell.source = "\n".join(line for line in lines if line.strip() not in {BEGIN, END})
+    return notebook
 
 
 def notebook_text(notebook: NotebookNode) -> str:

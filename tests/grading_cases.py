@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
-from newslab.build import BEGIN, END, build_notebook
+from newslab.build import answered_notebook, build_notebook, cell_role
 from newslab.checks import exercises
 from newslab.checks.core import Exercise
 
@@ -35,21 +35,9 @@ def solution_paths() -> list[Path]:
     return found
 
 
-def role(cell: NotebookNode) -> dict:
-    info = cell.get("metadata", {}).get("newslab", {})
-    return info if isinstance(info, dict) else {}
-
-
 def student_notebook(solution: NotebookNode) -> NotebookNode:
     """The exercise notebook with every answer cell holding the solution's answer."""
-    notebook = build_notebook(solution)
-    answers = {role(cell).get("question"): cell.source for cell in solution.cells
-               if role(cell).get("role") == "answer"}
-    for cell in notebook.cells:
-        if role(cell).get("role") == "answer":
-            lines = answers[role(cell)["question"]].split("\n")
-            cell.source = "\n".join(line for line in lines if line.strip() not in {BEGIN, END})
-    return notebook
+    return answered_notebook(solution)
 
 
 def blank_notebook(solution: NotebookNode) -> NotebookNode:
@@ -59,7 +47,7 @@ def blank_notebook(solution: NotebookNode) -> NotebookNode:
 
 def index_of(notebook: NotebookNode, kind: str, question: str) -> int:
     for index, cell in enumerate(notebook.cells):
-        if role(cell).get("role") == kind and role(cell).get("question") == question:
+        if cell_role(cell).get("role") == kind and cell_role(cell).get("question") == question:
             return index
     raise KeyError(f"no {kind} cell for {question}")
 
@@ -140,8 +128,8 @@ class Builder:
         """Check cells rewritten to print success and spoil the answers; one moved to the top."""
         notebook = self.good()
         for cell in notebook.cells:
-            if role(cell).get("role") == "check":
-                variable = self.exercise.question(role(cell)["question"]).variable
+            if cell_role(cell).get("role") == "check":
+                variable = self.exercise.question(cell_role(cell)["question"]).variable
                 cell.source = f"print('✅ full marks')\n{variable} = None"
         moved = notebook.cells.pop(index_of(notebook, "check", self.last.id))
         notebook.cells.insert(first_code_index(notebook), moved)
@@ -149,7 +137,7 @@ class Builder:
 
     def deleted_checks(self) -> bytes:
         notebook = self.good()
-        notebook.cells = [cell for cell in notebook.cells if role(cell).get("role") != "check"]
+        notebook.cells = [cell for cell in notebook.cells if cell_role(cell).get("role") != "check"]
         return as_bytes(notebook)
 
     def moved_answer(self) -> bytes:
