@@ -58,6 +58,13 @@ def default_paths() -> list[Path]:
 
 
 def main(arguments: list[str]) -> int:
+    if {"-h", "--help"} & set(arguments):
+        print(__doc__)
+        return 0
+    missing = [a for a in arguments if not Path(a).is_file()]
+    if missing:
+        print(f"No such notebook: {', '.join(missing)}", file=sys.stderr)
+        return 2
     paths = [Path(a).resolve() for a in arguments] or default_paths()
     print(f"{len(paths)} notebooks, fresh kernel each, {os.cpu_count()} CPUs, "
           f"target {TARGET_SECONDS:.0f} s each\n")
