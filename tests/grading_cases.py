@@ -7,6 +7,8 @@ the way a careless or hostile student would. Cases say which status and points t
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +23,10 @@ from newslab.checks.core import Exercise
 REPO = Path(__file__).resolve().parent.parent
 SOLUTIONS = REPO / "solutions"
 CLASSMATE = "correct_classmate.ipynb"  # the snooping case's target, in the submissions folder
+# The name (comm) the orphan case gives the process it tries to leave behind.
+ORPHAN_NAME = "newslab-orphan"
+# Where Python lives: the path components under /root or /home that the kernel needs to see.
+PYTHON_PATHS = tuple(os.path.realpath(p) for p in (sys.base_prefix, sys.prefix))
 PWNED = (REPO / "GRADER-TEST-PWNED.txt", REPO / "newslab" / "checks" / "GRADER-TEST-PWNED.txt")
 
 
@@ -80,13 +86,15 @@ class Builder:
     """Cases for one primary exercise (`solution`) and one other exercise (`other`)."""
 
     def __init__(self, solution_path: Path, other_path: Path, submissions: Path,
-                 outputs: Path) -> None:
+                 outputs: Path, listener_port: int = 9) -> None:
         self.solution = nbformat.read(solution_path, as_version=4)
         self.other = nbformat.read(other_path, as_version=4)
         known = exercises()
         self.exercise: Exercise = known[self.solution.metadata["newslab"]["exercise"]]
         self.other_exercise: Exercise = known[self.other.metadata["newslab"]["exercise"]]
         self.submissions, self.outputs = submissions, outputs  # for the snooping case
+        self.solution_path = solution_path
+        self.listener_port = listener_port  # a TCP listener on 127.0.0.1 the test started
         self.questions = self.exercise.questions
         self.first, self.last = self.questions[0], self.questions[-1]
 
@@ -201,6 +209,59 @@ open({grades!r}).read()
 """
         return self.before_last_answer(source)
 
+    def hostile(self) -> list[Case]:
+        """Reaching out of the kernel's view: each last line fails, and its error is the note.
+
+        Each is a correct notebook plus one cell before the last answer, so the points are
+        full and nothing is gained; the status and the note say the attempt failed."""
+        ex, full = self.exercise.id, self.full
+        checks = REPO / "newslab" / "checks" / "core.py"
+        solution = self.solution_path.resolve()
+        python_homes = {Path(p).parts[2] for p in PYTHON_PATHS
+                        if Path(p).parts[1:2] in (("root",), ("home",)) and len(Path(p).parts) > 2}
+        cells = {
+            "tcp": ("import socket\n"
+                    f"socket.create_connection(('127.0.0.1', {self.listener_port}), timeout=3)",
+                    "OSError: [Errno 101] Network is unreachable"),
+            "dns": ("import socket\nsocket.getaddrinfo('localhost', 80)", "gaierror"),
+            "read-solutions": (f"source = open({str(checks)!r}).read()\n"
+                               f"open({str(solution)!r}).read()",
+                               f"No such file or directory: '{solution}'"),
+            "read-submissions": (f"import os\nos.listdir({str(self.submissions)!r})",
+                                 "No such file or directory"),
+            "list-homes": ("import os\nseen = []\nfor folder in ('/home', '/root'):\n"
+                           "    try:\n        seen += os.listdir(folder)\n"
+                           "    except OSError:\n        pass\n"
+                           f"extra = sorted(set(seen) - {python_homes!r})\n"
+                           "raise LookupError(f'home folders seen: {extra}')",
+                           "LookupError: home folders seen: []"),
+            "processes": ("import os\n"
+                          "others = [int(p) for p in os.listdir('/proc')\n"
+                          "          if p.isdigit() and int(p) != os.getpid()]\n"
+                          "reachable = []\nfor pid in others:\n    try:\n"
+                          "        os.kill(pid, 0)\n        reachable.append(pid)\n"
+                          "    except OSError:\n        pass\n"
+                          "raise LookupError(f'{len(others)} other processes, "
+                          "{len(reachable)} reachable')",
+                          "LookupError: 0 other processes, 0 reachable"),
+            "write-outside": ("import os, sys\nwritten = []\n"
+                              "for path in ('/pwned', '/usr/pwned', sys.prefix + '/pwned',\n"
+                              "             '../../pwned', '../data/pwned'):\n"
+                              "    try:\n        open(path, 'w').close()\n"
+                              "        written.append(path)\n    except OSError:\n"
+                              "        pass\n"
+                              "raise LookupError(f'written outside: {written}')",
+                              "LookupError: written outside: []"),
+            "orphan": ("import ctypes, os, time\nif os.fork() == 0:\n    os.setsid()\n"
+                       "    if os.fork() == 0:\n"
+                       f"        ctypes.CDLL(None).prctl(15, {ORPHAN_NAME.encode()!r}, 0, 0, 0)\n"
+                       "        time.sleep(120)\n    os._exit(0)\n"
+                       "time.sleep(0.2)\nraise LookupError('forked')", "LookupError: forked"),
+        }
+        return [Case(f"hostile-{name}_{ex}.ipynb",
+                     lambda source=source: self.before_last_answer(source), "graded", full, note)
+                for name, (source, note) in cells.items()]
+
     def v3(self) -> bytes:
         return nbformat.writes(nbformat.convert(self.good(), 3)).encode("utf-8")
 
@@ -270,6 +331,7 @@ open({grades!r}).read()
             Case(f"mismatch_{ex}.ipynb", self.mismatched, "unknown exercise", None,
                  "do not belong"),
             Case("lesson.ipynb", self.lesson, "unknown exercise", None, "does not say"),
+            *self.hostile(),
         ]
 
     def first_cell_error(self) -> bytes:

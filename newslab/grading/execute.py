@@ -157,7 +157,10 @@ class GradingKernelManager(AsyncKernelManager):  # type: ignore[misc]
 
 def make_kernel_manager(place: KernelPlace, launcher: Launcher) -> AsyncKernelManager:
     km = GradingKernelManager(kernel_name="python3", client_factory=GradingKernelClient)
-    km.ip = "127.0.0.1"
+    # Unix sockets in the kernel's runtime folder: it has no network at all, and a path works
+    # across network namespaces. Absolute: the default "kernel-ipc" depends on each cwd.
+    km.transport = "ipc"
+    km.ip = place.socket_base
     km.connection_file = str(place.runtime / f"kernel-{uuid.uuid4()}.json")
     provisioner = ForkProvisioner(kernel_id=str(uuid.uuid4()), kernel_spec=km.kernel_spec,
                                   parent=km)

@@ -31,6 +31,10 @@ from jupyter_client.provisioning import LocalProvisioner
 from newslab.paths import DATA
 
 DEFAULT_KERNEL_UID = 61000
+THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+                    "NUMEXPR_NUM_THREADS")
+# A Unix socket's path holds at most 107 bytes; the kernel's are `<runtime>/k-<port>`.
+MAX_SOCKET_PATH = 107
 
 
 class GraderError(Exception):
@@ -93,10 +97,13 @@ def reserve_kernel_uids(base: int, count: int) -> list[tuple[int, int]]:
 class Launcher:
     """The grader's handle on the warm launcher process."""
 
-    def __init__(self, workdir: Path) -> None:
+    def __init__(self, workdir: Path, isolate: bool = True) -> None:
         self._lock = threading.Lock()
         self._log = workdir / "launcher.log"
         env = {key: value for key, value in os.environ.items() if not key.startswith("JPY_")}
+        env.update(dict.fromkeys(THREAD_VARIABLES, "1"))  # before numpy loads, not after
+        if not isolate:
+            env["NEWSLAB_ISOLATION"] = "0"
         with open(os.open(self._log, os.O_WRONLY | os.O_CREAT, 0o600), "wb") as log:
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "newslab.grading.zygote"], stdin=subprocess.PIPE,
@@ -105,6 +112,8 @@ class Launcher:
         ready = self._read()
         if not ready.get("ready"):
             raise GraderError(f"the kernel launcher did not start: {self._log_tail()}")
+        self.isolated: bool = bool(ready.get("isolated"))
+        self.why_not: str = str(ready.get("why_not") or "")
 
     def _log_tail(self) -> str:
         text = self._log.read_text(encoding="utf-8", errors="replace").strip()
@@ -196,6 +205,19 @@ class KernelPlace:
     uid: int | None
     gid: int | None
     limits: dict[str, int] = field(default_factory=dict)
+    isolated: bool = False
+
+    @property
+    def socket_base(self) -> str:
+        """Where the kernel's Unix sockets go (`<this>-<port>`), inside its runtime folder."""
+        return str(self.runtime / "k")
+
+    def view(self) -> dict[str, Any] | None:
+        """What the launcher needs to build this kernel's view (None: no isolation)."""
+        if not self.isolated:
+            return None
+        return {"mount_point": str(self.root / "view"), "data": str(self.root / "work" / "data"),
+                "writable": [str(self.root / name) for name in ("work", "home", "runtime", "tmp")]}
 
     def env(self) -> dict[str, str]:
         """The kernel's whole environment: nothing of the grader's leaks in."""
@@ -207,34 +229,54 @@ class KernelPlace:
                "JUPYTER_CONFIG_DIR": str(self.home / ".jupyter"),
                "JUPYTER_DATA_DIR": str(self.home / ".local"),
                "JUPYTER_RUNTIME_DIR": str(self.runtime), "PYTHONDONTWRITEBYTECODE": "1"}
-        for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-            env[name] = "1"
+        env.update(dict.fromkeys(THREAD_VARIABLES, "1"))
         return env
 
 
 class Sandbox:
-    """The run's private temporary folder, the shared read-only data and the kernel users."""
+    """The run's private temporary folder, the kernels' users, and the warm launcher.
+
+    With `isolate` (the default) every kernel gets its own namespaces and view of the file
+    system where Linux allows it (`isolated` says whether it does); otherwise, and where it does
+    not, kernels run as before: an unprivileged uid when root, and a read-only copy of data/.
+    """
 
     def __init__(self, jobs: int, limits: Limits, kernel_uid: int = DEFAULT_KERNEL_UID,
-                 drop_privileges: bool | None = None) -> None:
+                 drop_privileges: bool | None = None, isolate: bool = True) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="newslab-grade-"))
         self.root.chmod(0o711)  # others may pass through, never list
         self.as_root = os.geteuid() == 0 if drop_privileges is None else drop_privileges
         self.limits = limits
-        self._locks = reserve_kernel_uids(kernel_uid, jobs) if self.as_root else []
+        self._locks: list[tuple[int, int]] = []
+        try:
+            self.launcher = Launcher(self.root, isolate)
+            self._locks = reserve_kernel_uids(kernel_uid, jobs) if self.as_root else []
+        except BaseException:
+            self._release()
+            raise
+        self.isolated = self.launcher.isolated
         self.free_uids: list[int | None] = (
             [uid for uid, _ in self._locks] if self.as_root else [None] * jobs)
         self.all_uids = list(self.free_uids)
         self.data = self.root / "data"
-        try:
+        if not self.isolated:
             _copy_read_only(DATA, self.data)
-            self.launcher = Launcher(self.root)
-        except BaseException:
-            self._release()
-            raise
         for uid in self.all_uids:  # whatever an earlier, interrupted run may have left
             if uid is not None:
                 self.launcher.request(op="kill_user", uid=uid)
+
+    def warnings(self) -> list[str]:
+        """What the instructor must know about this run's protection, in words (or nothing)."""
+        if self.isolated:
+            return []
+        who = "their own user" if self.as_root else "you"
+        said = [f"Kernels cannot be isolated on this machine ({self.launcher.why_not}): they "
+                f"can use the network and read every file {who} can read"]
+        if not self.as_root:
+            said[0] += (", and change your files. Grade as root, or where user namespaces are "
+                        "allowed, for the full sandbox")
+        said[0] += "; see docs/GRADING.md."
+        return said
 
     def open(self) -> KernelPlace:
         """A fresh private folder for one submission: work/exercises (cwd), work/data, home."""
@@ -243,12 +285,20 @@ class Sandbox:
         cwd = folder / "work" / "exercises"
         for path in (cwd, folder / "home", folder / "runtime", folder / "tmp"):
             path.mkdir(parents=True)
-        if self.as_root:
+        if self.isolated:  # data/ is bound there, read-only, when the view is built
+            (folder / "work" / "data").mkdir()
+            (folder / "view").mkdir()
+        elif self.as_root:
             (folder / "work" / "data").symlink_to(self.data)
         else:  # the kernel runs as us and could change a shared copy: give it its own
             _copy_read_only(DATA, folder / "work" / "data")
         place = KernelPlace(folder, cwd, folder / "home", folder / "runtime", uid, uid,
-                            self.limits.for_kernel(uid is not None))
+                            self.limits.for_kernel(uid is not None), self.isolated)
+        if len(place.socket_base) + 6 > MAX_SOCKET_PATH:
+            _remove(folder)
+            self.free_uids.insert(0, uid)
+            raise GraderError(f"The temporary folder {self.root} has too long a path for the "
+                              "kernels' sockets: set TMPDIR to a shorter one, such as /tmp.")
         if uid is not None:
             for path in [folder, *folder.rglob("*")]:
                 os.lchown(path, uid, uid)
@@ -309,7 +359,7 @@ class ForkProvisioner(LocalProvisioner):  # type: ignore[misc]
         answer = self.launcher.request(
             op="spawn", connection_file=connection_file, cwd=str(self.place.cwd),
             env=self.place.env(), uid=self.place.uid, gid=self.place.gid,
-            limits=self.place.limits)
+            limits=self.place.limits, view=self.place.view())
         self.process = ForkedKernel(int(answer["pid"]), self.launcher)
         self.pid = self.pgid = self.process.pid
         self.cwd = str(self.place.cwd)

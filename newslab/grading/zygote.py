@@ -29,9 +29,9 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-# One thread per numerical library: forking is then safe, and a kernel stays small.
-THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
-                    "NUMEXPR_NUM_THREADS")
+from newslab.grading import isolation
+from newslab.grading.sandbox import THREAD_VARIABLES
+
 # What a course notebook needs; the checks (newslab.checks) are deliberately absent.
 WARM_MODULES = ("numpy", "pandas", "altair", "IPython", "ipykernel.kernelapp",
                 "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger",
@@ -81,13 +81,13 @@ def import_standard_library() -> None:
             importlib.import_module(name)
 
 
-def warm_up() -> None:
+def warm_up(isolated: bool) -> None:
     """Import what kernels need and exercise it once, so every fork starts warm."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for name in WARM_MODULES:
             importlib.import_module(name)
-        if not readable_by_others(Path(sysconfig.get_paths()["stdlib"])):
+        if not isolated and not readable_by_others(Path(sysconfig.get_paths()["stdlib"])):
             import_standard_library()
         import altair as alt
         import pandas as pd
@@ -95,6 +95,70 @@ def warm_up() -> None:
         table = pd.read_csv(io.StringIO("a,b\nx,1\ny,2\n"))
         alt.Chart(table).mark_bar().encode(x="a", y="b").to_dict()
         table.to_html()
+
+
+def system_binds() -> list[tuple[str, str, bool]]:
+    """What every kernel sees read-only at its own path: /usr, Python, the venv, newslab, data.
+
+    Not the repository root (an editable install puts it on sys.path: it then holds only
+    newslab/ and data/). A folder inside another one on the list is not bound twice.
+    """
+    import newslab
+    from newslab.paths import DATA
+
+    wanted = {"/usr", os.path.realpath(sys.base_prefix), os.path.realpath(sys.prefix),
+              os.path.realpath(Path(newslab.__file__).parent), os.path.realpath(DATA)}
+    chosen: list[str] = []
+    for path in sorted(wanted, key=len):
+        if os.path.isdir(path) and not any(path.startswith(c.rstrip("/") + "/") for c in chosen):
+            chosen.append(path)
+    return [(path, path, False) for path in chosen]
+
+
+def kernel_view(request: dict[str, Any], uid: int, gid: int) -> isolation.View:
+    """The submission's view: the system binds, its own folders, data/ read-only, /etc."""
+    from newslab.paths import DATA
+
+    place = request["view"]
+    binds = system_binds()
+    binds += [(folder, folder, True) for folder in place["writable"]]
+    binds += [(str(DATA), place["data"], False)]
+    home = request["env"]["HOME"]
+    files = {"/etc/passwd": f"root:x:0:0:root:/root:/bin/sh\n"
+                            f"student:x:{uid}:{gid}:student:{home}:/bin/sh\n",
+             "/etc/group": f"root:x:0:\nstudent:x:{gid}:\n"}
+    return isolation.View(place["mount_point"], binds, files, request["cwd"])
+
+
+def start_kernel(request: dict[str, Any], isolated: bool) -> None:
+    """Limit, drop privileges, then run ipykernel; with `isolated`, inside the kernel's view."""
+    uid, gid = request.get("uid"), request.get("gid")
+    if isolated:
+        isolation.enter_view(kernel_view(request, os.getuid() if uid is None else uid,
+                                         os.getgid() if gid is None else gid))
+    for name, value in request.get("limits", {}).items():
+        resource.setrlimit(LIMITS[name], (value, value))
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    if isolated:
+        isolation.no_new_privileges()
+    if uid is not None and gid is not None:
+        os.setgroups([])
+        os.setgid(gid)
+        os.setuid(uid)
+        if os.getuid() != uid or os.geteuid() != uid:
+            raise PermissionError("could not drop privileges")
+    elif isolated:  # same uid (a user namespace's creator, or root kept): no capabilities
+        isolation.drop_capabilities()
+    if isolated:
+        isolation.stay_tied_to_parent()  # changing uid cleared it
+    os.umask(0o077)
+    from ipykernel.kernelapp import IPKernelApp
+
+    app = IPKernelApp.instance()
+    app.initialize(["-f", request["connection_file"]])
+    app.start()
 
 
 def become_kernel(request: dict[str, Any]) -> None:
@@ -107,24 +171,10 @@ def become_kernel(request: dict[str, Any]) -> None:
         for fd in (0, 1, 2):
             os.dup2(null, fd)
         os.closerange(3, 1024)  # nothing of the launcher's survives, including its pipes
-        for name, value in request.get("limits", {}).items():
-            resource.setrlimit(LIMITS[name], (value, value))
-        os.chdir(request["cwd"])
-        os.environ.clear()
-        os.environ.update(request["env"])
-        uid, gid = request.get("uid"), request.get("gid")
-        if uid is not None and gid is not None:
-            os.setgroups([])
-            os.setgid(gid)
-            os.setuid(uid)
-            if os.getuid() != uid or os.geteuid() != uid:
-                raise PermissionError("could not drop privileges")
-        os.umask(0o077)
-        from ipykernel.kernelapp import IPKernelApp
-
-        app = IPKernelApp.instance()
-        app.initialize(["-f", request["connection_file"]])
-        app.start()
+        if request.get("view"):
+            isolation.enter_namespaces()
+            isolation.run_as_init(lambda: start_kernel(request, True))
+        start_kernel(request, False)
     except BaseException:  # a kernel that cannot start must never return into the launcher
         os._exit(70)
     os._exit(0)
@@ -186,8 +236,11 @@ def main() -> None:
     sys.stdout = sys.stderr
     for name in THREAD_VARIABLES:
         os.environ[name] = "1"
-    warm_up()
-    answers.write(json.dumps({"ready": True}) + "\n")
+    why_not = isolation.probe() if os.environ.get("NEWSLAB_ISOLATION", "1") != "0" else (
+        "turned off by NEWSLAB_ISOLATION=0")
+    warm_up(why_not is None)
+    answers.write(json.dumps({"ready": True, "isolated": why_not is None,
+                              "why_not": why_not}) + "\n")
     answers.flush()
     serve(sys.stdin, answers)
     answers.close()
