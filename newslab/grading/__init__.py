@@ -5,6 +5,7 @@ Modules, one job each:
 - `notebook`: read and validate a file, identify its exercise, plan the cells to run;
 - `capture`: the injected code that sends answers out of a kernel as JSON, and its parser;
 - `zygote`: the warm launcher that forks fresh kernels with pandas and altair already imported;
+- `isolation`: each kernel's namespaces and private view of the file system (Linux syscalls);
 - `sandbox`: private folders, limits, unprivileged users, and the nbclient provisioner;
 - `execute`: run one submission in a fresh kernel with nbclient, with timeouts and a budget;
 - `score`: the registry's checks, run here in the grader on plain data; duplicates;
@@ -19,3 +20,12 @@ submission, which drops to an unprivileged user and sets its limits before any s
 runs. nbclient drives it like any kernel; it is killed after its one submission.
 See docs/GRADING.md for the instructor's guide and what the sandbox does and does not cover.
 """
+
+import sys
+
+# jsonschema (under nbformat in the grader, under altair in the kernels) imports rfc3987_syntax
+# when it is installed (jupyterlab brings it), only to check the "iri" string format, which no
+# notebook or chart schema here uses; that import builds a parser and costs 1-2 s of CPU, more
+# than pandas and altair together. Marking it absent, before jsonschema loads, skips it in the
+# grader and in the launcher (whose kernels inherit it): the start-up the issue measures.
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]

@@ -6,7 +6,7 @@ One bad submission never stops the batch: whatever happens to one file becomes i
 from __future__ import annotations
 
 import asyncio
-import time
+import sys
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -19,23 +19,14 @@ from newslab.grading.discover import Submission, discover
 from newslab.grading.execute import GRADED, GRADER_ERROR, Execution, PlannedCell, execute
 from newslab.grading.notebook import UNKNOWN_EXERCISE, identify, plan, read_notebook
 from newslab.grading.output import write_outputs
-from newslab.grading.sandbox import DEFAULT_KERNEL_UID, Limits, Sandbox
+from newslab.grading.sandbox import Sandbox, Settings
+
+__all__ = ["Settings", "UsageError", "grade_folder"]
 from newslab.grading.score import Grade, resolve_duplicates, score
 
 
 class UsageError(Exception):
     """A problem with the command line (a folder missing, outputs inside the submissions)."""
-
-
-@dataclass(frozen=True)
-class Settings:
-    """How to grade: parallel kernels, time limits (seconds), memory per kernel (MB)."""
-
-    jobs: int = 2
-    cell_timeout: float = 30.0
-    budget: float = 120.0
-    memory_mb: int = 2048
-    kernel_uid: int = DEFAULT_KERNEL_UID
 
 
 @dataclass
@@ -118,38 +109,41 @@ def _run(work: Coroutine[Any, Any, None]) -> None:
         pool.submit(asyncio.run, work).result()
 
 
+def _to_stderr(text: str) -> None:
+    print(f"warning: {text}", file=sys.stderr)
+
+
 def grade_folder(submissions: Path, out: Path, settings: Settings | None = None,
                  known: dict[str, Exercise] | None = None,
-                 progress: Callable[[int], Callable[[str], None]] | None = None) -> list[Grade]:
-    """Grade every file under `submissions`, write the outputs to `out`, return the rows."""
+                 progress: Callable[[int], Callable[[str], None]] | None = None,
+                 notice: Callable[[str], None] | None = None,
+                 sandbox: Sandbox | None = None) -> list[Grade]:
+    """Grade every file under `submissions`, write the outputs to `out`, return the rows.
+
+    `notice` receives, once, what the instructor must know about the sandbox (by default it
+    goes to stderr), e.g. that this machine does not let kernels be isolated. `sandbox`, made
+    from the same settings, may be started by the caller ahead of time (it is closed here)."""
     settings = settings or Settings()
-    check_folders(submissions, out)
-    known = exercises() if known is None else known
-    found = discover(submissions, known)
-    prepared = [prepare(submission, known) for submission in found]
-    runnable = [item for item in prepared if item.cells]
-    advance = progress(len(prepared)) if progress else (lambda label: None)
-    for item in prepared:
-        if not item.cells:
-            advance(item.grade.file)
-    if runnable:
-        limits = Limits(memory_mb=settings.memory_mb,
-                        cpu_seconds=int(settings.budget + 60))
-        sandbox = Sandbox(settings.jobs, limits, settings.kernel_uid)
-        try:
+    try:
+        check_folders(submissions, out)
+        known = exercises() if known is None else known
+        found = discover(submissions, known)
+        prepared = [prepare(submission, known) for submission in found]
+        runnable = [item for item in prepared if item.cells]
+        if runnable and sandbox is None:
+            sandbox = Sandbox.for_settings(settings)
+        advance = progress(len(prepared)) if progress else (lambda label: None)
+        for item in prepared:
+            if not item.cells:
+                advance(item.grade.file)
+        if runnable and sandbox is not None:
+            for warning in sandbox.warnings(submissions):
+                (notice or _to_stderr)(warning)
             _run(_run_all(runnable, sandbox, settings, advance))
-        finally:
+    finally:
+        if sandbox is not None:
             sandbox.close()
     grades = resolve_duplicates([item.grade for item in prepared])
     out.mkdir(parents=True, exist_ok=True, mode=0o700)
     write_outputs(out, grades)
     return grades
-
-
-def timed_grade_folder(submissions: Path, out: Path, settings: Settings,
-                       **kwargs: object) -> tuple[list[Grade], float]:
-    """`grade_folder` and how long it took, in seconds (for the summary and the benchmark)."""
-    start = time.perf_counter()
-    grades = grade_folder(submissions, out, settings, **kwargs)  # type: ignore[arg-type]
-    return grades, time.perf_counter() - start
-

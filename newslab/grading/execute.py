@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import contextlib
+import os
 import re
 import signal
 import time
@@ -22,13 +23,15 @@ from typing import Any
 
 import nbformat
 from jupyter_client.asynchronous import AsyncKernelClient
+from jupyter_client.connect import KernelConnectionInfo
 from jupyter_client.manager import AsyncKernelManager
+from jupyter_client.provisioning import LocalProvisioner
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
 
 from newslab.grading.capture import MAX_ANSWER_CHARS, parse_capture, prelude
-from newslab.grading.sandbox import ForkProvisioner, KernelPlace, Launcher
+from newslab.grading.sandbox import ForkedKernel, KernelPlace, Launcher
 
 GRADED, TIMED_OUT, CRASHED, GRADER_ERROR = "graded", "timed out", "crashed", "grader error"
 STARTUP_TIMEOUT = 60
@@ -146,6 +149,46 @@ class GradingKernelClient(AsyncKernelClient):  # type: ignore[misc]
         raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
 
     wait_for_ready = _async_wait_for_ready  # the async client binds the name at class level
+
+
+class ForkProvisioner(LocalProvisioner):  # type: ignore[misc]
+    """Start the kernel by asking the warm launcher to fork one, in the submission's place."""
+
+    place: KernelPlace | None = None
+    launcher: Launcher | None = None
+    exit_status: int | None = None
+
+    async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> KernelConnectionInfo:
+        assert self.place is not None and self.launcher is not None and self.parent is not None
+        connection_file = self.parent.connection_file
+        if self.place.uid is not None:
+            os.chown(connection_file, self.place.uid, self.place.uid)
+        answer = self.launcher.request(
+            op="spawn", connection_file=connection_file, cwd=str(self.place.cwd),
+            env=self.place.env(), uid=self.place.uid, gid=self.place.gid,
+            limits=self.place.limits, view=self.place.view())
+        self.process = ForkedKernel(int(answer["pid"]), self.launcher)
+        self.pid = self.pgid = self.process.pid
+        self.cwd = str(self.place.cwd)
+        return self.connection_info
+
+    async def send_signal(self, signum: int) -> None:
+        """Signal the kernel's process group, but only while its leader is not yet reaped (after
+        that its pid, and so the group id, may belong to someone else)."""
+        if self.process is not None and self.process.poll() is None:
+            with contextlib.suppress(OSError):
+                os.killpg(self.pid, signum)
+            self.process.send_signal(signum)
+
+    async def wait(self) -> int | None:
+        status = 0
+        if self.process is not None:
+            while await self.poll() is None:
+                await asyncio.sleep(0.01)
+            status = self.exit_status = self.process.poll()
+            self.process.close()
+            self.process = None
+        return status
 
 
 class GradingKernelManager(AsyncKernelManager):  # type: ignore[misc]

@@ -8,7 +8,6 @@ shell, used for one submission, then killed); only the imports of pandas and alt
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import fcntl
 import json
@@ -17,6 +16,7 @@ import pwd
 import select
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -24,9 +24,6 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from jupyter_client.connect import KernelConnectionInfo
-from jupyter_client.provisioning import LocalProvisioner
 
 from newslab.paths import DATA
 
@@ -58,6 +55,28 @@ class Limits:
         if dropping_privileges:  # RLIMIT_NPROC counts every process of the user
             limits["processes"] = self.processes
         return limits
+
+
+def open_to_others(path: Path) -> bool:
+    """True when any user on the machine can list `path` (kernels could read classmates' work)."""
+    for folder in [*reversed(path.resolve().parents), path.resolve()]:
+        if not folder.stat().st_mode & stat.S_IXOTH:
+            return False
+    return bool(path.stat().st_mode & stat.S_IROTH)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How to grade: parallel kernels, time limits (seconds), memory per kernel (MB)."""
+
+    jobs: int = 2
+    cell_timeout: float = 30.0
+    budget: float = 120.0
+    memory_mb: int = 2048
+    kernel_uid: int = DEFAULT_KERNEL_UID
+
+    def limits(self) -> Limits:
+        return Limits(memory_mb=self.memory_mb, cpu_seconds=int(self.budget + 60))
 
 
 LOCKS = Path(tempfile.gettempdir()) / "newslab-kernel-uids"
@@ -109,11 +128,25 @@ class Launcher:
                 [sys.executable, "-m", "newslab.grading.zygote"], stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE, stderr=log, cwd=workdir, env=env, text=True,
                 encoding="utf-8")
-        ready = self._read()
-        if not ready.get("ready"):
-            raise GraderError(f"the kernel launcher did not start: {self._log_tail()}")
-        self.isolated: bool = bool(ready.get("isolated"))
-        self.why_not: str = str(ready.get("why_not") or "")
+        self._ready: dict[str, Any] | None = None
+
+    def wait_ready(self) -> dict[str, Any]:
+        """Wait until the launcher has warmed up (it starts warming as soon as it is created)."""
+        if self._ready is None:
+            ready = self._read()
+            if not ready.get("ready"):
+                raise GraderError(f"the kernel launcher did not start: {self._log_tail()}")
+            self._ready = ready
+        return self._ready
+
+    @property
+    def isolated(self) -> bool:
+        """Whether kernels get their own namespaces and view (the launcher's probe says)."""
+        return bool(self.wait_ready().get("isolated"))
+
+    @property
+    def why_not(self) -> str:
+        return str(self.wait_ready().get("why_not") or "")
 
     def _log_tail(self) -> str:
         text = self._log.read_text(encoding="utf-8", errors="replace").strip()
@@ -128,6 +161,7 @@ class Launcher:
 
     def request(self, **request: Any) -> dict[str, Any]:
         """Send one request and wait for its answer (requests are short: no await needed)."""
+        self.wait_ready()
         with self._lock:
             assert self._process.stdin is not None
             try:
@@ -236,6 +270,8 @@ class KernelPlace:
 class Sandbox:
     """The run's private temporary folder, the kernels' users, and the warm launcher.
 
+    Creating one starts the launcher without waiting for it: create it early.
+
     With `isolate` (the default) every kernel gets its own namespaces and view of the file
     system where Linux allows it (`isolated` says whether it does); otherwise, and where it does
     not, kernels run as before: an unprivileged uid when root, and a read-only copy of data/.
@@ -248,38 +284,57 @@ class Sandbox:
         self.as_root = os.geteuid() == 0 if drop_privileges is None else drop_privileges
         self.limits = limits
         self._locks: list[tuple[int, int]] = []
-        try:
+        try:  # the launcher warms up while the grader reads the submissions
             self.launcher = Launcher(self.root, isolate)
             self._locks = reserve_kernel_uids(kernel_uid, jobs) if self.as_root else []
         except BaseException:
             self._release()
             raise
-        self.isolated = self.launcher.isolated
         self.free_uids: list[int | None] = (
             [uid for uid, _ in self._locks] if self.as_root else [None] * jobs)
         self.all_uids = list(self.free_uids)
         self.data = self.root / "data"
+        self._prepared = False
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> Sandbox:
+        return cls(settings.jobs, settings.limits(), settings.kernel_uid)
+
+    @property
+    def isolated(self) -> bool:
+        return self.launcher.isolated
+
+    def _prepare(self) -> None:
+        """Once the launcher is ready: the shared data copy (no isolation), stale kernels."""
+        if self._prepared:
+            return
+        self._prepared = True
         if not self.isolated:
             _copy_read_only(DATA, self.data)
         for uid in self.all_uids:  # whatever an earlier, interrupted run may have left
             if uid is not None:
                 self.launcher.request(op="kill_user", uid=uid)
 
-    def warnings(self) -> list[str]:
+    def warnings(self, submissions: Path) -> list[str]:
         """What the instructor must know about this run's protection, in words (or nothing)."""
         if self.isolated:
             return []
         who = "their own user" if self.as_root else "you"
-        said = [f"Kernels cannot be isolated on this machine ({self.launcher.why_not}): they "
-                f"can use the network and read every file {who} can read"]
+        said = (f"Kernels cannot be isolated on this machine ({self.launcher.why_not}): they "
+                f"can use the network and read every file {who} can read")
         if not self.as_root:
-            said[0] += (", and change your files. Grade as root, or where user namespaces are "
-                        "allowed, for the full sandbox")
-        said[0] += "; see docs/GRADING.md."
-        return said
+            said += (", and change your files. Grade as root, or where user namespaces are "
+                     "allowed, for the full sandbox")
+        warnings = [said + "; see docs/GRADING.md."]
+        if self.as_root and submissions.is_dir() and open_to_others(submissions):
+            warnings.append(f"{submissions} is readable by every user, including the kernels' "
+                            f"users: run `chmod 700 {submissions}` so a submission cannot read "
+                            "its classmates' files.")
+        return warnings
 
     def open(self) -> KernelPlace:
         """A fresh private folder for one submission: work/exercises (cwd), work/data, home."""
+        self._prepare()
         uid = self.free_uids.pop(0)
         folder = Path(tempfile.mkdtemp(prefix="submission-", dir=self.root))
         cwd = folder / "work" / "exercises"
@@ -342,43 +397,3 @@ def _copy_read_only(source: Path, target: Path) -> None:
     for path in target.rglob("*"):
         path.chmod(0o755 if path.is_dir() else 0o444)
     target.chmod(0o555)
-
-
-class ForkProvisioner(LocalProvisioner):  # type: ignore[misc]
-    """Start the kernel by asking the warm launcher to fork one, in the submission's place."""
-
-    place: KernelPlace | None = None
-    launcher: Launcher | None = None
-    exit_status: int | None = None
-
-    async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> KernelConnectionInfo:
-        assert self.place is not None and self.launcher is not None and self.parent is not None
-        connection_file = self.parent.connection_file
-        if self.place.uid is not None:
-            os.chown(connection_file, self.place.uid, self.place.uid)
-        answer = self.launcher.request(
-            op="spawn", connection_file=connection_file, cwd=str(self.place.cwd),
-            env=self.place.env(), uid=self.place.uid, gid=self.place.gid,
-            limits=self.place.limits, view=self.place.view())
-        self.process = ForkedKernel(int(answer["pid"]), self.launcher)
-        self.pid = self.pgid = self.process.pid
-        self.cwd = str(self.place.cwd)
-        return self.connection_info
-
-    async def send_signal(self, signum: int) -> None:
-        """Signal the kernel's process group, but only while its leader is not yet reaped (after
-        that its pid, and so the group id, may belong to someone else)."""
-        if self.process is not None and self.process.poll() is None:
-            with contextlib.suppress(OSError):
-                os.killpg(self.pid, signum)
-            self.process.send_signal(signum)
-
-    async def wait(self) -> int | None:
-        status = 0
-        if self.process is not None:
-            while await self.poll() is None:
-                await asyncio.sleep(0.01)
-            status = self.exit_status = self.process.poll()
-            self.process.close()
-            self.process = None
-        return status
