@@ -86,7 +86,7 @@ class Builder:
     """Cases for one primary exercise (`solution`) and one other exercise (`other`)."""
 
     def __init__(self, solution_path: Path, other_path: Path, submissions: Path,
-                 outputs: Path, listener_port: int = 9) -> None:
+                 outputs: Path, listener_port: int = 9, repo: Path = REPO) -> None:
         self.solution = nbformat.read(solution_path, as_version=4)
         self.other = nbformat.read(other_path, as_version=4)
         known = exercises()
@@ -95,6 +95,7 @@ class Builder:
         self.submissions, self.outputs = submissions, outputs  # for the snooping case
         self.solution_path = solution_path
         self.listener_port = listener_port  # a TCP listener on 127.0.0.1 the test started
+        self.repo = repo  # the course the grader runs from (its solutions must stay unseen)
         self.questions = self.exercise.questions
         self.first, self.last = self.questions[0], self.questions[-1]
 
@@ -215,8 +216,8 @@ open({grades!r}).read()
         Each is a correct notebook plus one cell before the last answer, so the points are
         full and nothing is gained; the status and the note say the attempt failed."""
         ex, full = self.exercise.id, self.full
-        checks = REPO / "newslab" / "checks" / "core.py"
-        solution = self.solution_path.resolve()
+        checks = self.repo / "newslab" / "checks" / "core.py"
+        solution = self.repo / "solutions" / self.solution_path.name
         python_homes = {Path(p).parts[2] for p in PYTHON_PATHS
                         if Path(p).parts[1:2] in (("root",), ("home",)) and len(Path(p).parts) > 2}
         cells = {

@@ -1,0 +1,168 @@
+"""The grader as a new instructor meets it: a clone in a private folder, graded with `make`'s venv.
+
+`mktemp -d` makes a folder only its owner may enter (0700), like /root or a private home. The
+repository's HEAD is cloned there, `make venv` builds the clone's own .venv inside it, and the
+clone grades the correct and the hostile cases twice: as root (the kernels then run as an
+unprivileged uid that could not even enter that folder) and as an ordinary user who owns the
+clone (user namespaces instead of root). Both must give every case its status and points.
+
+The venv is built once for the module, from the Python running the tests (pip's cache makes
+that quick after the first time on a machine), and serves both runs.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from grading_cases import ORPHAN_NAME, Builder, Case, solution_paths
+from test_grading import WHY_NOT_ISOLATED, accepted, processes_named
+
+ORDINARY_UID = 62500  # the first uid from here that belongs to no account
+GRADE = ["-m", "newslab", "grade", "--jobs", "2", "--cell-timeout", "6", "--budget", "30",
+         "--memory", "1536"]
+
+pytestmark = pytest.mark.skipif(WHY_NOT_ISOLATED is not None,
+                                reason=f"kernels cannot be isolated here: {WHY_NOT_ISOLATED}")
+
+
+def unused_uid(start: int) -> int:
+    for uid in range(start, start + 1000):
+        try:
+            pwd.getpwuid(uid)
+        except KeyError:
+            return uid
+    raise RuntimeError(f"no unused uid from {start}")
+
+
+def closed_folder(path: Path) -> Path | None:
+    """The outermost folder above `path` that other users may not enter (e.g. /root), if any."""
+    for folder in reversed(path.parents):
+        if folder != Path("/") and not folder.stat().st_mode & 0o001:
+            return folder
+    return None
+
+
+def as_user(uid: int | None) -> list[str]:
+    """The command prefix that runs a program as `uid` with no groups (None: as we are).
+
+    The ordinary user must be able to run our Python. When it lives in a private folder (pyenv
+    under /root), the command gets a mount namespace of its own in which that folder holds
+    only Python's own folder: the machine's /root is not changed, nor anything else.
+    """
+    if uid is None:
+        return []
+    drop = ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--"]
+    base = Path(sys.base_prefix).resolve()
+    closed = closed_folder(base)
+    if closed is None:
+        return drop
+    inner = closed / base.relative_to(closed).parts[0]  # e.g. /root/.pyenv
+    script = ('set -e; keep=$(mktemp -d); mount --bind "$1" "$keep"; '
+              'mount -t tmpfs -o mode=0755,size=1m tmpfs "$2"; mkdir "$1"; '
+              'mount --move "$keep" "$1"; shift 2; exec "$@"')
+    return ["unshare", "--mount", "--propagation", "private", "sh", "-c", script, "sh",
+            str(inner), str(closed), *drop]
+
+
+@dataclass
+class Clone:
+    folder: Path  # the private folder made by mkdtemp
+    repo: Path
+    owner: int | None  # the ordinary user who owns it (None when the tests run unprivileged)
+
+
+@pytest.fixture(scope="module")
+def clone() -> Iterator[Clone]:
+    folder = Path(tempfile.mkdtemp(prefix="newslab-clone-"))
+    assert folder.stat().st_mode & 0o077 == 0
+    owner = unused_uid(ORDINARY_UID) if os.geteuid() == 0 else None
+    repo = folder / "course"
+    try:
+        subprocess.run(["git", "clone", "-q", str(REPO), str(repo)], check=True)
+        built = subprocess.run(["make", "-C", str(repo), "venv", f"PYTHON={sys.executable}"],
+                               capture_output=True, text=True)
+        assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+        if owner is not None:
+            for path in [folder, *folder.rglob("*")]:
+                os.lchown(path, owner, owner)
+        yield Clone(folder, repo, owner)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def grade_in_clone(clone: Clone, uid: int | None, work: Path) -> tuple[list[Case], dict, dict,
+                                                                        str, int, list[str]]:
+    """Write the correct and hostile cases into `work`, grade them with the clone's venv."""
+    solutions = solution_paths()
+    work.mkdir(mode=0o700)
+    submissions, out, home = work / "submissions", work / "out", work / "home"
+    for path in (submissions, home):
+        path.mkdir(mode=0o700)
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.setblocking(False)
+    builder = Builder(solutions[0], solutions[1], submissions, out, listener.getsockname()[1],
+                      clone.repo)
+    cases = [case for case in builder.cases()
+             if case.file.startswith(("correct_", "hostile-", "snooping_"))]
+    for case in cases:
+        (submissions / case.file).write_bytes(case.build())
+    if uid is not None:
+        for path in [work, *work.rglob("*")]:
+            os.lchown(path, uid, uid)
+    env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8",
+           "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_DATA_DIR": str(home / "data"),
+           "JUPYTER_RUNTIME_DIR": str(home / "runtime"), "IPYTHONDIR": str(home / "ipython")}
+    try:
+        run = subprocess.run([*as_user(uid), str(clone.repo / ".venv" / "bin" / "python"),
+                              *GRADE, str(submissions), "--out", str(out)],
+                             cwd=clone.repo, env=env, capture_output=True, text=True, timeout=600)
+        connections = accepted(listener)
+    finally:
+        listener.close()
+    assert run.returncode == 0, run.stderr[-3000:]
+    with open(out / "grades.csv", encoding="utf-8") as handle:
+        grades = {row["file"]: row for row in csv.DictReader(handle)}
+    with open(out / "questions.csv", encoding="utf-8") as handle:
+        feedback: dict[str, list[str]] = {}
+        for row in csv.DictReader(handle):
+            feedback.setdefault(row["student"], []).append(row["feedback"])
+    return cases, grades, feedback, run.stderr, connections, processes_named(ORPHAN_NAME)
+
+
+def check_every_case(cases: list[Case], grades: dict, feedback: dict) -> None:
+    for case in cases:
+        row = grades[case.file]
+        said = row["note"] + " ".join(feedback.get(row["student"], []))
+        assert (row["status"], float(row["points"])) == (case.status, case.points), (
+            case.file, row)
+        assert case.note in said, (case.file, case.note, said)
+
+
+def test_as_root_from_a_private_folder(clone: Clone) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("needs root (the ordinary user's run below covers this machine)")
+    cases, grades, feedback, stderr, connections, orphans = grade_in_clone(
+        clone, None, clone.folder / "as-root")
+    check_every_case(cases, grades, feedback)
+    assert "cannot be isolated" not in stderr
+    assert connections == 0 and orphans == []
+
+
+def test_as_an_ordinary_user_from_a_private_folder(clone: Clone) -> None:
+    cases, grades, feedback, stderr, connections, orphans = grade_in_clone(
+        clone, clone.owner, clone.folder / "as-user")
+    check_every_case(cases, grades, feedback)
+    assert "cannot be isolated" not in stderr  # user namespaces did the work of root
+    assert connections == 0 and orphans == []
