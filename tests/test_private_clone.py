@@ -71,7 +71,7 @@ def as_user(uid: int | None) -> list[str]:
     inner = closed / base.relative_to(closed).parts[0]  # e.g. /root/.pyenv
     script = ('set -e; keep=$(mktemp -d); mount --bind "$1" "$keep"; '
               'mount -t tmpfs -o mode=0755,size=1m tmpfs "$2"; mkdir "$1"; '
-              'mount --move "$keep" "$1"; shift 2; exec "$@"')
+              'mount --move "$keep" "$1"; rmdir "$keep"; shift 2; exec "$@"')
     return ["unshare", "--mount", "--propagation", "private", "sh", "-c", script, "sh",
             str(inner), str(closed), *drop]
 
