@@ -1,6 +1,12 @@
 """How fast the grader is: seconds per submission with --jobs 1 and --jobs 2.
 
     .venv/bin/python benchmarks/grading.py [--n 100] [--jobs 1 2]
+    .venv/bin/python benchmarks/grading.py --n 1     # the start-up, next to importing pandas
+
+With --n 1 it also measures what an instructor grading one late submission waits for: the whole
+`python -m newslab grade` command on a folder with one submission, and, alternating with it in
+the same run, `python -c "import pandas, altair"` in the same venv; it prints both (wall and CPU
+seconds, best and median of --repeat runs) and their ratio (target: 1.5 or less).
 
 Generates N synthetic submissions from the solution notebooks (round robin over the exercises):
 80% correct, 12% partly wrong (one answer spoiled), 8% failing (an exception in the first cell,
@@ -13,6 +19,10 @@ reference figures measured on a comparable two-core machine: nbgrader's batch au
 from __future__ import annotations
 
 import argparse
+import os
+import resource
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,8 +37,40 @@ from newslab.grading.batch import Settings, grade_folder
 from newslab.paths import SOLUTIONS
 
 NBGRADER, OTTER, TARGET = 3.5, 4.3, 1.0
+STARTUP_TARGET = 1.5  # one submission's whole command, over `import pandas, altair`
 
 
+def timed_command(command: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds (the command and its children) of one run; fails loudly."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def startup(folder: Path, out: Path, repeats: int) -> None:
+    """Grading a folder of one submission, side by side with importing pandas and altair."""
+    runs: dict[str, list[tuple[float, float]]] = {"import": [], "grade": []}
+    commands = {"import": [sys.executable, "-c", "import pandas, altair"],
+                "grade": [sys.executable, "-m", "newslab", "grade", str(folder), "--out",
+                          str(out)]}
+    for _ in range(repeats):  # alternate, so both see the same load
+        for name, command in commands.items():
+            runs[name].append(timed_command(command))
+    said = {}
+    for name, figures in runs.items():
+        walls, cpus = [w for w, _ in figures], [c for _, c in figures]
+        said[name] = (min(walls), statistics.median(walls), statistics.median(cpus))
+        print(f"{name:>6}: wall best {min(walls):.2f} s, median {statistics.median(walls):.2f} s;"
+              f" CPU median {statistics.median(cpus):.2f} s  "
+              f"({', '.join(f'{w:.2f}' for w in walls)})")
+    ratio = said["grade"][1] / said["import"][1]
+    print(f"one submission, whole command: {ratio:.2f}x `import pandas, altair` (median wall; "
+          f"best {said['grade'][0] / said['import'][0]:.2f}x); target {STARTUP_TARGET}x: "
+          f"{'met' if ratio <= STARTUP_TARGET else 'NOT met'}; load average "
+          f"{os.getloadavg()[0]:.1f}")
 
 
 def variant(solution: NotebookNode, number: int) -> tuple[str, NotebookNode]:
@@ -75,6 +117,8 @@ def main() -> int:
     parse.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parse.add_argument("--cell-timeout", type=float, default=5.0,
                        help="seconds before an endless loop is stopped (default 5)")
+    parse.add_argument("--repeat", type=int, default=3,
+                       help="with --n 1: runs of each command for the start-up (default 3)")
     args = parse.parse_args()
     with tempfile.TemporaryDirectory(prefix="newslab-bench-") as tmp:
         folder = Path(tmp) / "submissions"
@@ -82,6 +126,8 @@ def main() -> int:
         kinds = generate(folder, args.n)
         print(f"{args.n} submissions: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
               + f"; cell timeout {args.cell_timeout:g} s")
+        if args.n == 1:
+            startup(folder, Path(tmp) / "out-startup", args.repeat)
         for jobs in args.jobs:
             settings = Settings(jobs=jobs, cell_timeout=args.cell_timeout, budget=60)
             start = time.perf_counter()

@@ -8,6 +8,9 @@ Reuse these rather than starting servers by hand:
 - `start_lab(...)`: the context manager behind `lab_server`, for a server with other arguments.
 - `course_copy` / `course_lab` (session): a temporary copy of the course folders and a JupyterLab
   serving it, for tests that run or edit notebooks (nothing in the repository is ever saved over).
+- `fresh_install` (session): the course as Binder installs it (requirements.txt, `pip install
+  .`, postBuild) in a fresh venv, all in a private `mkdtemp` folder; built once, shared by the
+  Binder test and the grader's private-folder test.
 - `shutdown_kernels(server)`: stop every kernel a test started through a server.
 - `open_notebook` (uses `page` and `course_lab`): open a notebook as a `labpage.NotebookPage`.
 - `chromium_executable` / `browser` / `page`: Debian's Chromium driven by Playwright,
@@ -25,10 +28,12 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -42,6 +47,58 @@ JUPYTER_DIR_VARIABLES = ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNT
                          "IPYTHONDIR")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def course_files(destination: Path) -> Path:
+    """Copy what a clone would hold (tracked and new, unignored files) to `destination`."""
+    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard",
+                             "-z"], cwd=REPO, capture_output=True, check=True, timeout=60)
+    for name in filter(None, listed.stdout.decode().split("\0")):
+        source = REPO / name
+        if source.is_file():
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str], timeout: float = 600) -> str:
+    """Run a set-up step; fail with its output if it fails."""
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=timeout)
+    assert done.returncode == 0, f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+@dataclass
+class FreshInstall:
+    """A Binder-like install: `folder` (mode 0700) holds `home` (the course) and `venv`."""
+
+    folder: Path
+    home: Path
+    venv: Path
+    env: dict[str, str]
+
+
+@pytest.fixture(scope="session")
+def fresh_install() -> Iterator[FreshInstall]:
+    """repo2docker's steps in a fresh venv (pip downloads or reuses its cache: 1-2 min)."""
+    folder = Path(tempfile.mkdtemp(prefix="newslab-fresh-"))
+    try:
+        home = course_files(folder / "home")
+        venv = folder / "venv"
+        base_python = getattr(sys, "_base_executable", sys.executable)
+        subprocess.run([base_python, "-m", "venv", str(venv)], check=True, timeout=120)
+        env = {key: value for key, value in os.environ.items()
+               if key not in {"VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "NEWSLAB_ROOT"}}
+        env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+        pip = [str(venv / "bin" / "python"), "-m", "pip", "--disable-pip-version-check",
+               "install", "--quiet"]
+        run([*pip, "-r", "requirements.txt"], home, env)
+        run([*pip, "."], home, env)
+        run(["./postBuild"], home, env)
+        yield FreshInstall(folder, home, venv, env)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -216,7 +216,6 @@ open({grades!r}).read()
         Each is a correct notebook plus one cell before the last answer, so the points are
         full and nothing is gained; the status and the note say the attempt failed."""
         ex, full = self.exercise.id, self.full
-        checks = self.repo / "newslab" / "checks" / "core.py"
         solution = self.repo / "solutions" / self.solution_path.name
         python_homes = {Path(p).parts[2] for p in PYTHON_PATHS
                         if Path(p).parts[1:2] in (("root",), ("home",)) and len(Path(p).parts) > 2}
@@ -225,7 +224,9 @@ open({grades!r}).read()
                     f"socket.create_connection(('127.0.0.1', {self.listener_port}), timeout=3)",
                     "OSError: [Errno 101] Network is unreachable"),
             "dns": ("import socket\nsocket.getaddrinfo('localhost', 80)", "gaierror"),
-            "read-solutions": (f"source = open({str(checks)!r}).read()\n"
+            "read-solutions": ("import os, newslab\n"  # the checks: where newslab lives
+                               "folder = os.path.dirname(newslab.__file__)\n"
+                               "source = open(os.path.join(folder, 'checks', 'core.py')).read()\n"
                                f"open({str(solution)!r}).read()",
                                f"No such file or directory: '{solution}'"),
             "read-submissions": (f"import os\nos.listdir({str(self.submissions)!r})",

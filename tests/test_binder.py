@@ -19,7 +19,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import REPO, find_free_port, lab_command, start_lab
+from conftest import REPO, FreshInstall, find_free_port, lab_command, run, start_lab
 from packaging.specifiers import SpecifierSet
 
 FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
@@ -107,42 +107,10 @@ def test_installed_package_finds_the_course_data(tmp_path: Path) -> None:
         f"{'is' if exists else 'does not exist and is'} not the course's data folder")
 
 
-def course_files(destination: Path) -> Path:
-    """Copy what a clone would hold (tracked and new, unignored files) to `destination`."""
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard",
-                             "-z"], cwd=REPO, capture_output=True, check=True, timeout=60)
-    for name in filter(None, listed.stdout.decode().split("\0")):
-        source = REPO / name
-        if source.is_file():
-            (destination / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, destination / name)
-    return destination
-
-
-def run(command: list[str], cwd: Path, env: dict[str, str], timeout: float = 600) -> str:
-    """Run a set-up step; fail with its output if it fails."""
-    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=timeout)
-    assert done.returncode == 0, f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}"
-    return done.stdout
-
-
 @pytest.mark.binder
 def test_binder_build_serves_the_first_notebook_and_runs_every_notebook(
-        tmp_path: Path) -> None:
-    home = course_files(tmp_path / "home")
-    venv = tmp_path / "venv"
-    base_python = getattr(sys, "_base_executable", sys.executable)
-    subprocess.run([base_python, "-m", "venv", str(venv)], check=True, timeout=120)
-    env = {key: value for key, value in os.environ.items()
-           if key not in {"VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME"}}
-    env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "--disable-pip-version-check", "install",
-           "--quiet"]
-    run([*pip, "-r", "requirements.txt"], home, env)
-    run([*pip, "."], home, env)
-    run(["./postBuild"], home, env)
-
+        tmp_path: Path, fresh_install: FreshInstall) -> None:
+    home, venv, env = fresh_install.home, fresh_install.venv, fresh_install.env
     python = venv / "bin" / "python"
     installed = json.loads(run([str(python), "-c", (
         "import json, sys, altair, jupyterlab, newslab\n"

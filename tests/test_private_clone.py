@@ -1,13 +1,12 @@
-"""The grader as a new instructor meets it: a clone in a private folder, graded with `make`'s venv.
+"""The grader as a new instructor meets it: the course and its venv in a private folder.
 
 `mktemp -d` makes a folder only its owner may enter (0700), like /root or a private home. The
-repository's HEAD is cloned there, `make venv` builds the clone's own .venv inside it, and the
-clone grades the correct and the hostile cases twice: as root (the kernels then run as an
-unprivileged uid that could not even enter that folder) and as an ordinary user who owns the
-clone (user namespaces instead of root). Both must give every case its status and points.
-
-The venv is built once for the module, from the Python running the tests (pip's cache makes
-that quick after the first time on a machine), and serves both runs.
+session's `fresh_install` (conftest) holds what a clone holds and a fresh venv built from
+requirements.txt in such a folder (shared with the Binder test: building it is the expensive
+part). From there the correct and the hostile cases are graded twice: as root (the kernels then
+run as an unprivileged uid that could not even enter that folder) and as an ordinary user who
+owns the folder (user namespaces instead of root). Both must give every case its status and
+points, and leave no connection and no process behind.
 """
 
 from __future__ import annotations
@@ -15,17 +14,15 @@ from __future__ import annotations
 import csv
 import os
 import pwd
-import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import FreshInstall
 from grading_cases import ORPHAN_NAME, Builder, Case, solution_paths
 from test_grading import WHY_NOT_ISOLATED, accepted, processes_named
 
@@ -33,8 +30,9 @@ ORDINARY_UID = 62500  # the first uid from here that belongs to no account
 GRADE = ["-m", "newslab", "grade", "--jobs", "2", "--cell-timeout", "6", "--budget", "30",
          "--memory", "1536"]
 
-pytestmark = pytest.mark.skipif(WHY_NOT_ISOLATED is not None,
-                                reason=f"kernels cannot be isolated here: {WHY_NOT_ISOLATED}")
+pytestmark = [pytest.mark.binder,  # it uses the Binder-like install
+              pytest.mark.skipif(WHY_NOT_ISOLATED is not None,
+                                 reason=f"kernels cannot be isolated here: {WHY_NOT_ISOLATED}")]
 
 
 def unused_uid(start: int) -> int:
@@ -79,27 +77,23 @@ def as_user(uid: int | None) -> list[str]:
 @dataclass
 class Clone:
     folder: Path  # the private folder made by mkdtemp
-    repo: Path
-    owner: int | None  # the ordinary user who owns it (None when the tests run unprivileged)
+    repo: Path  # the course in it
+    python: Path  # its venv's Python
+    owner: int | None  # the ordinary user who owns the folder (None when we are one)
 
 
 @pytest.fixture(scope="module")
-def clone() -> Iterator[Clone]:
-    folder = Path(tempfile.mkdtemp(prefix="newslab-clone-"))
-    assert folder.stat().st_mode & 0o077 == 0
+def clone(fresh_install: FreshInstall) -> Iterator[Clone]:
+    folder = fresh_install.folder
+    assert folder.stat().st_mode & 0o777 == 0o700
     owner = unused_uid(ORDINARY_UID) if os.geteuid() == 0 else None
-    repo = folder / "course"
+    before = folder.stat()
+    if owner is not None:
+        os.chown(folder, owner, owner)  # its files stay root's, readable as a clone's are
     try:
-        subprocess.run(["git", "clone", "-q", str(REPO), str(repo)], check=True)
-        built = subprocess.run(["make", "-C", str(repo), "venv", f"PYTHON={sys.executable}"],
-                               capture_output=True, text=True)
-        assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
-        if owner is not None:
-            for path in [folder, *folder.rglob("*")]:
-                os.lchown(path, owner, owner)
-        yield Clone(folder, repo, owner)
+        yield Clone(folder, fresh_install.home, fresh_install.venv / "bin" / "python", owner)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        os.chown(folder, before.st_uid, before.st_gid)
 
 
 def grade_in_clone(clone: Clone, uid: int | None, work: Path) -> tuple[list[Case], dict, dict,
@@ -125,7 +119,7 @@ def grade_in_clone(clone: Clone, uid: int | None, work: Path) -> tuple[list[Case
            "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_DATA_DIR": str(home / "data"),
            "JUPYTER_RUNTIME_DIR": str(home / "runtime"), "IPYTHONDIR": str(home / "ipython")}
     try:
-        run = subprocess.run([*as_user(uid), str(clone.repo / ".venv" / "bin" / "python"),
+        run = subprocess.run([*as_user(uid), str(clone.python),
                               *GRADE, str(submissions), "--out", str(out)],
                              cwd=clone.repo, env=env, capture_output=True, text=True, timeout=600)
         connections = accepted(listener)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newslab.paths import DATA
+from newslab.paths import DATA, ROOT
 
 DEFAULT_KERNEL_UID = 61000
 THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
@@ -121,6 +121,7 @@ class Launcher:
         self._log = workdir / "launcher.log"
         env = {key: value for key, value in os.environ.items() if not key.startswith("JPY_")}
         env.update(dict.fromkeys(THREAD_VARIABLES, "1"))  # before numpy loads, not after
+        env["NEWSLAB_ROOT"] = str(ROOT)  # its cwd is not the course's (pip install . needs it)
         if not isolate:
             env["NEWSLAB_ISOLATION"] = "0"
         with open(os.open(self._log, os.O_WRONLY | os.O_CREAT, 0o600), "wb") as log:
