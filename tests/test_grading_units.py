@@ -6,6 +6,7 @@ import asyncio
 import io
 import json
 import os
+import sys
 from pathlib import Path
 
 import nbformat
@@ -327,3 +328,34 @@ def test_grading_works_where_an_event_loop_already_runs(tmp_path: Path) -> None:
 
     [grade] = asyncio.run(inside_a_loop())
     assert (grade.status, grade.points) == ("graded", 0)
+
+
+def test_without_namespaces_it_says_what_is_not_protected_and_grades_anyway(
+        tmp_path: Path) -> None:
+    """Where Linux refuses namespaces (here: turned off), one warning, then the old sandbox."""
+    cells = [PlannedCell("import os\nfacts = sum(p.isdigit() for p in os.listdir('/proc')) > 1",
+                         label="cell 1"),
+             PlannedCell(capture_cell("q1", "facts"), question="q1")]
+    sandbox = Sandbox(1, Limits(), isolate=False)
+    try:
+        warnings = sandbox.warnings(tmp_path)
+        place = sandbox.open()
+        result = asyncio.run(execute(cells, place, sandbox.launcher, 10, 30))
+        sandbox.close_place(place)
+    finally:
+        sandbox.close()
+    assert not sandbox.isolated
+    assert "cannot be isolated" in warnings[0] and "NEWSLAB_ISOLATION=0" in warnings[0]
+    assert "network" in warnings[0] and "docs/GRADING.md" in warnings[0]
+    assert result.status == "graded" and result.answers["q1"] is True  # it sees other processes
+
+
+def test_off_linux_the_command_says_so_in_one_sentence(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "subs").mkdir()
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert main([str(tmp_path / "subs"), "--out", str(tmp_path / "out")]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("error: Grading needs Linux") and "WSL" in said
+    assert said.count("\n") == 1 and not (tmp_path / "out").exists()
