@@ -5,12 +5,15 @@ sees an answer, a submission or a kernel's connection key: it only receives, one
 time on stdin, where a kernel should live and which limits apply, and answers on stdout.
 
 Requests and answers (one JSON object per line):
-- {"op": "spawn", "connection_file", "cwd", "env", "uid", "gid", "limits"} -> {"pid": N}
-  The child starts a session of its own, sets its resource limits, drops to `uid`/`gid`
-  (when given), then becomes an IPython kernel (ipykernel) on the given connection file.
+- {"op": "spawn", "connection_file", "cwd", "env", "uid", "gid", "limits", "view"} -> {"pid": N}
+  The child starts a session of its own; with a `view` (its mount point, writable folders and
+  where data/ goes) it enters namespaces of its own and builds that view (`isolation`); then
+  it sets its resource limits, drops to `uid`/`gid` (when given) or its capabilities, and
+  becomes an IPython kernel (ipykernel) on the given connection file.
 - {"op": "reap", "pid": N} -> {"status": code or null while it still runs}
 - {"op": "kill_user", "uid": U} -> {"ok": true}: kill every process of that user (root only).
-On end of input it kills the kernels it started and exits.
+Its first line says {"ready": true, "isolated": bool, "why_not": reason}: before warming up it
+tries the isolation once (`isolation.probe`). On end of input it kills its kernels and exits.
 """
 
 from __future__ import annotations
