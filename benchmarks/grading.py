@@ -34,6 +34,7 @@ from nbformat import NotebookNode
 from newslab.build import answered_notebook, cell_role
 from newslab.checks import exercises
 from newslab.grading.batch import Settings, grade_folder
+from newslab.grading.sandbox import Sandbox
 from newslab.paths import SOLUTIONS
 
 NBGRADER, OTTER, TARGET = 3.5, 4.3, 1.0
@@ -70,6 +71,29 @@ def startup(folder: Path, out: Path, repeats: int) -> None:
     print(f"one submission, whole command: {ratio:.2f}x `import pandas, altair` (median wall; "
           f"best {said['grade'][0] / said['import'][0]:.2f}x); target {STARTUP_TARGET}x: "
           f"{'met' if ratio <= STARTUP_TARGET else 'NOT met'}; load average "
+          f"{os.getloadavg()[0]:.1f}")
+
+
+def isolation_cost(folder: Path, tmp: Path, rounds: int, jobs: int, cell_timeout: float) -> None:
+    """The same folder graded with and without namespaces, alternating; seconds per submission."""
+    count = len(list(folder.glob("*.ipynb")))
+    seconds: dict[bool, list[float]] = {True: [], False: []}
+    settings = Settings(jobs=jobs, cell_timeout=cell_timeout, budget=60)
+    for number in range(rounds):
+        for isolate in (True, False) if number % 2 == 0 else (False, True):
+            start = time.perf_counter()
+            sandbox = Sandbox(jobs, settings.limits(), settings.kernel_uid, isolate=isolate)
+            if sandbox.isolated != isolate:
+                raise SystemExit(f"isolation unavailable here: {sandbox.launcher.why_not}")
+            grade_folder(folder, tmp / f"out-iso-{isolate}", settings, sandbox=sandbox,
+                         notice=lambda text: None)
+            seconds[isolate].append((time.perf_counter() - start) / count)
+    for isolate, figures in seconds.items():
+        print(f"{'with' if isolate else 'without'} namespaces, --jobs {jobs}: "
+              f"median {statistics.median(figures):.3f} s per submission "
+              f"({', '.join(f'{f:.3f}' for f in figures)})")
+    ratio = statistics.median(seconds[True]) / statistics.median(seconds[False])
+    print(f"namespaces cost {100 * (ratio - 1):+.1f} % (median over median); load average "
           f"{os.getloadavg()[0]:.1f}")
 
 
@@ -119,6 +143,9 @@ def main() -> int:
                        help="seconds before an endless loop is stopped (default 5)")
     parse.add_argument("--repeat", type=int, default=3,
                        help="with --n 1: runs of each command for the start-up (default 3)")
+    parse.add_argument("--isolation-cost", type=int, default=0, metavar="ROUNDS",
+                       help="grade the folder ROUNDS times with and without the kernels' "
+                            "namespaces, alternating, and print both (the sandbox's cost)")
     args = parse.parse_args()
     with tempfile.TemporaryDirectory(prefix="newslab-bench-") as tmp:
         folder = Path(tmp) / "submissions"
@@ -128,6 +155,10 @@ def main() -> int:
               + f"; cell timeout {args.cell_timeout:g} s")
         if args.n == 1:
             startup(folder, Path(tmp) / "out-startup", args.repeat)
+        if args.isolation_cost:
+            isolation_cost(folder, Path(tmp), args.isolation_cost, args.jobs[-1],
+                           args.cell_timeout)
+            return 0
         for jobs in args.jobs:
             settings = Settings(jobs=jobs, cell_timeout=args.cell_timeout, budget=60)
             start = time.perf_counter()
