@@ -13,7 +13,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from newslab import bounds
 from newslab.data import furniture_of
+from newslab.figures import parse_number
 from newslab.paths import DATA
 from newslab.sentences import split_sentences
 
@@ -127,18 +129,67 @@ def test_every_figure_value_appears_in_its_quote() -> None:
         assert re.search(rf"\b{re.escape(row.qualifier)}\b", row.quote) or row.qualifier == "none"
 
 
-def test_bounds_follow_their_rule() -> None:
-    for row in read_table("figures.csv").itertuples():
-        value = int(row.value)
-        if row.bounds_rule == "about_round":
-            unit = 10 ** (len(str(value)) - len(str(value).rstrip("0")))
-            assert (int(row.low), int(row.high)) == (value - unit // 2, value + unit // 2)
-        elif row.bounds_rule == "over_open":
-            assert (int(row.low), row.high, row.low_inclusive) == (value, "", "false")
-        elif row.bounds_rule == "exact":
-            assert int(row.low) == int(row.high) == value
-        else:
-            pytest.fail(f"{row.figure_id}: no test for rule {row.bounds_rule}")
+BOUND_TABLES = ["figures.csv", "other_estimates.csv", "practice_figures.csv"]
+
+
+def written_ends(value_text: str) -> tuple[int, int]:
+    """The two ends of a written figure: '30,000' -> (30000, 30000); 'N to M' -> (N, M)."""
+    pieces = re.split(r"\s+to\s+", value_text.strip())
+    if len(pieces) not in {1, 2} or any(re.search(r"[만천]", piece) for piece in pieces):
+        raise ValueError(value_text)
+    numbers = [parse_number(piece) for piece in pieces]
+    return numbers[0], numbers[-1]
+
+
+def stored_ends(row: pd.Series) -> tuple[int, int]:
+    """The figure's ends: from `value`, or from value_text when value is empty (a range)."""
+    if row["value"]:
+        return int(row["value"]), int(row["value"])
+    return written_ends(row["value_text"])
+
+
+def as_bound(text: str) -> int | None:
+    return int(text) if text else None
+
+
+def test_every_table_with_bounds_is_checked() -> None:
+    with_bounds = {path.name for path in FOLDER.glob("*.csv")
+                   if "bounds_rule" in read_table(path.name).columns}
+    assert with_bounds == set(BOUND_TABLES)
+
+
+@pytest.mark.parametrize("name", BOUND_TABLES)
+def test_each_qualifier_has_exactly_one_rule(name: str) -> None:
+    table = read_table(name)
+    rules_seen = table.groupby("qualifier")["bounds_rule"].unique()
+    for qualifier, rules in rules_seen.items():
+        assert list(rules) == [bounds.rule_for(qualifier)], f"{name}: {qualifier!r} -> {rules}"
+
+
+@pytest.mark.parametrize("name", BOUND_TABLES)
+def test_bounds_are_what_the_rule_computes(name: str) -> None:
+    for _, row in read_table(name).iterrows():
+        row_id = row.iloc[0]
+        low_end, high_end = stored_ends(row)
+        upper = high_end if high_end != low_end else None
+        expected = bounds.compute(low_end, row["qualifier"], upper)
+        stored = (as_bound(row["low"]), as_bound(row["high"]), row["low_inclusive"],
+                  row["bounds_rule"])
+        computed = (expected.low, expected.high, str(expected.low_inclusive).lower(),
+                    expected.rule)
+        assert stored == computed, f"{name} {row_id}"
+
+
+def test_a_written_figure_matches_its_value() -> None:
+    for name in BOUND_TABLES:
+        for _, row in read_table(name).iterrows():
+            if re.search(r"[만천]", row["value_text"]):
+                continue  # Korean numerals: tests/test_other_estimates.py reads them
+            low_end, high_end = written_ends(row["value_text"])
+            if row["value"]:
+                assert low_end == high_end == int(row["value"]), f"{name} {row.iloc[0]}"
+            else:
+                assert low_end < high_end, f"{name} {row.iloc[0]}: an empty value is a range"
 
 
 def test_numbers_that_are_not_figures_are_not_rows() -> None:

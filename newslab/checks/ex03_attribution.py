@@ -14,11 +14,12 @@ from typing import Any
 from newslab.checks.core import Exercise, Question, Result, register
 from newslab.checks.feedback import choice, describe, type_problem
 from newslab.data import load_claims, load_figures, load_sentences_table
-from newslab.labeller import ATTRIBUTION_TYPES
 from newslab.plain import tag_of
+from newslab.vocabulary import ANONYMOUS_TYPES
+from newslab.vocabulary import TYPES as ATTRIBUTION_TYPES
 
 EXERCISE_ID = "03_attribution"
-ANONYMOUS = ("several_anonymous_sources", "one_anonymous_source", "anonymous_person_quoted")
+ANONYMOUS = ANONYMOUS_TYPES
 
 # What each wrong label overlooks, whatever the sentence (it never names the right label).
 GENERAL_HINTS = {
