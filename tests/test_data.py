@@ -196,3 +196,41 @@ def test_numbers_that_are_not_figures_are_not_rows() -> None:
     values = set(read_table("figures.csv")["value"].astype(int))
     assert 19 not in values  # the 19 of COVID-19
     assert values == {30000, 20000, 50000}
+
+
+# What a paraphrase must keep so a reader still sees who says so, by attribution type.
+SPEECH = r"\b(?:says?|said|asks?|adds?|according to|tells?|told)\b"
+PARAPHRASE_CUES = {
+    "several_anonymous_sources": [r"\bsources\b", SPEECH],
+    "one_anonymous_source": [r"\bsource\b", SPEECH],
+    "anonymous_person_quoted": [SPEECH],
+    "named_source": [SPEECH],
+    "hedge_no_source": [r"\b(?:reportedly|allegedly|(?:is|are) said to|seems?|appears?)\b"],
+    "reporters_inference": [r"\b(?:seems?|appears?|because|with|as|since|so)\b"],
+    "unattributed_assertion": [],
+}
+
+
+PERSON_NOUNS = r"\b(?:sources?|cadres?|officials?|residents?|workers?|people|person)\b"
+
+
+def test_paraphrases_keep_the_attribution_cue() -> None:
+    for row in read_table("claims.csv").itertuples():
+        text = row.paraphrase
+        for pattern in PARAPHRASE_CUES[row.attribution_type]:
+            assert re.search(pattern, text, re.IGNORECASE), f"{row.sentence_id}: {text!r}"
+        if row.source_described and row.attribution_type != "reporters_inference":
+            person = re.search(PERSON_NOUNS, row.source_described)
+            noun = person.group(0) if person else row.source_described.split()[-1]
+            assert re.search(rf"\b{noun.rstrip('s')}s?\b", text, re.IGNORECASE), row.sentence_id
+
+
+def test_paraphrases_keep_the_words_they_quote() -> None:
+    stop = {"a", "an", "the", "to", "be", "is", "are", "of"}
+    for row in read_table("claims.csv").itertuples():
+        for quoted in re.findall(r"“([^”]+)”", row.quote):
+            if row.attribution_type != "unattributed_assertion":
+                continue  # a quoted person's words: the cue (who says so) is checked above
+            words = set(re.findall(r"[a-z]+", quoted.lower())) - stop
+            kept = set(re.findall(r"[a-z]+", row.paraphrase.lower()))
+            assert words <= kept, f"{row.sentence_id} drops {sorted(words - kept)}"
