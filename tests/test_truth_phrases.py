@@ -31,6 +31,7 @@ PHRASES = {
     r"the reporter's sum|reporter adds up|reporter's allowance": "nothing shows who added",
     r"database center": "the cited page (RFA) says 'Data Base for North Korean Human Rights'",
     r"printed under every article": "nothing supports it",
+    r"dark2": "one colour-blind-safe palette everywhere: Okabe-Ito, as lesson 04 teaches",
     r"human rights without frontiers\"?,|who.{0,40}without frontiers": "'who' quotes the page",
 }
 
