@@ -234,3 +234,14 @@ def test_paraphrases_keep_the_words_they_quote() -> None:
             words = set(re.findall(r"[a-z]+", quoted.lower())) - stop
             kept = set(re.findall(r"[a-z]+", row.paraphrase.lower()))
             assert words <= kept, f"{row.sentence_id} drops {sorted(words - kept)}"
+
+
+def test_a_quotation_carried_over_says_so() -> None:
+    speech = re.compile(r"\b(?:said|says|added|adds|told|according to)\b", re.IGNORECASE)
+    carried = 0
+    for row in read_table("claims.csv").itertuples():
+        if row.attribution_type != "reporters_inference" and row.source_described \
+                and not speech.search(row.quote):
+            carried += 1
+            assert row.note.startswith("Carry-over:"), row.sentence_id
+    assert carried >= 3  # p17s2, p17s3 and p18s2 continue the cadre's words
