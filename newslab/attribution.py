@@ -24,12 +24,11 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from newslab import vocabulary
 from newslab.sentences import split_sentences
 from newslab.textfile import check_text
 
-TYPES = ["named_source", "several_anonymous_sources", "one_anonymous_source",
-         "anonymous_person_quoted", "hedge_no_source", "reporters_inference",
-         "unattributed_assertion"]  # fmt: skip
+TYPES = list(vocabulary.TYPES)  # the course's one vocabulary, see newslab.vocabulary
 SPEECH = r"(?:said|says|added|adds|told|tells|asked|explained|warned|claimed|insisted)"
 QUOTES_OPEN = "“\""
 QUOTES_CLOSE = "”\""

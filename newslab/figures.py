@@ -11,6 +11,8 @@ What does not: digits inside a name or code (COVID-19, K-300, A320, GPT-4), ordi
 and dates ("the 21st", "March 7"), years (1900-2099 written without a comma), times
 ("14:05"), a number straight after a capitalised name word ("Pier 4", "Route 9"), and
 numbers written in words ("one cadre").
+
+Qualifiers and the bounds they give come from `newslab.bounds`, the course's one rules table.
 """
 
 import re
@@ -18,19 +20,11 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from newslab import bounds as rules
+from newslab.bounds import QUALIFIERS
 from newslab.sentences import split_sentences
 from newslab.textfile import check_text
 
-# Qualifiers before a number, longest first, with the bounds rule each one implies.
-QUALIFIER_RULES = {
-    "more than": "over_open", "over": "over_open",
-    "less than": "under_open", "under": "under_open", "nearly": "under_open",
-    "almost": "under_open", "at least": "at_least", "up to": "up_to",
-    "as many as": "up_to", "as high as": "up_to",
-    "about": "about_round", "around": "about_round", "approximately": "about_round",
-    "roughly": "about_round",
-}  # fmt: skip
-QUALIFIERS = sorted(QUALIFIER_RULES, key=len, reverse=True)
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")  # fmt: skip
@@ -88,20 +82,9 @@ def _is_not_a_figure(text: str, start: int, end: int, match: re.Match) -> bool:
 
 
 def bounds(value: float | int, qualifier: str) -> tuple[object, object, bool, str]:
-    """(low, high, low_inclusive, bounds_rule) for a value and its qualifier (course rules)."""
-    rule = QUALIFIER_RULES.get(qualifier, "exact")
-    if rule == "about_round":
-        if isinstance(value, int) and value > 0:
-            unit = 10 ** (len(str(value)) - len(str(value).rstrip("0")))
-            return value - unit // 2, value + unit // 2, True, rule
-        return value, value, True, "exact"
-    if rule == "over_open":
-        return value, None, False, rule
-    if rule == "at_least":
-        return value, None, True, rule
-    if rule in {"under_open", "up_to"}:
-        return None, value, True, rule
-    return value, value, True, "exact"
+    """(low, high, low_inclusive, bounds_rule) by the course's rules (`newslab.bounds`)."""
+    result = rules.compute(value, qualifier)
+    return result.low, result.high, result.low_inclusive, result.rule
 
 
 def _quote(sentence: str, begin: int) -> str:

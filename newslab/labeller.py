@@ -20,18 +20,12 @@ from typing import Any
 
 import pandas as pd
 
+from newslab.vocabulary import TYPES
+
 CSS_CLASS = "newslab-labeller"
 
-# The attribution vocabulary of data/claims.csv, from the strongest kind of sourcing to none.
-ATTRIBUTION_TYPES: tuple[str, ...] = (
-    "named_source",
-    "several_anonymous_sources",
-    "one_anonymous_source",
-    "anonymous_person_quoted",
-    "hedge_no_source",
-    "reporters_inference",
-    "unattributed_assertion",
-)
+# The attribution vocabulary of data/claims.csv (defined once, in newslab.vocabulary).
+ATTRIBUTION_TYPES: tuple[str, ...] = TYPES
 
 
 def _pairs(sentences: pd.DataFrame | Iterable[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -155,13 +155,13 @@ def test_q5_fifty_full_points() -> None:
 
 @pytest.mark.parametrize("answer, hint", [
     (3, "option letter"),  # wrong type
-    ("b", "who adds the workers"),  # near miss: the sources gave it
+    ("b", "does it name anyone"),  # near miss: the sources gave it
     ("a", "no official or named body"),
     ("d", "\"a source\" appears later"),
     ("e", "one option letter"),
 ])
 def test_q5_fifty_wrong_answers(answer: Any, hint: str) -> None:
-    assert_less(grade03("q5", answer), hint, ["reporter's own inference from the two"])
+    assert_less(grade03("q5", answer), hint, ["most likely the reporter's inference"])
 
 
 def test_q6_anonymous_share_full_points() -> None:

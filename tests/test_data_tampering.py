@@ -35,3 +35,18 @@ def test_truth_tests_fail_when_a_quote_is_altered(tmp_path: Path) -> None:
     result = run_truth_tests(folder)
     assert result.returncode != 0
     assert "test_every_quote_is_verbatim" in result.stdout
+
+
+def test_truth_tests_fail_when_a_bound_leaves_its_rule(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    estimates = folder / "other_estimates.csv"
+    text = estimates.read_text(encoding="utf-8")
+    original = 'E02,US-2020,100000,"100,000",nearly,,100000,true,under_open,'
+    assert original in text
+    estimates.write_text(text.replace(original, original.replace("under_open", "up_to")),
+                         encoding="utf-8")
+    result = run_truth_tests(folder)
+    assert result.returncode != 0
+    assert "test_each_qualifier_has_exactly_one_rule" in result.stdout
+    assert "test_bounds_are_what_the_rule_computes" in result.stdout

@@ -40,7 +40,7 @@ def test_each_quote_contains_its_figure(estimates: pd.DataFrame) -> None:
 def test_value_is_the_written_figure(estimates: pd.DataFrame) -> None:
     for row in estimates.itertuples():
         if not row.value:
-            assert row.bounds_rule == "range", row.estimate_id
+            assert " to " in row.value_text, row.estimate_id  # a range: tests/test_data.py
             continue
         if re.search("[만천]", row.value_text):
             assert korean_number(row.value_text) == int(row.value), row.estimate_id
@@ -62,31 +62,32 @@ def test_dates_parse_at_their_precision(estimates: pd.DataFrame) -> None:
         assert pd.Timestamp("2000-01-01") <= stamp <= pd.Timestamp("2026-12-31"), row.date
 
 
-def test_inferred_dates_are_explained(estimates: pd.DataFrame) -> None:
-    for row in estimates.itertuples():
-        if row.date_basis == "inferred":
-            assert re.search(r"\b(?:date|dated|year|month)\b", row.note, re.IGNORECASE), \
-                row.estimate_id
+DATE_SENTENCE = re.compile(r"Date: (in the URL \((?P<digits>[\d/]+)\)|inferred[.:] .{20,}|as for "
+                           r"(?P<other>E\d\d)\.)")
 
 
-def test_bounds_follow_their_rule(estimates: pd.DataFrame) -> None:
+def test_dates_not_read_on_the_page_are_explained(estimates: pd.DataFrame) -> None:
+    by_id = estimates.set_index("estimate_id")
     for row in estimates.itertuples():
-        low = int(row.low) if row.low else None
-        high = int(row.high) if row.high else None
-        value = int(row.value) if row.value else None
-        if row.bounds_rule == "exact":
-            assert low == high == value
-        elif row.bounds_rule == "over_open":
-            assert (low, high, row.low_inclusive) == (value, None, "false")
-        elif row.bounds_rule == "at_least":
-            assert (low, high, row.low_inclusive) == (value, None, "true")
-        elif row.bounds_rule == "up_to":
-            assert (low, high) == (None, value)
-        elif row.bounds_rule == "about_round":
-            assert low is not None and high is not None and low < value < high
+        match = DATE_SENTENCE.search(row.note)
+        if row.date_basis == "page":
+            continue
+        assert match, f"{row.estimate_id}: a {row.date_basis} date needs a 'Date: ...' sentence"
+        if match["other"]:
+            other = by_id.loc[match["other"]]
+            assert (other.date, other.date_basis) == (row.date, row.date_basis), row.estimate_id
+            assert DATE_SENTENCE.search(other.note)["other"] is None, row.estimate_id
+        elif row.date_basis == "url":
+            assert match["digits"] and match["digits"] in row.url, row.estimate_id
+            assert row.date[:4] in row.url, row.estimate_id
         else:
-            assert row.bounds_rule == "range" and low is not None and high is not None
-            assert low < high
+            assert row.date_basis == "inferred" and "inferred" in match.group(1), row.estimate_id
+
+
+def test_a_date_read_on_the_page_says_no_inference(estimates: pd.DataFrame) -> None:
+    for row in estimates.itertuples():
+        if row.date_basis == "page":
+            assert "Date: inferred" not in row.note, row.estimate_id
 
 
 def test_the_parts_exceed_the_total_example_is_there(estimates: pd.DataFrame) -> None:

@@ -71,7 +71,7 @@ def smallest_over_total() -> int:
 
 @cache
 def inference_figure() -> str:
-    """The figure_id of the figure that is the reporter's inference."""
+    """The figure_id of the figure whose sentence names no source (labelled reporters_inference)."""
     table = _figures()
     return str(table.loc[table["attribution_type"] == "reporters_inference", "figure_id"].iloc[0])
 
@@ -231,23 +231,25 @@ INFERENCE_OPTIONS = {
     "a": "about 30,000 in Liaoning Province",
     "b": "about 20,000 in Jilin Province",
     "c": "over 50,000 in China overall",
-    "d": "none: all three figures come from the sources",
+    "d": "none: the sentence of each figure names its source",
 }
 
 
 def check_inference(value: Any) -> Result:
-    """Q6: which figure is the reporter's inference."""
+    """Q6: which figure has no source in its own sentence (it reads as an inference)."""
     by_figure = {"F1": "a", "F2": "b", "F3": "c"}
     correct = by_figure[inference_figure()]
     hints = {
         "a": "This figure sits in the sentence that opens \"According to multiple Daily NK "
              "sources\": it is reported, not reasoned.",
         "b": "This figure is in the same sourced sentence as the first one.",
-        "d": "Read the third paragraph: \"As there are ...\" and \"there appears to be\" show "
-             "someone reasoning, and no source is named in that sentence.",
+        "d": "Read the third paragraph again: no source is named in that sentence, and \"As "
+             "there are ...\" and \"there appears to be\" show someone reasoning.",
     }
     return choice(value, INFERENCE_OPTIONS, correct, hints,
-                  right="Right: the reporter adds up the sources' figures and allows for more.")
+                  right="Right: its sentence names no source. It reads most like the reporter's "
+                        "inference from the sources' two figures, but the sources may have "
+                        "given it too: the text cannot tell, and an editor would ask.")
 
 
 def check_quantity_ids(value: Any) -> Result:
@@ -288,7 +290,7 @@ REMAINDER_OPTIONS = {
     "a": "There are no workers outside Liaoning and Jilin: the two provinces already make the "
          "total.",
     "b": "The article says workers live outside the two provinces but gives no number for them; "
-         "\"over\" is the reporter's allowance for them.",
+         "\"over\" allows for them.",
     "c": "The article gives the number of workers outside the two provinces.",
     "d": "The remainder is negative, so the figures contradict each other.",
 }

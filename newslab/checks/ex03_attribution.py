@@ -14,11 +14,12 @@ from typing import Any
 from newslab.checks.core import Exercise, Question, Result, register
 from newslab.checks.feedback import choice, describe, type_problem
 from newslab.data import load_claims, load_figures, load_sentences_table
-from newslab.labeller import ATTRIBUTION_TYPES
 from newslab.plain import tag_of
+from newslab.vocabulary import ANONYMOUS_TYPES
+from newslab.vocabulary import TYPES as ATTRIBUTION_TYPES
 
 EXERCISE_ID = "03_attribution"
-ANONYMOUS = ("several_anonymous_sources", "one_anonymous_source", "anonymous_person_quoted")
+ANONYMOUS = ANONYMOUS_TYPES
 
 # What each wrong label overlooks, whatever the sentence (it never names the right label).
 GENERAL_HINTS = {
@@ -199,9 +200,11 @@ def check_counts(answer: Any) -> Result:
 
 FIFTY_OPTIONS = {
     "a": "an official count by North Korean or Chinese authorities",
-    "b": "several anonymous sources who gave the national figure themselves",
-    "c": "the reporter's own inference from the two provincial figures that several "
-         "anonymous sources gave",
+    "b": "several anonymous sources, whom its sentence names as the source of the national "
+         "figure",
+    "c": "no source named in its sentence: most likely the reporter's inference from the two "
+         "provincial figures that several anonymous sources gave, though it may carry over "
+         "from those sources",
     "d": "one anonymous source",
 }
 FIFTY_TYPES = {"a": "named_source", "b": "several_anonymous_sources",
@@ -209,8 +212,9 @@ FIFTY_TYPES = {"a": "named_source", "b": "several_anonymous_sources",
 FIFTY_HINTS = {
     "a": "No official or named body appears anywhere in the article: look at figures.csv's "
          "\"source_described\" for the figure.",
-    "b": "The sources gave two provincial figures in one sentence. Who adds the workers "
-         "\"residing outside those regions\" and draws the national total?",
+    "b": "Read the sentence with \"over 50,000\" again: does it name anyone? The sources are "
+         "named in the sentence before, for the two provincial figures. They may have given "
+         "the total too, but the text does not say so.",
     "c": "Read the sentence with \"over 50,000\" again: who reasons from what to what?",
     "d": "\"A source\" appears later in the article, about an escape in Shenyang, not about "
          "the totals.",
@@ -218,14 +222,15 @@ FIFTY_HINTS = {
 
 
 def check_fifty(answer: Any) -> Result:
-    """Q5: what the "over 50,000" figure rests on (reference: figures.csv, row F3)."""
+    """Q5: what the "over 50,000" figure rests on, as far as the text shows (figures.csv, F3)."""
     figures = load_figures()
     national = figures[figures["scope"] == "country"].iloc[0]
     correct = [letter for letter, kind in FIFTY_TYPES.items()
                if kind == national["attribution_type"]]
     return choice(answer, FIFTY_OPTIONS, correct, FIFTY_HINTS,
-                  right="Right: the national figure is the reporter's sum, built on the "
-                        "provincial figures, plus workers the article cannot count.")
+                  right="Right: the article puts the national figure down to no one. It reads as "
+                        "the reporter's step from the provincial figures to all of China, and "
+                        "it may carry over from the sources: a question for the reporter.")
 
 
 @cache
@@ -268,9 +273,11 @@ def check_anonymous_share(answer: Any) -> Result:
 
 
 P03_HINTS = {
-    "several_anonymous_sources": "The sources gave the provincial figures in the sentence "
-                                 "before. This sentence names nobody: whose step is it to go "
-                                 "from the provinces to all of China?",
+    "several_anonymous_sources": "The sources are named in the sentence before, for the "
+                                 "provincial figures. This sentence names nobody; they may "
+                                 "have given the total too, but label what this sentence "
+                                 "shows: whose step is it to go from the provinces to all of "
+                                 "China?",
     "unattributed_assertion": "It is not stated flatly: look for the words that reason "
                               "(\"As ...\") and that hedge.",
 }

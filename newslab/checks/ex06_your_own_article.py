@@ -136,14 +136,15 @@ def check_figures(value: Any) -> Result:
 
 
 def check_inferred(value: Any) -> Result:
-    """Q3: the figure that is the reporter's own inference."""
+    """Q3: the figure with no source in its sentence, which reads as the reporter's inference."""
     problem = type_problem(value, "whole number")
     if problem:
         return Result(0, 1, problem)
     number = int(value)
     if number == inferred_value():
-        return Result(1, 1, "Right: the reporter added the provincial figures and reasoned "
-                            "that the smaller ports hold more.")
+        return Result(1, 1, "Right: no one is named for it, and the \"As ...\" clause reads as "
+                            "the reporter adding the provincial figures and reasoning that the "
+                            "smaller ports hold more.")
     table = reference_figures().set_index("value")
     if number in table.index:
         kind = table.loc[number, "attribution_type"]
