@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 REPO = Path(__file__).resolve().parent.parent
 VEGALITE = "application/vnd.vegalite.v5+json"
 WIDGET = "application/vnd.jupyter.widget-view+json"
-NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9][0-9]*_*.ipynb"))
 SCREENSHOTS = REPO / "test-artifacts" / "browser"
 RUN_TIMEOUT_MS = 180_000
 # Hooks the lessons may add with `widget.add_class(...)`; otherwise the tests find the widgets

@@ -70,10 +70,10 @@ def test_labelling_tool_records_a_label_and_moves_on(
     check_labelling_tool(notebook, path.stem)
 
 
-@pytest.mark.parametrize("path", notebook_params("04_*.ipynb"))
+@pytest.mark.parametrize("path", notebook_params("04b_*.ipynb"))
 def test_about_rule_widget_redraws_the_range_chart(
         path: Path, open_notebook: Callable[[Path], NotebookPage]) -> None:
-    """Lesson 04's "about" rule widget, after Run All."""
+    """The "about" rule widget of the optional notebook 04b, after Run All."""
     notebook = open_notebook(path)
     notebook.run_all()
     check_about_rule(notebook, path.stem)
