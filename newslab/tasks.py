@@ -10,6 +10,10 @@ A lesson's task is three cells in a row (docs/AUTHORING.md, "Lessons"):
    source and outputs collapsed in JupyterLab (`{"jupyter": {"source_hidden": true,
    "outputs_hidden": true}}`), that sets `x` itself, so later cells use the worked answer and
    never what the student typed.
+
+A collapsed cell still previews the first line of its source and of its first output, so a
+worked answer starts with the comment `# Worked answer ...`, and when it shows a value it first
+prints `The worked answer gives:`. Then the collapsed cell gives nothing away.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ YOUR_TURN = "**Your turn:**"
 TASK = "task"
 WORKED_ANSWER = "worked_answer"
 HIDDEN = {"source_hidden": True, "outputs_hidden": True}
+FIRST_LINE = "# Worked answer"
+OUTPUT_LABEL = "The worked answer gives:"
 
 
 def code_lines(source: str) -> list[str]:
@@ -59,6 +65,23 @@ def task_problems(notebook: NotebookNode) -> list[str]:
             if any(hidden.get(key) is not True for key in HIDDEN):
                 problems.append(f"{where}: the worked answer is not collapsed (source and "
                                 "outputs hidden)")
+            problems += _preview_problems(cell, where)
+    return problems
+
+
+def _preview_problems(cell: NotebookNode, where: str) -> list[str]:
+    """What JupyterLab would preview of a collapsed worked answer, if it gives the answer away."""
+    problems = []
+    if not cell.source.lstrip().startswith(FIRST_LINE):
+        problems.append(f"{where}: the worked answer's first line shows when collapsed: make it "
+                        f"a comment starting {FIRST_LINE!r}")
+    outputs = cell.get("outputs") or []
+    if outputs:
+        first = outputs[0]
+        text = first.get("text", "") if first.get("output_type") == "stream" else ""
+        if not text.lstrip().startswith(OUTPUT_LABEL):
+            problems.append(f"{where}: the worked answer's first output shows when collapsed: "
+                            f"print({OUTPUT_LABEL!r}) before the value")
     return problems
 
 

@@ -332,13 +332,15 @@ def check_worked_answer(notebook: NotebookPage, name: str) -> None:
                          == "worked_answer")
     cell = notebook.page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").nth(index)
     cell.scroll_into_view_if_needed()
+    code = next(line for line in source.splitlines() if line.strip() and not line.startswith("#"))
     placeholder = cell.locator(".jp-InputPlaceholder")
     placeholder.wait_for(state="visible", timeout=15_000)
     editor = cell.locator(".jp-InputArea .cm-content")
     assert not editor.is_visible(), "the worked answer's code shows before it is opened"
+    preview = cell.inner_text()  # JupyterLab previews a collapsed cell's first line
+    assert code not in preview, f"the collapsed worked answer shows its code: {preview!r}"
     placeholder.click()
     editor.wait_for(state="visible", timeout=15_000)
     notebook.screenshot(f"{name}-worked-answer-open")
     shown = editor.inner_text()
-    first_line = source.strip().splitlines()[0]
-    assert first_line in shown, f"the opened worked answer shows {shown!r}"
+    assert code in shown, f"the opened worked answer shows {shown!r}"

@@ -15,7 +15,15 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from newslab.build import PROMPT
 from newslab.paths import NOTEBOOKS
-from newslab.tasks import HIDDEN, TASK, WORKED_ANSWER, YOUR_TURN, task_problems
+from newslab.tasks import (
+    FIRST_LINE,
+    HIDDEN,
+    OUTPUT_LABEL,
+    TASK,
+    WORKED_ANSWER,
+    YOUR_TURN,
+    task_problems,
+)
 
 LESSONS = sorted(NOTEBOOKS.glob("[0-9][0-9]*_*.ipynb"))
 # Lesson 06 is being rebuilt as a template on another branch; it adopts the rule there.
@@ -37,7 +45,8 @@ def lesson(*cells: NotebookNode) -> NotebookNode:
 
 PROMPT_CELL = new_markdown_cell(f"{YOUR_TURN} count the words.")
 GOOD_TASK = task_cell(f"{PROMPT}\nanswer = ...")
-GOOD_WORKED = worked_cell("answer = len(text.split())\nanswer")
+GOOD_WORKED = worked_cell(f"{FIRST_LINE}.\nanswer = len(text.split())\n"
+                          f"print({OUTPUT_LABEL!r})\nanswer")
 
 
 def test_a_prompt_a_task_and_a_hidden_worked_answer_pass() -> None:
@@ -71,6 +80,23 @@ def test_a_worked_answer_must_set_the_task_variable() -> None:
     other = worked_cell("words = len(text.split())")
     problems = task_problems(lesson(PROMPT_CELL, GOOD_TASK, other))
     assert any("does not set 'answer'" in p for p in problems)
+
+
+def test_a_worked_answer_whose_collapsed_preview_shows_code_or_the_answer_fails() -> None:
+    # JupyterLab previews a collapsed cell's first source line and first output line.
+    code_first = worked_cell("answer = len(text.split())\nanswer")
+    problems = task_problems(lesson(PROMPT_CELL, GOOD_TASK, code_first))
+    assert any("first line shows when collapsed" in p for p in problems)
+    value_first = worked_cell(f"{FIRST_LINE}.\nanswer = len(text.split())\nanswer")
+    value_first.outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "548"},
+                                                  execution_count=1)]
+    problems = task_problems(lesson(PROMPT_CELL, GOOD_TASK, value_first))
+    assert any("first output shows when collapsed" in p for p in problems)
+    labelled = worked_cell(GOOD_WORKED.source)
+    labelled.outputs = [nbformat.v4.new_output("stream", name="stdout", text=f"{OUTPUT_LABEL}\n"),
+                        nbformat.v4.new_output("execute_result", {"text/plain": "548"},
+                                               execution_count=1)]
+    assert task_problems(lesson(PROMPT_CELL, GOOD_TASK, labelled)) == []
 
 
 def test_there_are_lessons_to_check() -> None:
