@@ -58,3 +58,9 @@ def test_new_features_count_once_in_the_course(tmp_path) -> None:
     one, two = lesson_load.measure([first, second])
     assert one.new_features == ["len()", ".split()"]
     assert two.new_features == ["list comprehension"]
+
+
+def test_the_instructor_guide_prints_the_same_estimates() -> None:
+    guide = (REPO / "INSTRUCTORS.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| (\d\d\w*) \| \d+ \| \d+ \| \d+ \| \d+ \| (\d+) \|$", guide, re.M))
+    assert rows == {path.stem: str(LOADS[path].minutes) for path in PATHS}
