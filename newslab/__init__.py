@@ -8,9 +8,12 @@ from newslab.article import load_article_text, load_metadata
 from newslab.attribution import find_attribution
 from newslab.data import load_claims, load_figures, load_sentences_table
 from newslab.figures import find_figures
+from newslab.handouts import save_handout
+from newslab.paths import course_file
 from newslab.sentences import split_sentences
 
 __all__ = [
+    "course_file",
     "find_attribution",
     "find_figures",
     "load_article_text",
@@ -18,6 +21,7 @@ __all__ = [
     "load_figures",
     "load_metadata",
     "load_sentences_table",
+    "save_handout",
     "split_sentences",
 ]
 

@@ -9,13 +9,17 @@ Two layers, so the logic can be tested without a browser:
 
 `labelling_tool(...)` keeps one session per `key`, so running its cell again redraws the tool
 with the labels already chosen instead of throwing them away (pass `fresh=True` to start over).
+With `save_to="some_file.json"` every label is also written to that file as it is chosen, and
+read back when the tool is made again: the labels survive a kernel restart or a new session.
 """
 
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -45,15 +49,52 @@ def _pairs(sentences: pd.DataFrame | Iterable[tuple[str, str]]) -> list[tuple[st
     return [(str(sentence_id), str(text)) for sentence_id, text in pairs]
 
 
+def read_labels_file(path: Path, types: Iterable[str]) -> dict[str, str]:
+    """The labels saved in `path` ({} when there is no such file); a clear error if unreadable."""
+    if not path.exists():
+        return {}
+    problem = (f"{path} is not a labels file this tool can read, so it was left as it is. "
+               "Rename or move it to start a new one")
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise ValueError(f"{problem} ({error}).") from None
+    labels = saved.get("labels") if isinstance(saved, dict) else None
+    if not isinstance(labels, dict):
+        raise ValueError(f"{problem} (no \"labels\" in it).")
+    known = set(types)
+    unknown = sorted({str(label) for label in labels.values() if label not in known})
+    if unknown:
+        raise ValueError(f"{problem} (unknown labels: {', '.join(unknown)}).")
+    return {str(sentence_id): label for sentence_id, label in labels.items()}
+
+
+def write_labels_file(path: Path, labels: Mapping[str, str]) -> None:
+    """Write the labels to `path` in one step (a half-written file is never left behind)."""
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(json.dumps({"labels": dict(labels)}, ensure_ascii=False, indent=1) + "\n",
+                       encoding="utf-8")
+    partial.replace(path)
+
+
 class LabellingSession:
-    """Which sentence is shown and which labels were chosen; no widgets involved."""
+    """Which sentence is shown and which labels were chosen; no widgets involved.
+
+    With `save_to`, labels already saved in that file are read back, and every choice is saved
+    at once. Labels the file holds for sentences not shown here are kept in it.
+    """
 
     def __init__(self, sentences: pd.DataFrame | Iterable[tuple[str, str]],
-                 types: Iterable[str] = ATTRIBUTION_TYPES) -> None:
+                 types: Iterable[str] = ATTRIBUTION_TYPES,
+                 save_to: str | Path | None = None) -> None:
         self.sentences = _pairs(sentences)
         self.types = tuple(types)
         self.position = 0
-        self._labels: dict[str, str] = {}
+        self.save_to = Path(save_to) if save_to is not None else None
+        saved = read_labels_file(self.save_to, self.types) if self.save_to else {}
+        ids = set(self.ids)
+        self._labels: dict[str, str] = {key: value for key, value in saved.items() if key in ids}
+        self._others = {key: value for key, value in saved.items() if key not in ids}
 
     @property
     def ids(self) -> list[str]:
@@ -88,10 +129,13 @@ class LabellingSession:
         sentence_id = self.current[0]
         if label is None:
             self._labels.pop(sentence_id, None)
-            return
-        if label not in self.types:
+        elif label not in self.types:
             raise ValueError(f"{label!r} is not one of the types: {', '.join(self.types)}.")
-        self._labels[sentence_id] = label
+        else:
+            self._labels[sentence_id] = label
+        if self.save_to:
+            ordered = {key: self._labels[key] for key in self.ids if key in self._labels}
+            write_labels_file(self.save_to, {**self._others, **ordered})
 
     def next(self) -> None:
         """Show the next sentence (stays on the last one)."""
@@ -286,19 +330,24 @@ _TOOLS: dict[str, LabellingTool] = {}
 
 def labelling_tool(sentences: pd.DataFrame | Iterable[tuple[str, str]],
                    reference: pd.DataFrame | None = None, key: str = "attribution",
-                   fresh: bool = False) -> LabellingTool:
+                   fresh: bool = False, save_to: str | Path | None = None) -> LabellingTool:
     """A labelling tool for `sentences`; calling it again with the same `key` keeps the labels.
 
     Running the cell again closes the old widgets and draws new ones on the same session, so
-    there is only ever one live copy of the tool. `fresh=True` starts a new session.
+    there is only ever one live copy of the tool. With `save_to`, each label is saved to that
+    file as it is chosen and read back next time, even after a restart. `fresh=True` starts a
+    new session; a labels file already there is first renamed to `<name>.before-fresh.json`.
     """
     pairs = _pairs(sentences)
     old = _TOOLS.get(key)
     session = None
     if old is not None:
         old.close()
-        if not fresh and old.session.sentences == pairs:
+        same_file = Path(save_to) if save_to is not None else None
+        if not fresh and old.session.sentences == pairs and old.session.save_to == same_file:
             session = old.session
-    tool = LabellingTool(session or LabellingSession(pairs), reference)
+    if fresh and save_to is not None and Path(save_to).exists():
+        Path(save_to).replace(Path(save_to).with_suffix(".before-fresh.json"))
+    tool = LabellingTool(session or LabellingSession(pairs, save_to=save_to), reference)
     _TOOLS[key] = tool
     return tool

@@ -35,3 +35,18 @@ SOLUTIONS = ROOT / "solutions"
 
 ARTICLE_TEXT = DATA / "article.txt"
 ARTICLE_METADATA = DATA / "article.json"
+
+
+def course_file(name: str) -> Path:
+    """The path of `name` in the course's `data/` folder, from whatever folder the notebook is in.
+
+    The lessons load every table through it, so a notebook still finds the data after it is
+    moved, for example uploaded into the course's top folder on a new Binder session.
+    """
+    folder = find_root() / "data"
+    path = folder / name
+    if not path.is_file():
+        known = ", ".join(sorted(p.name for p in folder.glob("*.*"))) or "nothing"
+        raise FileNotFoundError(f"The course's data folder ({folder}) has no file {name!r}. "
+                                f"It holds: {known}.")
+    return path

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 REPO = Path(__file__).resolve().parent.parent
 VEGALITE = "application/vnd.vegalite.v5+json"
 WIDGET = "application/vnd.jupyter.widget-view+json"
-NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9][0-9]*_*.ipynb"))
 SCREENSHOTS = REPO / "test-artifacts" / "browser"
 RUN_TIMEOUT_MS = 180_000
 # Hooks the lessons may add with `widget.add_class(...)`; otherwise the tests find the widgets
@@ -80,6 +80,8 @@ READ_CELLS = """() => {
       kind: cell.classList.contains('jp-CodeCell') ? 'code'
         : cell.classList.contains('jp-MarkdownCell') ? 'markdown' : 'raw',
       prompt: (cell.querySelector('.jp-InputPrompt') || {}).textContent?.trim() || '',
+      // A hidden worked answer shows a placeholder instead of its editor and prompt.
+      collapsed: !!cell.querySelector('.jp-InputPlaceholder'),
       errors: outputs.filter((o) => o.dataset.mimeType === 'application/vnd.jupyter.stderr')
         .map((o) => o.innerText.slice(0, 600)),
       charts: charts.filter(topLevel).length,
@@ -175,7 +177,9 @@ def compare_with_file(path: Path, shown: list[dict[str, Any]], ran: bool) -> lis
     problems = []
     for number, (cell, saved) in enumerate(zip(shown, stored, strict=True), start=1):
         where = f"cell {number}"
-        if ran and saved.runs and not re.fullmatch(r"\[\d+\]:?", cell["prompt"]):
+        # A collapsed cell shows no prompt; the later cells that use its names show it ran.
+        if (ran and saved.runs and not cell["collapsed"]
+                and not re.fullmatch(r"\[\d+\]:?", cell["prompt"])):
             problems.append(f"{where} did not run (prompt {cell['prompt']!r})")
         if cell["errors"] and not saved.raises:
             problems.append(f"{where} shows error output: {cell['errors'][0]!r}")
@@ -318,3 +322,25 @@ def check_about_rule(notebook: NotebookPage, name: str) -> None:
     assert len(charts_after) >= len(charts_before) and all(charts_after), "a chart vanished"
 
 
+
+
+def check_worked_answer(notebook: NotebookPage, name: str) -> None:
+    """The first worked answer is collapsed as shipped; a click on it shows its code."""
+    cells = nbformat.read(notebook.file, as_version=4).cells
+    index, source = next((number, cell.source) for number, cell in enumerate(cells)
+                         if cell.get("metadata", {}).get("newslab", {}).get("role")
+                         == "worked_answer")
+    cell = notebook.page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").nth(index)
+    cell.scroll_into_view_if_needed()
+    code = next(line for line in source.splitlines() if line.strip() and not line.startswith("#"))
+    placeholder = cell.locator(".jp-InputPlaceholder")
+    placeholder.wait_for(state="visible", timeout=15_000)
+    editor = cell.locator(".jp-InputArea .cm-content")
+    assert not editor.is_visible(), "the worked answer's code shows before it is opened"
+    preview = cell.inner_text()  # JupyterLab previews a collapsed cell's first line
+    assert code not in preview, f"the collapsed worked answer shows its code: {preview!r}"
+    placeholder.click()
+    editor.wait_for(state="visible", timeout=15_000)
+    notebook.screenshot(f"{name}-worked-answer-open")
+    shown = editor.inner_text()
+    assert code in shown, f"the opened worked answer shows {shown!r}"

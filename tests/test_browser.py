@@ -20,6 +20,7 @@ from labpage import (
     check_about_rule,
     check_labelling_tool,
     check_saved_charts,
+    check_worked_answer,
     compare_with_file,
     course_folders_shown,
     news_question_shown,
@@ -70,13 +71,20 @@ def test_labelling_tool_records_a_label_and_moves_on(
     check_labelling_tool(notebook, path.stem)
 
 
-@pytest.mark.parametrize("path", notebook_params("04_*.ipynb"))
+@pytest.mark.parametrize("path", notebook_params("04b_*.ipynb"))
 def test_about_rule_widget_redraws_the_range_chart(
         path: Path, open_notebook: Callable[[Path], NotebookPage]) -> None:
-    """Lesson 04's "about" rule widget, after Run All."""
+    """The "about" rule widget of the optional notebook 04b, after Run All."""
     notebook = open_notebook(path)
     notebook.run_all()
     check_about_rule(notebook, path.stem)
+
+
+@pytest.mark.parametrize("path", notebook_params("01_*.ipynb"))
+def test_a_hidden_worked_answer_opens_on_click_and_shows_its_code(
+        path: Path, open_notebook: Callable[[Path], NotebookPage]) -> None:
+    """Lesson 01's first "Your turn": the worked answer under it is collapsed until clicked."""
+    check_worked_answer(open_notebook(path), path.stem)
 
 
 def test_launch_links_open_the_first_notebook_with_the_course_folders_in_view(

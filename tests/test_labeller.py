@@ -7,6 +7,7 @@ import pytest
 
 from newslab import load_claims
 from newslab.labeller import (
+    _TOOLS,
     ATTRIBUTION_TYPES,
     LabellingSession,
     LabellingTool,
@@ -199,3 +200,57 @@ def test_tools_with_different_keys_do_not_share_labels() -> None:
     two = labelling_tool(SENTENCES, key="test-two", fresh=True)
     one.dropdown.value = "named_source"
     assert two.labels().empty and one.dropdown.comm is not None
+
+
+# --- labels saved beside the notebook -----------------------------------------------------------
+
+def test_each_label_is_saved_as_chosen_and_read_back_by_a_new_session(tmp_path) -> None:
+    saved = tmp_path / "labels.json"
+    session = LabellingSession(SENTENCES, save_to=saved)
+    session.choose("hedge_no_source")
+    assert json.loads(saved.read_text(encoding="utf-8")) == {"labels": {"s1": "hedge_no_source"}}
+    session.go_to("s3")
+    session.choose("named_source")
+    session.go_to("s1")
+    session.choose(None)
+    again = LabellingSession(SENTENCES, save_to=saved)  # as after a kernel restart
+    assert again.labels()["sentence_id"].tolist() == ["s3"]
+    assert not list(tmp_path.glob(".*.partial"))
+
+
+def test_labels_for_other_sentences_stay_in_the_file(tmp_path) -> None:
+    saved = tmp_path / "labels.json"
+    saved.write_text('{"labels": {"p99s1": "named_source"}}', encoding="utf-8")
+    session = LabellingSession(SENTENCES, save_to=saved)
+    assert session.labels().empty
+    session.choose("one_anonymous_source")
+    stored = json.loads(saved.read_text(encoding="utf-8"))["labels"]
+    assert stored == {"p99s1": "named_source", "s1": "one_anonymous_source"}
+
+
+@pytest.mark.parametrize("content", ["not json", '{"labels": ["a"]}',
+                                     '{"labels": {"s1": "rumour"}}'])
+def test_an_unreadable_labels_file_is_named_and_left_unchanged(tmp_path, content: str) -> None:
+    saved = tmp_path / "labels.json"
+    saved.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match="labels.json is not a labels file .* left as it is"):
+        LabellingSession(SENTENCES, save_to=saved)
+    assert saved.read_text(encoding="utf-8") == content
+
+
+def test_the_tool_comes_back_with_saved_labels_after_a_restart(tmp_path) -> None:
+    saved = tmp_path / "labels.json"
+    first = labelling_tool(SENTENCES, key="test-saved", fresh=True, save_to=saved)
+    first.dropdown.value = "named_source"
+    _TOOLS.clear()  # what a kernel restart does to the tools in memory
+    again = labelling_tool(SENTENCES, key="test-saved", save_to=saved)
+    assert again.labels()["label"].tolist() == ["named_source"]
+    assert again.dropdown.value == "named_source"
+
+
+def test_fresh_puts_the_old_labels_file_aside_instead_of_losing_it(tmp_path) -> None:
+    saved = tmp_path / "labels.json"
+    labelling_tool(SENTENCES, key="test-aside", save_to=saved).dropdown.value = "named_source"
+    assert labelling_tool(SENTENCES, key="test-aside", fresh=True, save_to=saved).labels().empty
+    aside = tmp_path / "labels.before-fresh.json"
+    assert json.loads(aside.read_text(encoding="utf-8")) == {"labels": {"s1": "named_source"}}
