@@ -12,8 +12,9 @@ import pytest
 
 from newslab.paths import ROOT
 
-# Where the phrases are looked for. notebooks/ joins this list when the lesson rewrite lands.
-PLACES = ["data", "solutions", "exercises", "newslab", "docs", "INSTRUCTORS.md", "README.md"]
+# Where the phrases are looked for.
+PLACES = ["notebooks", "data", "solutions", "exercises", "newslab", "docs", "INSTRUCTORS.md",
+          "README.md"]
 TEXT_SUFFIXES = {".py", ".md", ".csv", ".json", ".txt", ".ipynb"}
 
 # phrase (a regular expression, case-insensitive) -> why it is wrong
