@@ -79,7 +79,7 @@ def score_figures(data: EvalSet,
                 if _figures_match(want, got):
                     unused.remove(position)
                     matched += 1
-                    same_unit += str(got.get("unit", "")) == want["unit"]
+                    same_unit += str(got.get("stated_unit", "")) == want["unit"]
                     break
         rows.append({"text_id": text.text_id, "split": text.split, "form": text.form,
                      "expected": len(expected), "found": len(found), "matched": matched,
