@@ -61,7 +61,7 @@ NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")
 CLAUSE_END = re.compile(r",\s+and\s+|;\s+|\s+but\s+")
 
 # Spans that hold digits but no figure; found first, and no figure may overlap them.
-NOT_FIGURES = re.compile("|".join([
+DATES_AND_TIMES = re.compile("|".join([
     r"\b\d{4}-\d{1,2}-\d{1,2}\b",                                        # 2024-05-03
     r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",                                # 03/05/2024
     rf"\b\d{{1,2}}(?:\s*(?:-|–|to|and)\s*\d{{1,2}})?(?:st|nd|rd|th)?\s+(?:of\s+)?"
@@ -69,6 +69,8 @@ NOT_FIGURES = re.compile("|".join([
     rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,\s*\d{{4}})?",  # May 3, Sept. 5, 2024
     r"\b\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?\s?m\b\.?)?",                 # 14:05, 3:15 a.m.
     r"\b\d{1,2}\s*[ap]\.?m\b\.?",                                        # 6 a.m., 7 pm
+]))  # fmt: skip
+REFERENCES_AND_PHONES = re.compile("|".join([
     r"(?i:\b(?:page|pages|pp?\.|section|sections|chapter|clause|article|paragraph|table|"
     r"figure|annex|appendix|item|line|version|no\.)\s+\d+(?:\.\d+)*(?:\s*(?:and|to|-)\s*"
     r"\d+(?:\.\d+)*)?)",                                                 # page 14, section 3.2
@@ -185,10 +187,15 @@ def parse_number_words(text: str) -> int:
     return total + current
 
 
+def date_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans of dates and clock times in a sentence (3 May 2024, May 3, 14:05, 6 a.m.)."""
+    return [match.span() for match in DATES_AND_TIMES.finditer(sentence)]
+
+
 def _not_figure_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans of dates, times, phone numbers and references (page 14) in a sentence."""
-    spans = []
-    for match in NOT_FIGURES.finditer(sentence):
+    spans = date_spans(sentence)
+    for match in REFERENCES_AND_PHONES.finditer(sentence):
         piece = match.group(0)
         digits = sum(char.isdigit() for char in piece)
         looks_like_phone = re.fullmatch(r"[\d\s()+-]+", piece) is not None
