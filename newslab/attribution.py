@@ -154,8 +154,9 @@ def _clean_source(phrase: str) -> str:
     parts = [part.strip() for part in phrase.split(",") if part.strip()]
     if len(parts) >= 2:
         first, second = parts[0], parts[1]
-        second_is_name = _has_name(second) and second.split()[0].lower() not in DETERMINERS \
-            and second.split()[0].lower() not in {"who", "which", "speaking", "however"}
+        bare = re.sub(r"^the\s+(?=[A-Z])", "", second)  # "the Orrin Valley Water Company"
+        second_is_name = _has_name(bare) and bare.split()[0].lower() not in DETERMINERS \
+            and bare.split()[0].lower() not in {"who", "which", "speaking", "however"}
         phrase = f"{first}, {second}" if second_is_name else first
     return re.sub(r"\s+also$", "", phrase)
 
@@ -203,7 +204,9 @@ def _claimed_source(body: str) -> Source | None:
     for pattern in (AT_END, LEADING, INVERTED, INSIDE):
         for match in pattern.finditer(body):
             who = _clean_source(match["who"])
-            if who and len(who.split()) <= 12 and _looks_like_source(who):
+            someone = SPEECH_WORD.fullmatch(match["verb"]) is not None and \
+                len(who.split()) <= 6 and who.split()[0].lower() in {"a", "an", "the", "one"}
+            if who and len(who.split()) <= 12 and (_looks_like_source(who) or someone):
                 candidates.append((match["verb"], who))
                 break
         if candidates:
