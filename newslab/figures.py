@@ -385,15 +385,15 @@ def find_figures(text: str, furniture: Mapping[int, str] | None = None,
                         "start": sentence.start + row["start"],
                         "end": sentence.start + row["end"]})  # fmt: skip
             rows.append(row)
+    numbers = [row[column] for row in rows for column in ["value", "low", "high"]
+               if row[column] is not None]
+    number_type = "Int64" if all(isinstance(v, int) for v in numbers) else "Float64"
+    columns = {column: pd.array([row[column] for row in rows], dtype=number_type)
+               for column in ["value", "low", "high"]}
     table = pd.DataFrame(rows, columns=COLUMNS[1:])
     table.insert(0, "figure_id", [f"F{number}" for number in range(1, len(table) + 1)])
-    numbers = [v for column in ["value", "low", "high"] for v in table[column]
-               if v is not None and not pd.isna(v)]
-    whole = all(isinstance(v, int) for v in numbers)
-    number_type = "Int64" if whole else "Float64"
-    for column in ["value", "low", "high"]:
-        table[column] = pd.array([None if v is None or pd.isna(v) else v
-                                  for v in table[column].tolist()], dtype=number_type)
+    for column, values in columns.items():
+        table[column] = values
     table["low_inclusive"] = table["low_inclusive"].astype(bool)
     for column in ["start", "end"]:
         table[column] = table[column].astype(int)
