@@ -80,6 +80,8 @@ READ_CELLS = """() => {
       kind: cell.classList.contains('jp-CodeCell') ? 'code'
         : cell.classList.contains('jp-MarkdownCell') ? 'markdown' : 'raw',
       prompt: (cell.querySelector('.jp-InputPrompt') || {}).textContent?.trim() || '',
+      // A hidden worked answer shows a placeholder instead of its editor and prompt.
+      collapsed: !!cell.querySelector('.jp-InputPlaceholder'),
       errors: outputs.filter((o) => o.dataset.mimeType === 'application/vnd.jupyter.stderr')
         .map((o) => o.innerText.slice(0, 600)),
       charts: charts.filter(topLevel).length,
@@ -175,7 +177,9 @@ def compare_with_file(path: Path, shown: list[dict[str, Any]], ran: bool) -> lis
     problems = []
     for number, (cell, saved) in enumerate(zip(shown, stored, strict=True), start=1):
         where = f"cell {number}"
-        if ran and saved.runs and not re.fullmatch(r"\[\d+\]:?", cell["prompt"]):
+        # A collapsed cell shows no prompt; the later cells that use its names show it ran.
+        if (ran and saved.runs and not cell["collapsed"]
+                and not re.fullmatch(r"\[\d+\]:?", cell["prompt"])):
             problems.append(f"{where} did not run (prompt {cell['prompt']!r})")
         if cell["errors"] and not saved.raises:
             problems.append(f"{where} shows error output: {cell['errors'][0]!r}")
