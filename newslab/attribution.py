@@ -32,10 +32,10 @@ import pandas as pd
 from newslab.sentences import split_sentences
 from newslab.textfile import check_text
 
-TYPES = ["named_source", "several_anonymous_sources", "one_anonymous_source",
+DOCUMENT = "document"
+TYPES = ["named_source", DOCUMENT, "several_anonymous_sources", "one_anonymous_source",
          "anonymous_person_quoted", "hedge_no_source", "reporters_inference",
          "unattributed_assertion"]  # fmt: skip
-DOCUMENT = "document"
 SPEECH = (r"(?:said|says|added|adds|told|tells|asked|explained|warned|claimed|insisted|"
           r"announced|stated|noted|declared|replied|continued)")  # fmt: skip
 # Verbs that attribute a claim outside quotation marks: saying, and documents finding.

@@ -41,7 +41,9 @@ QUALIFIER_RULES = {
     "almost": "under_open", "at least": "at_least", "up to": "up_to",
     "as many as": "up_to", "as high as": "up_to",
     "about": "about_round", "around": "about_round", "approximately": "about_round",
-    "roughly": "about_round",
+    "roughly": "about_round", "some": "about_round", "closer to": "about_round",
+    "fewer than": "under_open", "exceed": "over_open", "exceeds": "over_open",
+    "exceeded": "over_open", "exceeding": "over_open",
 }  # fmt: skip
 QUALIFIERS = sorted(QUALIFIER_RULES, key=len, reverse=True)
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,

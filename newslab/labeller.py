@@ -25,6 +25,7 @@ CSS_CLASS = "newslab-labeller"
 # The attribution vocabulary of data/claims.csv, from the strongest kind of sourcing to none.
 ATTRIBUTION_TYPES: tuple[str, ...] = (
     "named_source",
+    "document",
     "several_anonymous_sources",
     "one_anonymous_source",
     "anonymous_person_quoted",
