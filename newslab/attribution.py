@@ -2,25 +2,30 @@
 
 `find_attribution(text)` returns one row per sentence with `attribution_type` from the
 vocabulary of `data/claims.csv`, the `cue` words that decided it and the source as
-described. The rules, in order:
+described (the speaker or document only, never the rest of the sentence). The rules, in order:
 
 1. Quoted words: a sentence inside quotation marks, in a paragraph with a speech verb
    ("said", "added", "told", ...): `named_source` when the speaker has a name,
-   `anonymous_person_quoted` when not ("one cadre"); "he"/"she" inherits the last speaker.
-2. "According to ..." or "<source> said/told": plural unnamed sources are
-   `several_anonymous_sources`, one unnamed source `one_anonymous_source`, a name
-   `named_source`.
-3. The reporter reasoning aloud: a sentence opening with "As ..., " (a reason) or
+   `anonymous_person_quoted` when not ("one cadre"); "he"/"she" is the last speaker.
+2. A source with a verb of saying or finding: "According to X", "X said ...", "..., X said",
+   "..., said X", "X, the mayor, told ...", "a survey by X found", "records show". The source
+   is classified: documents, reports, surveys, polls and data are `document`; unnamed people
+   described by role are `several_anonymous_sources` or `one_anonymous_source`; people with
+   a name and organisations ("the ministry", "police") are `named_source`.
+3. Carry-over: "She added ...", "It also showed ..." takes the previous source of the
+   paragraph (a sentence with no such cue does not).
+4. The reporter reasoning aloud: a sentence opening with "As ..., " (a reason) or
    "This is because", "This means": `reporters_inference`.
-4. A hedge with nobody named ("reportedly", "it appears", "is said to", "allegedly"):
+5. A hedge with nobody named ("reportedly", "is expected to", "appears to", "reports say"):
    `hedge_no_source`.
-5. Anything else is an `unattributed_assertion`.
+6. Anything else is an `unattributed_assertion`.
 
 Rules cannot read meaning: treat the table as a first draft to check by hand.
 """
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -28,53 +33,131 @@ from newslab import vocabulary
 from newslab.sentences import split_sentences
 from newslab.textfile import check_text
 
+DOCUMENT = "document"
 TYPES = list(vocabulary.TYPES)  # the course's one vocabulary, see newslab.vocabulary
-SPEECH = r"(?:said|says|added|adds|told|tells|asked|explained|warned|claimed|insisted)"
+SPEECH = (r"(?:said|says|added|adds|told|tells|asked|explained|warned|claimed|insisted|"
+          r"announced|stated|noted|declared|replied|continued)")  # fmt: skip
+# Verbs that attribute a claim outside quotation marks: saying, and documents finding.
+CLAIM = (r"(?:said|says|added|adds|told|tells|explained|warned|claimed|insisted|"
+         r"announced|stated|noted|declared|replied|continued|say|reported|reports|found|"
+         r"finds|show|shows|showed|suggests|suggested|estimate|estimates|estimated|expect|"
+         r"expects|believe|believes|blamed|confirmed|denied|argued|predicted)")  # fmt: skip
 QUOTES_OPEN = "“\""
 QUOTES_CLOSE = "”\""
 SPEECH_WORD = re.compile(rf"\b{SPEECH}\b")
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+([^,.;“”]+)")
-SAID_AFTER = re.compile(rf"[,”\"]\s*{SPEECH}\s+([^,.;“”\"]+)")
+# A speaker right after a closing quotation mark: ”, said X  /  ,” X said
+QUOTE_THEN_VERB = re.compile(rf"[”\"]\s*{SPEECH}\s+(?P<who>[^,.;“”\"]+)")
+QUOTE_THEN_SPEAKER = re.compile(rf"[”\"]\s*(?P<who>[^“”\",.;]+(?:,\s[^“”\",.;]+,)?)\s+"
+                                rf"{SPEECH}\b(?!\s+(?:to|for)\b)")  # fmt: skip
 SAID_BEFORE = re.compile(rf"(?:^|[,.;”\"])\s*((?:[\w’'-]+\s+){{0,7}}?[\w’'-]+)"
-                         rf"\s+{SPEECH}\b(?!\s+to\b)")
-PRONOUN = re.compile(r"^(?:he|she|they|the\s+source|the\s+official)\b", re.IGNORECASE)
+                         rf"\s+{SPEECH}\b(?!\s+(?:to|for)\b)")  # fmt: skip
+# Sources outside quotation marks.
+LEADING = re.compile(rf"^(?P<who>[^,;“”\"]{{1,90}}?(?:,\s[^,;“”\"]{{1,90}}?,)?)\s+"
+                     rf"(?:also\s+)?(?P<verb>{CLAIM})\b(?!\s+(?:to|for)\b)"
+                     r"(?!\s*[.!?]?$)")  # fmt: skip
+AT_END = re.compile(rf"(?:,|;|\band\b|\bbut\b)\s+(?P<who>[^,;“”\"]{{1,70}}?)\s+(?:also\s+)?"
+                    rf"(?P<verb>{CLAIM})\s*[.!?”\"]*$")  # fmt: skip
+INSIDE = re.compile(rf"(?:,|;|\band\b|\bbut\b)\s+(?P<who>[^,;“”\"]{{1,70}}?)\s+(?:also\s+)?"
+                    rf"(?P<verb>{CLAIM})\b(?!\s+(?:to|for)\b)")  # fmt: skip
+INVERTED = re.compile(rf",\s+(?P<verb>{SPEECH})\s+(?P<who>[^,.;“”\"]+)")
+PARTICIPLE = re.compile(r"\s+(?:obtained|seen|released|published|cited|quoted|reviewed|"
+                        r"issued)\s+by\b.*$")  # fmt: skip
+PRONOUN = re.compile(r"^(?:he|she|they|it|the\s+source|the\s+official)(?:\s+also)?$",
+                     re.IGNORECASE)  # fmt: skip
 ANONYMOUS_WORDS = re.compile(
     r"\b(?:sources?|officials?|residents?|insiders?|people|person|workers?|cadres?|"
     r"witness(?:es)?|someone|observers?|diplomats?|analysts?|employees?|managers?|"
-    r"members?|traders?)\b", re.IGNORECASE)  # fmt: skip
+    r"members?|traders?|spokes(?:person|man|woman|people|men|women)|organi[sz]ers?|"
+    r"engineers?|firefighters?|critics?|experts?|doctors?|activists?|neighbou?rs?|"
+    r"villagers?|investigators?|fishermen|fisherman|farmers?)\b", re.IGNORECASE)  # fmt: skip
 PLURAL_WORDS = re.compile(
     r"\b(?:sources|officials|residents|insiders|people|workers|cadres|witnesses|observers|"
-    r"diplomats|analysts|employees|members|traders|multiple|several|many)\b",
+    r"diplomats|analysts|employees|members|traders|spokespeople|spokesmen|spokeswomen|"
+    r"organi[sz]ers|engineers|firefighters|critics|experts|doctors|activists|neighbou?rs|"
+    r"villagers|investigators|fishermen|farmers|multiple|several|many|two|three|four|"
+    r"five)\b", re.IGNORECASE)  # fmt: skip
+NAME_AFTER_ROLE = re.compile(ANONYMOUS_WORDS.pattern + r"\s+[A-Z][a-z]+")
+DOCUMENT_WORDS = re.compile(
+    r"\b(?:records?|documents?|papers|data|reports?|surveys?|polls?|study|studies|"
+    r"figures|statistics|census|filings?|audit|analysis|minutes|memo|letter|"
+    r"transcripts?)\b", re.IGNORECASE)  # fmt: skip
+UNNAMED_REPORTS = re.compile(r"^(?:other|some|many|several|media|news|local|unconfirmed|"
+                             r"earlier|early|initial)?\s*reports$", re.IGNORECASE)  # fmt: skip
+ORGANISATION_WORDS = re.compile(
+    r"\b(?:police|council|ministry|government|commission|authority|board|service|company|"
+    r"agency|office|department|court|union|bureau|institute|university|hospital|army|"
+    r"military|embassy|committee|charity|operator|firm|parliament|administration)\b",
     re.IGNORECASE)  # fmt: skip
-INFERENCE_START = re.compile(r"^(?:As\s+(?!of\b|well\b|a result\b|for\b)[^,]+,|This is because\b|"
-                             r"This means\b|That is why\b)")  # fmt: skip
+INFERENCE_START = re.compile(r"^(?:As\s+(?!of\b|well\b|a result\b|for\b|many\b|much\b|high\b|"
+                             r"low\b|few\b|long\b|soon\b|far\b|part\b|expected\b|usual\b)"
+                             r"[^,]+,|This is because\b|This means\b|That is why\b)")  # fmt: skip
 HEDGES = re.compile(r"\b(?:reportedly|allegedly|it appears|there appears? to be|appears? to|"
                     r"it seems|seems? to|(?:is|are|was|were) said to|rumou?red|"
-                    r"(?:is|are) believed to)\b", re.IGNORECASE)  # fmt: skip
+                    r"(?:is|are|was|were) (?:believed|expected|thought|reported) to|"
+                    r"it is (?:believed|thought|understood)|"
+                    r"(?:has|have) been reported|reports say)\b", re.IGNORECASE)  # fmt: skip
+DETERMINERS = {"a", "an", "the", "one", "two", "some", "multiple", "several", "many", "he",
+               "she", "they", "this", "that", "local", "unnamed", "its", "their", "his",
+               "her", "it"}  # fmt: skip
 
 COLUMNS = ["sentence_id", "attribution_type", "cue", "source_described", "kind", "text"]
+
+
+@dataclass
+class Source:
+    """Who or what a sentence rests on, and the words that say so."""
+
+    label: str
+    cue: str
+    described: str
 
 
 def _has_name(phrase: str) -> bool:
     """True when `phrase` names someone: a capitalised word that is not the first word only."""
     words = [w.strip("“”\"'’()") for w in phrase.split()]
     capitals = [w for w in words[1:] if w[:1].isupper()] if words else []
-    first_is_name = bool(words) and words[0][:1].isupper() and words[0].lower() not in {
-        "a", "an", "the", "one", "two", "some", "multiple", "several", "many", "he", "she",
-        "they", "this", "that", "local", "unnamed"}
+    first_is_name = bool(words) and words[0][:1].isupper() and \
+        words[0].lower() not in DETERMINERS
     return first_is_name or bool(capitals)
 
 
 def classify_source(phrase: str) -> str:
-    """The attribution type for a source as described ("multiple sources", "Mira Tanaka")."""
+    """The attribution type for a source as described ("multiple sources", "Mira Tanaka",
+    "a survey by Fenwick Polling")."""
     phrase = phrase.strip()
-    if ANONYMOUS_WORDS.search(phrase):
+    if UNNAMED_REPORTS.match(phrase):
+        return "hedge_no_source"
+    if DOCUMENT_WORDS.search(phrase):
+        return DOCUMENT
+    if ANONYMOUS_WORDS.search(phrase) and not NAME_AFTER_ROLE.search(phrase):
         if PLURAL_WORDS.search(phrase):
             return "several_anonymous_sources"
         return "one_anonymous_source"
-    if _has_name(phrase):
+    if ORGANISATION_WORDS.search(phrase) or _has_name(phrase):
         return "named_source"
     return "one_anonymous_source"
+
+
+def _looks_like_source(phrase: str) -> bool:
+    """True when a phrase before a verb of saying names a source rather than a thing."""
+    return bool(UNNAMED_REPORTS.match(phrase) or DOCUMENT_WORDS.search(phrase)
+                or ANONYMOUS_WORDS.search(phrase) or ORGANISATION_WORDS.search(phrase)
+                or _has_name(phrase) or PRONOUN.match(phrase))  # fmt: skip
+
+
+def _clean_source(phrase: str) -> str:
+    """The speaker or document only: no participle ("obtained by ..."), and an appositive
+    kept only when it is the name ("The mayor, Jane Roe" but "Roe" from "Roe, the mayor")."""
+    phrase = PARTICIPLE.sub("", phrase.strip().rstrip(","))
+    parts = [part.strip() for part in phrase.split(",") if part.strip()]
+    if len(parts) >= 2:
+        first, second = parts[0], parts[1]
+        bare = re.sub(r"^the\s+(?=[A-Z])", "", second)  # "the Orrin Valley Water Company"
+        second_is_name = _has_name(bare) and bare.split()[0].lower() not in DETERMINERS \
+            and bare.split()[0].lower() not in {"who", "which", "speaking", "however"}
+        phrase = f"{first}, {second}" if second_is_name else first
+    return re.sub(r"\s+also$", "", phrase)
 
 
 def _quote_state(text: str, inside: bool) -> bool:
@@ -92,19 +175,45 @@ def _quote_state(text: str, inside: bool) -> bool:
 
 
 def _speaker(paragraph: str) -> tuple[str, str] | None:
-    """(cue, speaker) for the first speech verb outside quotation marks in a paragraph."""
+    """(cue, speaker) of the quotation in a paragraph: the first speech verb next to a
+    closing quotation mark, else the first outside quotation marks."""
     if not SPEECH_WORD.search(paragraph):
         return None
-    match = SAID_AFTER.search(paragraph)
-    if match:
-        verb = re.search(SPEECH, match.group(0))
-        return (verb.group(0) if verb else "said"), match.group(1).strip()
+    for pattern in (QUOTE_THEN_VERB, QUOTE_THEN_SPEAKER):
+        match = pattern.search(paragraph)
+        if match:
+            verb = SPEECH_WORD.search(match.group(0))
+            return (verb.group(0) if verb else "said"), _clean_source(match["who"])
     outside = re.sub(r"“[^”]*”|\"[^\"]*\"", "", paragraph)
     match = SAID_BEFORE.search(outside)
     if match and not re.match(r"(?i)it\b", match.group(1)):
         verb = re.search(SPEECH, match.group(0)[len(match.group(1)):])
-        return (verb.group(0) if verb else "said"), match.group(1).strip()
+        return (verb.group(0) if verb else "said"), _clean_source(match.group(1))
     return None
+
+
+def _claimed_source(body: str) -> Source | None:
+    """The source of a sentence outside quotation marks, or None (rule 2 of the module)."""
+    according = ACCORDING.search(body)
+    if according:
+        source = re.sub(r"\s+on\s+[A-Z][a-z]+day$", "", according.group(1).strip())
+        cue = according.group(0).split()[0] + " to"
+        return Source(classify_source(source), cue, _clean_source(source))
+    candidates = []
+    for pattern in (AT_END, LEADING, INVERTED, INSIDE):
+        for match in pattern.finditer(body):
+            who = _clean_source(match["who"])
+            someone = SPEECH_WORD.fullmatch(match["verb"]) is not None and \
+                len(who.split()) <= 6 and who.split()[0].lower() in {"a", "an", "the", "one"}
+            if who and len(who.split()) <= 12 and (_looks_like_source(who) or someone):
+                candidates.append((match["verb"], who))
+                break
+        if candidates:
+            break
+    if not candidates:
+        return None
+    verb, who = candidates[0]
+    return Source(classify_source(who), verb, who)
 
 
 def find_attribution(text: str, furniture: Mapping[int, str] | None = None) -> pd.DataFrame:
@@ -115,51 +224,49 @@ def find_attribution(text: str, furniture: Mapping[int, str] | None = None) -> p
     for number, body in zip(sentences["paragraph"], sentences["text"], strict=True):
         paragraphs[number] = f"{paragraphs[number]} {body}" if number in paragraphs else body
     rows = []
-    last_quoted = "anonymous_person_quoted"
+    last_speaker = Source("anonymous_person_quoted", "", "")
+    previous: Source | None = None  # the last source of the current paragraph
     inside = False
     current_paragraph = None
     for sentence in sentences.itertuples(index=False):
         body = sentence.text
         if sentence.paragraph != current_paragraph:
-            current_paragraph, inside = sentence.paragraph, False
+            current_paragraph, inside, previous = sentence.paragraph, False, None
         was_inside = inside
         inside = _quote_state(body, inside)
         quoted = was_inside or any(mark in body for mark in QUOTES_OPEN + QUOTES_CLOSE)
         speaker = _speaker(paragraphs[sentence.paragraph]) if quoted else None
-        label, cue, source = "unattributed_assertion", "", ""
-        according = ACCORDING.search(body)
-        said = _speaker(body)
+        result = Source("unattributed_assertion", "", "")
+        claimed = None if quoted and speaker else _claimed_source(body)
         inference = INFERENCE_START.search(body)
         hedge = HEDGES.search(body)
         if quoted and speaker:
             verb, who = speaker
-            if PRONOUN.match(who):
-                label = last_quoted
-            else:
-                label = "named_source" if classify_source(who) == "named_source" \
-                    else "anonymous_person_quoted"
-                last_quoted = label
             marks = [mark for mark in "“”\"" if mark in body]
             cue = "; ".join(([verb] if verb in body else []) + ([" ".join(marks)] if marks
                                                                  else []))  # fmt: skip
-            source = who
-        elif according:
-            source = re.sub(r"\s+on\s+[A-Z][a-z]+day$", "", according.group(1).strip())
-            label, cue = classify_source(source), according.group(0).split()[0] + " to"
-        elif said and not quoted and ANONYMOUS_WORDS.search(said[1]) or \
-                said and not quoted and _has_name(said[1]) and not inference:
-            verb, source = said
-            label, cue = classify_source(source), verb
+            if PRONOUN.match(who):
+                result = Source(last_speaker.label, cue, last_speaker.described or who)
+            else:
+                label = "named_source" if classify_source(who) == "named_source" \
+                    else "anonymous_person_quoted"
+                result = last_speaker = Source(label, cue, who)
+            previous = result
+        elif claimed and PRONOUN.match(claimed.described) and previous is not None:
+            result = Source(previous.label, claimed.cue, previous.described)
+        elif claimed and not PRONOUN.match(claimed.described) and \
+                claimed.label != "hedge_no_source":
+            result = previous = claimed
         elif inference:
-            label = "reporters_inference"
             opening = inference.group(0)
             cue = "As" if opening.startswith("As") else opening
             if hedge:
                 cue += "; " + hedge.group(0)
-            source = "the reporter"
-        elif hedge:
-            label, cue = "hedge_no_source", hedge.group(0)
-        rows.append({"sentence_id": sentence.sentence_id, "attribution_type": label,
-                     "cue": cue, "source_described": source, "kind": sentence.kind,
-                     "text": body})  # fmt: skip
+            result = Source("reporters_inference", cue, "the reporter")
+        elif hedge or (claimed and claimed.label == "hedge_no_source"):
+            cue = hedge.group(0) if hedge else claimed.cue if claimed else ""
+            result = Source("hedge_no_source", cue, "")
+        rows.append({"sentence_id": sentence.sentence_id, "attribution_type": result.label,
+                     "cue": result.cue, "source_described": result.described,
+                     "kind": sentence.kind, "text": body})  # fmt: skip
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -2,21 +2,34 @@
 
 `find_figures(text)` returns one row per figure with the columns of `data/figures.csv`
 that can be read off the text: value, value_text, qualifier, low, high, low_inclusive,
-bounds_rule, quote, sentence_id (plus figure_id, start, end and kind). What a figure
-counts, where, and on whose word are judgements left to the reader.
+bounds_rule, quote, sentence_id (plus figure_id, stated_unit, start, end and kind). What a
+figure counts, where, and on whose word are judgements left to the reader.
 
-What counts as a figure: a number written in digits, with thousands separators
-("30,000", or Indian "1,50,000"), decimals ("2.5") and a scale word ("1.2 million").
-What does not: digits inside a name or code (COVID-19, K-300, A320, GPT-4), ordinals
-and dates ("the 21st", "March 7"), years (1900-2099 written without a comma), times
-("14:05"), a number straight after a capitalised name word ("Pier 4", "Route 9"), and
-numbers written in words ("one cadre").
+What counts as a figure:
+- digits, with thousands separators ("30,000", or Indian "1,50,000"), decimals ("2.5") and a
+  scale word ("1.2 million", "250bn");
+- number words: "twelve", "two dozen", "two hundred", "a million", and fractions ("a third",
+  "two-thirds", "half of"). Small numbers written as words in the middle of a sentence
+  ("two canneries", "three years") are counted only after a qualifier ("at least three");
+  pass ``small_words=True`` to count them all;
+- a range ("between 300 and 400", "6 to 8", "10-15 percent") is one row: qualifier and
+  bounds_rule "range", no value, both bounds.
+The unit is captured where the words say it (`stated_unit`): percent, a currency, a measure
+("kilometres", "tonnes") or "fraction"; what a count counts is left to the reader.
+
+What does not count: dates in the usual formats ("3 May 2024", "May 3", "2024-05-03",
+"03/05/2024"), years (1900-2099 written without a comma) and decades, clock times ("14:05",
+"6 a.m."), phone numbers, ordinals ("21st"), digits inside a name or code (COVID-19, K-300,
+A320, Version 2.1, "Pier 4"), page, section or clause numbers, compound modifiers
+("two-week"), vague plurals ("hundreds"), "one" and a count of the sources themselves
+("Two officials who asked not to be named said").
 
 Qualifiers and the bounds they give come from `newslab.bounds`, the course's one rules table.
 """
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -25,24 +38,103 @@ from newslab.bounds import QUALIFIERS
 from newslab.sentences import split_sentences
 from newslab.textfile import check_text
 
-SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
-          "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")  # fmt: skip
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}  # fmt: skip
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+          "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")  # fmt: skip
 
 NUMBER = re.compile(
     r"(?<![\w.,])"  # not glued to a word, a decimal point or a separator
     r"(?P<digits>\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)"
     r"(?P<decimals>\.\d+)?"
-    r"(?P<scale>\s+(?:thousand|million|billion)\b)?"
+    r"(?P<scale>\s+(?:thousand|million|billion|trillion)\b|(?:bn|tn)\b)?"
 )
-QUALIFIER_BEFORE = re.compile(r"\b(" + "|".join(QUALIFIERS) + r")\s+(?:some\s+)?\$?$",
-                              re.IGNORECASE)  # fmt: skip
-MONTH_BEFORE = re.compile(r"\b(?:" + MONTHS + r")\.?\s+$", re.IGNORECASE)
+QUALIFIER_BEFORE = re.compile(r"\b(" + "|".join(QUALIFIERS) + r")\s+(?:some\s+)?"
+                              r"(?:US\$|\$|€|£|¥)?\s?$", re.IGNORECASE)  # fmt: skip
 NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")
 CLAUSE_END = re.compile(r",\s+and\s+|;\s+|\s+but\s+")
 
+# Spans that hold digits but no figure; found first, and no figure may overlap them.
+DATES_AND_TIMES = re.compile("|".join([
+    r"\b\d{4}-\d{1,2}-\d{1,2}\b",                                        # 2024-05-03
+    r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",                                # 03/05/2024
+    rf"\b\d{{1,2}}(?:\s*(?:-|–|to|and)\s*\d{{1,2}})?(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?:{MONTHS})\b\.?(?:,?\s+\d{{4}})?",                              # 3 May 2024, 12 to 14 July
+    rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,\s*\d{{4}})?",  # May 3, Sept. 5, 2024
+    r"\b\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?\s?m\b\.?)?",                 # 14:05, 3:15 a.m.
+    r"\b\d{1,2}\s*[ap]\.?m\b\.?",                                        # 6 a.m., 7 pm
+]))  # fmt: skip
+REFERENCES_AND_PHONES = re.compile("|".join([
+    r"(?i:\b(?:page|pages|pp?\.|section|sections|chapter|clause|article|paragraph|table|"
+    r"figure|annex|appendix|item|line|version|no\.)\s+\d+(?:\.\d+)*(?:\s*(?:and|to|-)\s*"
+    r"\d+(?:\.\d+)*)?)",                                                 # page 14, section 3.2
+    r"(?<![\w,.])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)\s?)?\d{2,5}(?:[\s-]\d{2,5}){1,4}(?!\w|,\d)",
+]))  # fmt: skip
+PHONE_DIGITS = 7  # a phone-like span needs at least this many digits
+
+CURRENCY_BEFORE = {"US$": "dollars", "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+CURRENCY_SYMBOL = re.compile(r"(?:US\$|\$|€|£|¥)\s?$")
+UNIT_AFTER = re.compile(
+    r"^\s?(?P<unit>%|percent\b|per\s+cent\b|percentage\s+points?\b|"
+    r"dollars?\b|euros?\b|pounds?\b|crowns?\b|yen\b|yuan\b|rupees?\b|"
+    r"square\s+(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?)\b|"
+    r"kilomet(?:re|er)s?\b|km\b|miles?\b|met(?:re|er)s?\b|millimet(?:re|er)s?\b|mm\b|"
+    r"centimet(?:re|er)s?\b|cm\b|tonnes?\b|tons?\b|kilograms?\b|kg\b|hectares?\b|litres?\b|"
+    r"liters?\b)", re.IGNORECASE)  # fmt: skip
+UNIT_NAMES = [
+    (r"%|percent|per\s+cent", "percent"), (r"percentage\s+points?", "percentage points"),
+    (r"dollars?", "dollars"), (r"euros?", "euros"), (r"pounds?", "pounds"),
+    (r"crowns?", "crowns"), (r"yen", "yen"), (r"yuan", "yuan"), (r"rupees?", "rupees"),
+    (r"square\s+(?:kilomet(?:re|er)s?|km)", "square kilometres"),
+    (r"square\s+miles?", "square miles"), (r"square\s+met(?:re|er)s?", "square metres"),
+    (r"kilomet(?:re|er)s?|km", "kilometres"), (r"miles?", "miles"),
+    (r"millimet(?:re|er)s?|mm", "millimetres"), (r"centimet(?:re|er)s?|cm", "centimetres"),
+    (r"met(?:re|er)s?", "metres"), (r"tonnes?|tons?", "tonnes"),
+    (r"kilograms?|kg", "kilograms"), (r"hectares?", "hectares"), (r"lit(?:re|er)s?", "litres"),
+]  # fmt: skip
+
+UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+               "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+               "nineteen": 19}  # fmt: skip
+TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+              "eighty": 80, "ninety": 90}  # fmt: skip
+SCALE_WORDS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
+               "billion": 1_000_000_000, "trillion": 1_000_000_000_000}  # fmt: skip
+SMALL_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine"}
+_CARDINAL = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS], key=len, reverse=True))
+_SCALE = "|".join(SCALE_WORDS)
+WORD_NUMBER = re.compile(
+    rf"(?<![\w-])(?:(?:a|an)\s+(?:{_SCALE})\b"
+    rf"|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?(?:\s+(?:and\s+)?(?:{_CARDINAL}|{_SCALE})\b"
+    rf"(?:-(?:{_CARDINAL}))?)*)(?![\w-])", re.IGNORECASE)  # fmt: skip
+FRACTIONS = {"half": 0.5, "third": 0.3333, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1,
+             "two-thirds": 0.6667, "three-quarters": 0.75, "two thirds": 0.6667,
+             "three quarters": 0.75}  # fmt: skip
+FRACTION = re.compile(r"(?<![\w-])(?:(?:a|one)\s+(?P<one>third|quarter|fifth|tenth)\b"
+                      r"|(?P<many>two[-\s]thirds|three[-\s]quarters)\b"
+                      r"|(?P<half>half)(?=\s+(?:of|the|a|an)\b))", re.IGNORECASE)  # fmt: skip
+SOURCE_NOUNS = re.compile(r"^(?:\s+\w+){0,2}?\s+(?:officials|sources|diplomats|insiders|"
+                          r"witnesses|analysts|observers|spokes(?:men|women|people))\b",
+                          re.IGNORECASE)  # fmt: skip
+SPEECH_OR_ACCORDING = re.compile(r"\b(?:said|say|says|told|according\s+to)\b", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to)\s*(?:US\$|\$|€|£|¥)?\s*$")
+BETWEEN = re.compile(r"\bbetween\s+(?:US\$|\$|€|£|¥)?\s?$", re.IGNORECASE)
+
 COLUMNS = ["figure_id", "value", "value_text", "qualifier", "low", "high", "low_inclusive",
-           "bounds_rule", "quote", "sentence_id", "kind", "start", "end"]  # fmt: skip
+           "bounds_rule", "stated_unit", "quote", "sentence_id", "kind", "start",
+           "end"]  # fmt: skip
+
+
+@dataclass
+class Number:
+    """One number found in a sentence: where it is, what it says and its value."""
+
+    start: int
+    end: int
+    value: float | int
+    words: bool = False
+    scale: int = 1
 
 
 def parse_number(text: str) -> float | int:
@@ -50,6 +142,10 @@ def parse_number(text: str) -> float | int:
     match = NUMBER.fullmatch(text.strip())
     if match is None:
         raise ValueError(f"{text!r} is not a number written in digits.")
+    return _digits_value(match)
+
+
+def _digits_value(match: re.Match) -> float | int:
     value: float | int = int(match["digits"].replace(",", ""))
     if match["decimals"]:
         value = float(f"{value}{match['decimals']}")
@@ -60,14 +156,58 @@ def parse_number(text: str) -> float | int:
     return value
 
 
-def _is_not_a_figure(text: str, start: int, end: int, match: re.Match) -> bool:
-    """True for digits that belong to a name, a code, a date, a year or a time."""
+def parse_number_words(text: str) -> int:
+    """The value of a number in words: "two dozen" -> 24, "two hundred and fifty" -> 250."""
+    total = current = 0
+    words = re.split(r"[\s-]+", text.strip().lower())
+    if not words or words == [""]:
+        raise ValueError(f"{text!r} is not a number written in words.")
+    for word in words:
+        if word in {"and"}:
+            continue
+        if word in {"a", "an"}:
+            current = 1
+        elif word in UNITS_WORDS:
+            current += UNITS_WORDS[word]
+        elif word in TENS_WORDS:
+            current += TENS_WORDS[word]
+        elif word in {"dozen", "hundred"}:
+            current = max(current, 1) * SCALE_WORDS[word]
+        elif word in SCALE_WORDS:
+            total += max(current, 1) * SCALE_WORDS[word]
+            current = 0
+        else:
+            raise ValueError(f"{text!r} is not a number written in words ({word!r}).")
+    return total + current
+
+
+def date_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans of dates and clock times in a sentence (3 May 2024, May 3, 14:05, 6 a.m.)."""
+    return [match.span() for match in DATES_AND_TIMES.finditer(sentence)]
+
+
+def _not_figure_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans of dates, times, phone numbers and references (page 14) in a sentence."""
+    spans = date_spans(sentence)
+    for match in REFERENCES_AND_PHONES.finditer(sentence):
+        piece = match.group(0)
+        digits = sum(char.isdigit() for char in piece)
+        looks_like_phone = re.fullmatch(r"[\d\s()+-]+", piece) is not None
+        if looks_like_phone and digits < PHONE_DIGITS:
+            continue
+        spans.append(match.span())
+    return spans
+
+
+def _digits_not_a_figure(text: str, start: int, end: int, match: re.Match) -> bool:
+    """True for digits that belong to a name, a code, a year or an ordinal."""
     before = text[max(0, start - 40):start]
     after = text[end:end + 3]
     digits = match["digits"]
-    if start > 0 and text[start - 1] in "-/#:" + "\u2010\u2011":
-        return True  # COVID-19, K-300, 3/4, #5, 10:30
-    if after[:1].isalpha() or after[:1] in "-\u2010\u2011" and after[1:2].isalnum():
+    if start > 0 and text[start - 1] in "-/#:+" + "\u2010\u2011" \
+            and not (text[start - 1] == "-" and text[start - 2:start - 1].isdigit()):
+        return True  # COVID-19, K-300, 3/4, #5, 10:30, UTC+2 (but 10-15 is a range)
+    if after[:1].isalpha() or after[:1] in "-\u2010\u2011" and after[1:2].isalpha():
         return True  # 21st, 19th, 4x4, 300-series
     if after[:1] == ":" and after[1:2].isdigit():
         return True  # 14:05
@@ -76,9 +216,89 @@ def _is_not_a_figure(text: str, start: int, end: int, match: re.Match) -> bool:
     if "," not in digits and not match["decimals"] and len(digits) == 4 \
             and 1900 <= int(digits) <= 2099 and not match["scale"]:
         return True  # a year
-    if MONTH_BEFORE.search(before):
-        return True  # March 7, Dec. 22
     return bool(NAME_BEFORE.search(before)) and "," not in digits and int(digits) < 1000
+
+
+def _whole(value: float | int) -> float | int:
+    """An integer when the value is a whole number (1.5 * 1000 -> 1500)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def _digit_numbers(sentence: str, blocked: list[tuple[int, int]]) -> list[Number]:
+    numbers = []
+    for match in NUMBER.finditer(sentence):
+        start, end = match.span()
+        if _overlaps((start, end), blocked) or _digits_not_a_figure(sentence, start, end, match):
+            continue
+        scale = SCALES[match["scale"].strip().lower()] if match["scale"] else 1
+        numbers.append(Number(start, end, _digits_value(match), scale=scale))
+    return numbers
+
+
+def _word_numbers(sentence: str, blocked: list[tuple[int, int]],
+                  small_words: bool) -> list[Number]:
+    """Number words and fractions that count something (see the module docstring)."""
+    numbers = []
+    for match in FRACTION.finditer(sentence):
+        if _overlaps(match.span(), blocked):
+            continue
+        key = (match["one"] or match["many"] or match["half"]).lower().replace(" ", "-")
+        numbers.append(Number(*match.span(), FRACTIONS[key], words=True))
+    for match in WORD_NUMBER.finditer(sentence):
+        start, end = match.span()
+        phrase = match.group(0)
+        words = re.split(r"[\s-]+", phrase.lower())
+        if _overlaps((start, end), blocked) or words in (["one"], ["a"], ["an"]):
+            continue
+        first_in_sentence = sentence[:start].strip(" “\"‘'(") == ""
+        small = len(words) == 1 and words[0] in SMALL_WORDS
+        if first_in_sentence and small and SOURCE_NOUNS.match(sentence[end:]) \
+                and SPEECH_OR_ACCORDING.search(sentence):
+            continue  # "Two officials who asked not to be named said": the sources, counted
+        if small and not small_words and not first_in_sentence and \
+                not QUALIFIER_BEFORE.search(sentence[max(0, start - 30):start]):
+            continue
+        if sentence[max(0, start - 7):start].lower() == "number ":
+            continue  # "number one"
+        scale = SCALE_WORDS.get(words[-1], 1)
+        numbers.append(Number(start, end, parse_number_words(phrase), words=True, scale=scale))
+    return numbers
+
+
+def _stated_unit(sentence: str, number: Number) -> str:
+    """The unit the words give: a currency sign before, or %, percent, a currency or a
+    measure after; "fraction" for fractions; empty otherwise."""
+    if isinstance(number.value, float) and number.words and number.value < 1:
+        return "fraction"
+    symbol = CURRENCY_SYMBOL.search(sentence[max(0, number.start - 4):number.start])
+    if symbol:
+        return CURRENCY_BEFORE[symbol.group(0).strip()]
+    after = UNIT_AFTER.match(sentence[number.end:number.end + 30])
+    if after:
+        unit = after["unit"]
+        for pattern, name in UNIT_NAMES:
+            if re.fullmatch(pattern, unit, re.IGNORECASE):
+                return name
+    return ""
+
+
+def _ranges(sentence: str, numbers: list[Number]) -> list[tuple[Number, Number, int]]:
+    """Pairs of numbers that form a range, with where the range's words begin."""
+    pairs = []
+    for first, second in zip(numbers, numbers[1:], strict=False):
+        between_words = sentence[first.end:second.start]
+        before = sentence[max(0, first.start - 12):first.start]
+        opening = BETWEEN.search(before)
+        if opening and re.fullmatch(r"\s+and\s+(?:US\$|\$|€|£|¥)?\s?", between_words):
+            pairs.append((first, second, first.start - (len(before) - opening.start())))
+        elif RANGE_JOIN.match(between_words) and first.value < second.value \
+                and not (first.words and between_words.strip() in {"-", "–"}):
+            pairs.append((first, second, first.start))
+    return pairs
 
 
 def bounds(value: float | int, qualifier: str) -> tuple[object, object, bool, str]:
@@ -96,39 +316,67 @@ def _quote(sentence: str, begin: int) -> str:
     return rest.rstrip(" .!?;:,”’\"")
 
 
-def find_figures(text: str, furniture: Mapping[int, str] | None = None) -> pd.DataFrame:
+def _sentence_figures(body: str, small_words: bool) -> list[dict]:
+    """The figures of one sentence, in reading order, with offsets into the sentence."""
+    blocked = _not_figure_spans(body)
+    numbers = sorted(_digit_numbers(body, blocked) + _word_numbers(body, blocked, small_words),
+                     key=lambda number: number.start)
+    ranges = _ranges(body, numbers)
+    in_range = {id(number) for first, second, _ in ranges for number in (first, second)}
+    rows = []
+    for first, second, begin in ranges:
+        low, high = first.value, second.value
+        if second.scale > 1 and first.scale == 1:
+            low = _whole(first.value * second.scale)  # "$10–$15 billion": both in billions
+        rows.append({"value": None, "value_text": body[begin:second.end], "qualifier": "range",
+                     "low": low,
+                     "high": high, "low_inclusive": True, "bounds_rule": "range",
+                     "stated_unit": _stated_unit(body, second), "begin": begin,
+                     "start": first.start, "end": second.end})  # fmt: skip
+    for number in numbers:
+        if id(number) in in_range:
+            continue
+        qualifier_match = QUALIFIER_BEFORE.search(body[max(0, number.start - 30):number.start])
+        qualifier = qualifier_match.group(1).lower() if qualifier_match else "none"
+        begin = number.start - len(qualifier_match.group(0)) if qualifier_match \
+            else number.start
+        low, high, low_inclusive, rule = bounds(number.value, qualifier)
+        rows.append({"value": number.value, "value_text": body[number.start:number.end],
+                     "qualifier": qualifier, "low": low, "high": high,
+                     "low_inclusive": low_inclusive, "bounds_rule": rule,
+                     "stated_unit": _stated_unit(body, number), "begin": begin,
+                     "start": number.start, "end": number.end})  # fmt: skip
+    return sorted(rows, key=lambda row: row["start"])
+
+
+def find_figures(text: str, furniture: Mapping[int, str] | None = None,
+                 small_words: bool = False) -> pd.DataFrame:
     """Return one row per figure in `text` (see the module docstring for the rules).
 
     `furniture` maps paragraph numbers to page-furniture kinds, as for `split_sentences`;
     the column `kind` carries it. A text with no figures gives an empty table.
+    `small_words=True` also counts "two" to "nine" written as words in mid-sentence.
     """
     check_text(text)
     sentences = split_sentences(text, furniture)
     rows = []
     for sentence in sentences.itertuples(index=False):
-        body = sentence.text
-        for match in NUMBER.finditer(body):
-            start, end = match.span()
-            if _is_not_a_figure(body, start, end, match):
-                continue
-            qualifier_match = QUALIFIER_BEFORE.search(body[max(0, start - 30):start])
-            qualifier = qualifier_match.group(1).lower() if qualifier_match else "none"
-            begin = start - len(qualifier_match.group(0)) if qualifier_match else start
-            value = parse_number(match.group(0))
-            low, high, low_inclusive, rule = bounds(value, qualifier)
-            rows.append({
-                "value": value, "value_text": match.group(0), "qualifier": qualifier,
-                "low": low, "high": high, "low_inclusive": low_inclusive, "bounds_rule": rule,
-                "quote": _quote(body, begin), "sentence_id": sentence.sentence_id,
-                "kind": sentence.kind, "start": sentence.start + start,
-                "end": sentence.start + end,
-            })  # fmt: skip
+        for row in _sentence_figures(sentence.text, small_words):
+            begin = row.pop("begin")
+            row["quote"] = _quote(sentence.text, begin)
+            row.update({"sentence_id": sentence.sentence_id, "kind": sentence.kind,
+                        "start": sentence.start + row["start"],
+                        "end": sentence.start + row["end"]})  # fmt: skip
+            rows.append(row)
+    numbers = [row[column] for row in rows for column in ["value", "low", "high"]
+               if row[column] is not None]
+    number_type = "Int64" if all(isinstance(v, int) for v in numbers) else "Float64"
+    columns = {column: pd.array([row[column] for row in rows], dtype=number_type)
+               for column in ["value", "low", "high"]}
     table = pd.DataFrame(rows, columns=COLUMNS[1:])
     table.insert(0, "figure_id", [f"F{number}" for number in range(1, len(table) + 1)])
-    whole = all(isinstance(v, int) for v in table["value"])
-    number_type = "Int64" if whole else "Float64"
-    for column in ["value", "low", "high"]:
-        table[column] = pd.array(table[column].tolist(), dtype=number_type)
+    for column, values in columns.items():
+        table[column] = values
     table["low_inclusive"] = table["low_inclusive"].astype(bool)
     for column in ["start", "end"]:
         table[column] = table[column].astype(int)

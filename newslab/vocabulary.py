@@ -11,6 +11,8 @@ best, and a second defensible label goes in the ledger's `alternative_type`.
 
 MEANINGS: dict[str, str] = {
     "named_source": "a source identified by name",
+    "document": "a document, report, survey, poll or data set, e.g. 'according to budget "
+                "documents', 'records show'",
     "several_anonymous_sources": "unnamed sources in the plural, e.g. 'multiple Daily NK sources'",
     "one_anonymous_source": "one unnamed source, e.g. 'a source'",
     "anonymous_person_quoted": "an unnamed person's own words in quotation marks, e.g. "

@@ -58,7 +58,7 @@ def test_q1_label_p10_full_points() -> None:
     ("several_anonymous_sources", "\"a source\" is one"),  # wrong value: the plural
     ("hedge_no_source", "there is a source here"),  # wrong value: the hedge
     ("One anonymous source", "lower case with underscores"),  # near miss: spelling
-    ("rumour", "not one of the seven types"),
+    ("rumour", "not one of the course's types"),
 ])
 def test_q1_label_p10_wrong_answers(answer: Any, hint: str) -> None:
     assert_less(grade03("q1", answer), hint, ["one_anonymous_source"])

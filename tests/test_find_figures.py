@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslab import load_article_text, load_figures
-from newslab.figures import QUALIFIERS, find_figures, parse_number
+from newslab.figures import QUALIFIER_RULES, QUALIFIERS, find_figures, parse_number
 
 # No deadline: a timing limit would make these tests fail on a busy machine.
 relaxed = settings(deadline=None, max_examples=60)
@@ -94,16 +94,18 @@ def test_qualifiers_are_read_and_bound_the_value(qualifier: str, number: int) ->
     assert row["qualifier"] == qualifier
     assert row["value"] == number
     low, high = row["low"], row["high"]
-    if qualifier in {"over", "more than"}:
+    rule = QUALIFIER_RULES[qualifier]
+    assert row["bounds_rule"] == rule
+    if rule == "over_open":
         assert low == number and pd.isna(high) and not row["low_inclusive"]
-    elif qualifier in {"about", "around", "approximately", "roughly"}:
+    elif rule == "about_round":
         assert low <= number <= high
         if number % 10 == 0:
             assert high - low > 0  # a round number allows a range
-    elif qualifier in {"nearly", "almost", "under", "less than", "up to", "as many as",
-                       "as high as"}:
+    elif rule in {"under_open", "up_to"}:
         assert pd.isna(low) and high == number
-    elif qualifier == "at least":
+    else:
+        assert rule == "at_least"
         assert low == number and pd.isna(high) and row["low_inclusive"]
 
 

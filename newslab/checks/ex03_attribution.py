@@ -60,7 +60,7 @@ def label_check(sentence_id: str, accepted_alternative: str = "",
         expected, alternative = row["attribution_type"], row["alternative_type"]
         problem = type_problem(answer, "text")
         if problem:
-            return Result(0, 1, f"{problem} Give one of the seven type names, e.g. "
+            return Result(0, 1, f"{problem} Give one of the type names, e.g. "
                                 "\"named_source\".")
         label = answer.strip()
         if label not in ATTRIBUTION_TYPES:
@@ -68,7 +68,7 @@ def label_check(sentence_id: str, accepted_alternative: str = "",
             if near in ATTRIBUTION_TYPES:
                 return Result(0.5, 1, "Nearly: write the type exactly as the vocabulary does, "
                                       "in lower case with underscores and no spaces.")
-            return Result(0, 1, "That is not one of the seven types: copy a name from the "
+            return Result(0, 1, "That is not one of the course's types: copy a name from the "
                                 "vocabulary table, in quotes.")
         if label == expected:
             return Result(1, 1, "Right: that is the reference label.")

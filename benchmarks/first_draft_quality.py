@@ -1,0 +1,53 @@
+"""Print how well find_figures and find_attribution do on the evaluation set in data/eval/.
+
+    .venv/bin/python benchmarks/first_draft_quality.py            # by split, then by form
+    .venv/bin/python benchmarks/first_draft_quality.py --errors   # also every miss
+
+Figures: precision and recall (a figure counts when its value, qualifier and bounds all equal
+the annotation) and, among those, the share with the same unit. Attribution: accuracy of the
+type over every sentence, and of the source over the sentences that name one. The
+`wikinews` split is real news text frozen before tuning: it is for reporting, never for
+tuning a rule. Targets (issue 16) on it: figures >= 0.9 precision and recall, type >= 0.85,
+source >= 0.8.
+"""
+
+import argparse
+
+import pandas as pd
+
+from newslab.evaluation import load_eval_set, score_attribution, score_figures, summarise
+
+
+def show(title: str, table: pd.DataFrame) -> None:
+    print(f"\n## {title}\n")
+    print(table.to_string(float_format=lambda value: f"{value:.2f}", na_rep="-"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--errors", action="store_true", help="list every sentence that misses")
+    arguments = parser.parse_args()
+    data = load_eval_set()
+    figures = score_figures(data)
+    attribution = score_attribution(data)
+    show("By split", summarise(figures, attribution, ["split"]))
+    show("By form", summarise(figures, attribution, ["split", "form"]))
+    if arguments.errors:
+        texts = data.texts.set_index("text_id")["text"]
+        wrong = figures[(figures["matched"] < figures["expected"]) |
+                        (figures["matched"] < figures["found"])]
+        print("\n## Figures that differ\n")
+        for row in wrong.itertuples():
+            print(f"{row.text_id} expected {row.expected} found {row.found} "
+                  f"matched {row.matched}: {texts[row.text_id][:110]}")
+        print("\n## Sentences labelled differently\n")
+        columns = ["text_id", "sentence", "expected_type", "found_type", "expected_source",
+                   "found_source"]
+        bad = attribution[~attribution["type_right"] |
+                          (attribution["has_source"] & ~attribution["source_right"])]
+        print(bad[columns].to_string(index=False, max_colwidth=50))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

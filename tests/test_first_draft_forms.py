@@ -1,0 +1,129 @@
+"""The forms of ordinary newswire text that find_figures and find_attribution must handle.
+
+Every sentence here is invented for the course: the places, people and organisations are
+fictional (Dunmore, Lake Orrin, the Orrin Valley Water Company, Ana Vesk, ...).
+"""
+
+import pandas as pd
+import pytest
+
+from newslab.attribution import find_attribution
+from newslab.figures import find_figures, parse_number_words
+
+
+def figures_of(text: str) -> list[tuple]:
+    table = find_figures(text)
+    return [(None if pd.isna(row.value) else row.value, row.qualifier,
+             None if pd.isna(row.low) else row.low, None if pd.isna(row.high) else row.high,
+             row.stated_unit) for row in table.itertuples()]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dunmore counted 14,200 voters.", [(14200, "none", 14200, 14200, "")]),
+    ("The dam cost 3.4 billion crowns.", [(3_400_000_000, "none", 3_400_000_000,
+                                           3_400_000_000, "crowns")]),
+    ("Eleven boats were lost.", [(11, "none", 11, 11, "")]),
+    ("Two dozen nurses walked out.", [(24, "none", 24, 24, "")]),
+    ("The strike lasted twenty-one days.", [(21, "none", 21, 21, "")]),
+    ("A third of the wells are dry.", [(0.3333, "none", 0.3333, 0.3333, "fraction")]),
+    ("Rents rose 4.5% last year.", [(4.5, "none", 4.5, 4.5, "percent")]),
+    ("The fine was €1,200.", [(1200, "none", 1200, 1200, "euros")]),
+    ("The company lost $3 million.", [(3_000_000, "none", 3_000_000, 3_000_000, "dollars")]),
+    ("Between 40 and 60 homes flooded.", [(None, "range", 40, 60, "")]),
+    ("Fares rose 5 to 7 percent.", [(None, "range", 5, 7, "percent")]),
+    ("The lake fell 3-4 metres.", [(None, "range", 3, 4, "metres")]),
+    ("At least three ferries sank.", [(3, "at least", 3, None, "")]),
+    ("More than a million fish died.", [(1_000_000, "more than", 1_000_000, None, "")]),
+    ("Up to 80 people could lose their jobs.", [(80, "up to", None, 80, "")]),
+    ("As many as 600 birds were counted.", [(600, "as many as", None, 600, "")]),
+    ("Almost 30 percent of the lake is frozen.", [(30, "almost", None, 30, "percent")]),
+])  # fmt: skip
+def test_figure_forms(text: str, expected: list[tuple]) -> None:
+    got = figures_of(text)
+    assert len(got) == len(expected), got
+    for mine, theirs in zip(got, expected, strict=True):
+        assert mine[1:] == pytest.approx(theirs[1:]) if isinstance(theirs[0], float) \
+            else mine == theirs, (mine, theirs)
+
+
+@pytest.mark.parametrize("text", [
+    "The vote is on 9 June 2025.", "The vote is on June 9.", "The vote is on 2025-06-09.",
+    "The vote is on 09/06/2025.", "The hall opened in 1958.", "The ferry leaves at 17:45.",
+    "The ferry leaves at 6 p.m.", "Call 555-0199 for tickets.", "It was her 31st race.",
+    "The Gale-9 drone and an F-16 flew by.", "See page 12, section 4.1.",
+    "The festival runs from 3 to 5 August.", "Dozens of boats and hundreds of people came.",
+    "The two-week closure ended.", "One official was there.",
+])  # fmt: skip
+def test_not_figures(text: str) -> None:
+    assert find_figures(text).empty, find_figures(text)[["value_text", "qualifier"]]
+
+
+def test_a_date_beside_a_figure_keeps_the_figure() -> None:
+    table = find_figures("The mayor, Jane Roe, told reporters that 200 people were evacuated "
+                         "on 3 May 2024.")
+    assert table["value"].tolist() == [200]
+
+
+def test_small_number_words_need_a_qualifier_unless_asked_for() -> None:
+    text = "The council closed two schools."
+    assert find_figures(text).empty
+    assert find_figures(text, small_words=True)["value"].tolist() == [2]
+
+
+def test_parse_number_words() -> None:
+    assert parse_number_words("two hundred and fifty") == 250
+    assert parse_number_words("a dozen") == 12
+    assert parse_number_words("three million") == 3_000_000
+    with pytest.raises(ValueError, match="not a number"):
+        parse_number_words("several")
+
+
+def label_of(text: str, sentence: int = 0) -> tuple[str, str]:
+    row = find_attribution(text).iloc[sentence]
+    return row["attribution_type"], row["source_described"]
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    ("Water board chair Ana Vesk said the pipes were old.", "named_source",
+     "Water board chair Ana Vesk"),
+    ("Vesk, the chair, told reporters the pipes were old.", "named_source", "Vesk"),
+    ("The chair, Ana Vesk, told reporters that 300 homes had no water on 2 March 2025.",
+     "named_source", "The chair, Ana Vesk"),
+    ("According to the ministry, the pipes were old.", "named_source", "the ministry"),
+    ("Its owner, the Orrin Valley Water Company, said the pipes were old.", "named_source",
+     "Its owner, the Orrin Valley Water Company"),
+    ("The pipes were old, police said.", "named_source", "police"),
+    ("According to budget documents, the town spent 3 million dollars.", "document",
+     "budget documents"),
+    ("Roughly 40 percent of voters backed the plan, a poll by Lakeside Research found.",
+     "document", "a poll by Lakeside Research"),
+    ("Records show the pipes were last replaced in 1970.", "document", "Records"),
+    ("Two engineers who asked not to be named said the pipes were old.",
+     "several_anonymous_sources", "Two engineers who asked not to be named"),
+    ("A plumber said the pipes were old.", "one_anonymous_source", "A plumber"),
+    ("“The pipes are old,” said Ana Vesk, the chair.", "named_source", "Ana Vesk"),
+    ("“The pipes are old,” a plumber told reporters.", "anonymous_person_quoted", "a plumber"),
+    ("The repairs are expected to take a year.", "hedge_no_source", ""),
+    ("The pipes appear to have burst in the frost.", "hedge_no_source", ""),
+    ("The pipes burst on Sunday.", "unattributed_assertion", ""),
+])  # fmt: skip
+def test_attribution_forms(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    ("Ana Vesk said the pipes were old. She added that 40 homes had no water.",
+     "named_source", "Ana Vesk"),
+    ("A survey by Lakeside Research found rents had risen. It also showed that 30 percent "
+     "of tenants were behind.", "document", "A survey by Lakeside Research"),
+])  # fmt: skip
+def test_carry_over_to_the_next_sentence_of_the_paragraph(text: str, label: str,
+                                                          source: str) -> None:
+    assert label_of(text, 1) == (label, source)
+
+
+def test_no_carry_over_across_paragraphs_or_without_a_cue() -> None:
+    labels = find_attribution("Ana Vesk said the pipes were old. The lake froze.\n\n"
+                              "She added that it was cold.")
+    assert labels["attribution_type"].tolist() == ["named_source", "unattributed_assertion",
+                                                   "unattributed_assertion"]
