@@ -8,11 +8,12 @@ rule reads a range from its lower end N and its upper end M, and a single number
 The rules, with what each allows:
 
 - `exact` (no qualifier): low = N, high = M, both included.
-- `about_round` ("about", "around", "approximately", "roughly", "some", "closer to"): the figure was
-  rounded at its last non-zero digit (30,000 to the nearest 10,000), so the true value lies
-  within half that unit: low = N - half, high = M + half, both included. (For a whole
+- `about_round` ("about", "around", "approximately", "roughly", "some", "closer to"): the
+  figure was rounded at its last non-zero digit (30,000 to the nearest 10,000), so the true
+  value lies within half that unit: low = N - half, high = M + half, both included. (For a whole
   number rounded to the units, half of 1 is taken as 0: "about 7" allows 7.)
-- `over_open` ("over", "more than", "exceed(s/ed/ing)"): more than N; low = N, not included; no upper bound.
+- `over_open` ("over", "more than", "exceed(s/ed/ing)"): more than N; low = N, not included;
+  no upper bound.
 - `at_least` ("at least"): N or more; low = N, included; no upper bound.
 - `under_open` ("under", "less than", "fewer than", "nearly", "almost"): below M; no lower
   bound; high = M, not included. "Nearly 100,000" is close to 100,000 but not 100,000.

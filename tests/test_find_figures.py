@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslab import load_article_text, load_figures
-from newslab.figures import QUALIFIER_RULES, QUALIFIERS, find_figures, parse_number
+from newslab.bounds import QUALIFIER_RULES
+from newslab.figures import QUALIFIERS, find_figures, parse_number
 
 # No deadline: a timing limit would make these tests fail on a busy machine.
 relaxed = settings(deadline=None, max_examples=60)

@@ -25,6 +25,9 @@ ANONYMOUS = ANONYMOUS_TYPES
 GENERAL_HINTS = {
     "named_source": "Is anybody named in the sentence? A description such as \"a source\" or "
                     "\"one cadre\" is not a name.",
+    "document": "Is the claim put down to a document, a report, a survey, a poll or data "
+                "(\"records show\", \"according to budget documents\") rather than to a "
+                "person?",
     "several_anonymous_sources": "Count the sources the sentence itself mentions: is it more "
                                  "than one, and is any source mentioned at all?",
     "one_anonymous_source": "Look for the words that introduce a source: does this sentence "
