@@ -10,7 +10,7 @@ author = "Reading the News as Data contributors"
 copyright = "Reading the News as Data contributors; teaching text CC BY 4.0, code MIT"
 
 extensions = ["myst_nb"]
-exclude_patterns = ["_build", "_static", "**.ipynb_checkpoints"]
+exclude_patterns = ["_build", "_static", "_templates", "**.ipynb_checkpoints"]
 root_doc = "index"
 
 # MyST-NB never executes: the stored outputs are shown (`--execute` runs lessons before this).
@@ -23,6 +23,7 @@ myst_enable_extensions = ["colon_fence"]
 html_theme = "sphinx_book_theme"
 html_title = project
 html_static_path = ["_static"]
+templates_path = ["_templates"]  # one theme component made accessible (see its comment)
 html_css_files = ["newslab-site.css"]
 html_js_files = ["vendor/vega.min.js", "vendor/vega-lite.min.js", "vendor/vega-embed.min.js",
                  "newslab-charts.js"]

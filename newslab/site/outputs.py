@@ -33,7 +33,8 @@ def chart_html(spec: dict, number: int) -> str:
     # `</` must not close the <script> early; JSON allows `<\/` for `</`.
     payload = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     chart_id = f"newslab-chart-{number}"
-    return (f'<figure class="newslab-chart-figure">'
+    # Focusable: a wide chart scrolls sideways, and keyboard users must be able to scroll it.
+    return (f'<figure class="newslab-chart-figure" tabindex="0">'
             f'<div class="newslab-chart" id="{chart_id}" data-spec="{chart_id}-spec"></div>'
             f'<figcaption class="newslab-chart-description">{html.escape(description)}'
             f'</figcaption>'
