@@ -17,6 +17,9 @@ root_doc = "index"
 nb_execution_mode = "off"
 nb_ipywidgets_js = {}
 nb_merge_streams = True
+# Worked answers of "Your turn" tasks (tagged hide-cell by newslab.site.outputs) stay folded.
+nb_code_prompt_show = "Show the worked answer"
+nb_code_prompt_hide = "Hide the worked answer"
 myst_heading_anchors = 3
 myst_enable_extensions = ["colon_fence"]
 
@@ -25,6 +28,7 @@ html_title = project
 html_static_path = ["_static"]
 templates_path = ["_templates"]  # one theme component made accessible (see its comment)
 html_css_files = ["newslab-site.css"]
+html_favicon = "_static/favicon.svg"  # without one, browsers ask for /favicon.ico (a 404)
 html_js_files = ["vendor/vega.min.js", "vendor/vega-lite.min.js", "vendor/vega-embed.min.js",
                  "newslab-charts.js"]
 html_copy_source = False
