@@ -1,5 +1,6 @@
 # Reading the News as Data: the two commands a reader needs are `make lab` and `make test`.
-# Everything else here supports them. Needs only Python 3.11 and make (and apt for Chromium).
+# Everything else here supports them. Needs Python 3.11 and make (and apt for Chromium); `make site`
+# and `make test` also need Node.js and npm (the website's chart libraries and axe-core).
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
