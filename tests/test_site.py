@@ -12,6 +12,7 @@ Lessons and exercises are found by listing their folders, so new lessons are tes
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import posixpath
@@ -58,8 +59,15 @@ def html_name(notebook: str) -> str:
     return notebook.removesuffix(".ipynb") + ".html"
 
 
+def show(config: pytest.Config, lines: list[str]) -> None:
+    """Print to the terminal even while pytest captures output (figures worth reading)."""
+    capture = config.pluginmanager.getplugin("capturemanager")
+    with capture.global_and_fixture_disabled() if capture else contextlib.nullcontext():
+        print("\n" + "\n".join(lines), flush=True)
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_site(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> Path:
     """The site, built by the workflow's `run` steps (as on GitHub) into a temporary folder."""
     out = tmp_path_factory.mktemp("website") / "site"
     environment = {**os.environ, "SITE_REPO": SITE_REPO, "SITE_HUB": SITE_HUB,
@@ -71,7 +79,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert finished.returncode == 0, (
             f"workflow step {step.get('name', step['run'])!r} failed:\n"
             f"{finished.stdout[-3000:]}\n{finished.stderr[-3000:]}")
-    print(f"\nsite built by the workflow steps in {time.monotonic() - started:.1f} s")
+    show(pytestconfig, [f"website built by the workflow's steps in "
+                        f"{time.monotonic() - started:.1f} s"])
     return out
 
 
@@ -86,11 +95,10 @@ def site_url(built_site: Path) -> Iterator[str]:
 def print_axe_counts(request: pytest.FixtureRequest) -> Iterator[None]:
     """After this module: how many elements broke each axe rule, over every page."""
     yield
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter and AXE_COUNTS:
-        reporter.write_line("\naxe-core on the website, elements per rule over all pages:")
-        for rule, count in sorted(AXE_COUNTS.items()):
-            reporter.write_line(f"  {rule}: {count}")
+    if AXE_COUNTS:
+        counts = [f"  {rule}: {count}" for rule, count in sorted(AXE_COUNTS.items())]
+        show(request.config, ["axe-core on the website, elements per rule over all pages:",
+                              *counts])
 
 
 # --- the workflow and the page folder (no Sphinx, no browser) -------------------------------
