@@ -289,6 +289,26 @@ def test_lesson_page_launches_and_leads_on(built_site: Path, notebook: str) -> N
         assert posixpath.basename(html_name(neighbour)) in hrefs, neighbour
 
 
+def stored_outputs(notebook: Path, mime: str) -> int:
+    """How many outputs of the notebook carry a mime type starting with `mime`."""
+    return sum(any(key.startswith(mime) for key in output.get("data", {}))
+               for cell in nbformat.read(notebook, as_version=4).cells
+               for output in cell.get("outputs", []))
+
+
+@pytest.mark.parametrize("notebook", LESSONS)
+def test_every_chart_and_widget_of_a_lesson_has_its_place(built_site: Path,
+                                                         notebook: str) -> None:
+    soup = BeautifulSoup((built_site / "notebooks" / html_name(notebook)).read_text(),
+                         "html.parser")
+    source = REPO / "notebooks" / notebook
+    assert len(soup.select("div.newslab-chart")) == stored_outputs(
+        source, "application/vnd.vegalite.")
+    assert len(soup.select(".newslab-widget-note")) == stored_outputs(
+        source, "application/vnd.jupyter.widget-view")
+    assert not soup.select("script[src^=http], link[href^=http][rel=stylesheet], img[src^=http]")
+
+
 # --- in Chromium ----------------------------------------------------------------------------
 
 def watch(page: Any, origin: str) -> tuple[list[str], list[str]]:
