@@ -3,7 +3,7 @@
 Builds the course website into DIR (default `build/site`): the page folder is written to a
 temporary folder (see `pages`), the Vega libraries are copied from `node_modules/` (installed
 by `npm ci`, see package.json) into the site, and Sphinx turns it into HTML. Lessons keep their
-stored outputs; `--execute` runs them afresh first (into the temporary copies only).
+stored outputs; `--execute` runs them afresh first, in a temporary copy of the course.
 """
 
 from __future__ import annotations
@@ -40,12 +40,18 @@ def copy_vendor(node_modules: Path, static: Path) -> None:
         shutil.copyfile(node_modules / name, static / "vendor" / target)
 
 
-def execute_lessons(root: Path) -> dict:
-    """Run every lesson afresh in its own folder; the files on disk are not changed."""
+def execute_lessons(root: Path, scratch: Path) -> dict:
+    """Run every lesson afresh in a copy of `notebooks/` and `data/` under `scratch`.
+
+    The course's files are not changed, and what a lesson writes (lesson 04's handouts)
+    lands in the copy.
+    """
     from nbclient import NotebookClient
 
+    for folder in ("notebooks", "data"):
+        shutil.copytree(root / folder, scratch / "course" / folder)
     executed = {}
-    for path in listed(root, "notebooks"):
+    for path in listed(scratch / "course", "notebooks"):
         notebook = read_notebook(path)
         NotebookClient(notebook, timeout=600, kernel_name="python3",
                        resources={"metadata": {"path": str(path.parent)}}).execute()
@@ -66,9 +72,9 @@ def run_sphinx(source: Path, out: Path, work: Path) -> None:
 
 def build_site(out: Path, launch: Launch, root: Path = ROOT, execute: bool = False) -> dict:
     """Build the website for the course at `root` into `out`; return what it holds."""
-    executed = execute_lessons(root) if execute else None
     with tempfile.TemporaryDirectory(prefix="newslab-site-") as scratch:
         work = Path(scratch)
+        executed = execute_lessons(root, work) if execute else None
         source = work / "source"
         shutil.copytree(WEBSITE, source)
         copy_vendor(root / "node_modules", source / "_static")
