@@ -1,5 +1,6 @@
 # Reading the News as Data: the two commands a reader needs are `make lab` and `make test`.
-# Everything else here supports them. Needs only Python 3.11 and make (and apt for Chromium).
+# Everything else here supports them. Needs Python 3.11 and make (and apt for Chromium); `make site`
+# and `make test` also need Node.js and npm (the website's chart libraries and axe-core).
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -17,16 +18,26 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 RUNTIME_STAMP := $(VENV)/.newslab-runtime.stamp
 TEST_STAMP := $(VENV)/.newslab-test.stamp
+SITE_STAMP := $(VENV)/.newslab-site.stamp
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 
 SUBMISSIONS ?= submissions
 OUT ?= grading-output
 
-.PHONY: help venv lab test-venv browser test grade lock clean distclean
+# `make site REPO=https://github.com/ORG/student-edition [HUB=https://hub.example.org]
+#  [BRANCH=main] [SITE_OUT=build/site] [EXECUTE=1]`: see docs/AUTHORING.md, "The website".
+REPO ?=
+HUB ?=
+BRANCH ?= main
+SITE_OUT ?= build/site
+EXECUTE ?=
+
+.PHONY: help venv lab test-venv site-venv site browser test grade lock clean distclean
 
 help:
 	@echo "make lab    create .venv (first time only) and open JupyterLab at $(FIRST_NOTEBOOK)"
 	@echo "make test   the same set-up plus test tools and Chromium, then every test"
+	@echo "make site REPO=https://github.com/ORG/REPO [HUB=url]   build the course website in build/site"
 	@echo "make grade SUBMISSIONS=folder OUT=folder   grade submitted exercise notebooks"
 	@echo "make lock   regenerate constraints.txt from a fresh venv after changing a pin"
 	@echo "make clean  remove test artifacts and caches (distclean also removes .venv)"
@@ -54,6 +65,24 @@ $(TEST_STAMP): $(RUNTIME_STAMP) requirements-test.txt
 	$(PIP) install --quiet -r requirements-test.txt
 	touch $@
 
+# The website's tools (Sphinx, MyST-NB, book theme): only `make site` and `make test` need them.
+site-venv: $(SITE_STAMP)
+
+$(SITE_STAMP): $(RUNTIME_STAMP) requirements-site.txt
+	$(PIP) install --quiet -r requirements-site.txt
+	touch $@
+
+# JavaScript served by the website (vega, vega-lite, vega-embed) and used by the tests
+# (axe-core): exact versions from package-lock.json.
+node_modules: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Never re-executes the lessons unless EXECUTE=1: the site shows their stored outputs.
+site: site-venv node_modules
+	$(PY) -m newslab site --out "$(SITE_OUT)" --branch "$(BRANCH)" \
+		$(if $(REPO),--repo "$(REPO)") $(if $(HUB),--hub "$(HUB)") $(if $(EXECUTE),--execute)
+
 # Debian's Chromium for the browser tests; never a browser download by Playwright.
 browser:
 	@if command -v chromium >/dev/null 2>&1; then \
@@ -66,7 +95,7 @@ browser:
 
 # Exit code 5 from pytest means "no tests collected": allowed for the notebook folders only,
 # which stay empty until the lessons land. `pytest tests` must collect and pass real tests.
-test: test-venv browser
+test: test-venv site-venv node_modules browser
 	@set -euo pipefail; \
 	started=$$(date +%s); \
 	scratch=$$(mktemp -d); trap 'rm -rf "$$scratch"' EXIT; \
@@ -94,9 +123,11 @@ lock:
 	$(PYTHON) -m venv "$$scratch/venv"; \
 	grep -v '^-c' requirements.txt > "$$scratch/requirements.txt"; \
 	grep -v '^-c' requirements-test.txt > "$$scratch/requirements-test.txt"; \
+	grep -v '^-c' requirements-site.txt > "$$scratch/requirements-site.txt"; \
 	"$$scratch/venv/bin/python" -m pip install --quiet --disable-pip-version-check \
-		-r "$$scratch/requirements.txt" -r "$$scratch/requirements-test.txt"; \
-	{ echo "# Lock file: every package, direct and transitive, that requirements.txt and requirements-test.txt"; \
+		-r "$$scratch/requirements.txt" -r "$$scratch/requirements-test.txt" \
+		-r "$$scratch/requirements-site.txt"; \
+	{ echo "# Lock file: every package, direct and transitive, that requirements.txt, requirements-test.txt and requirements-site.txt"; \
 	  echo "# install on Python 3.11. Regenerate with \`make lock\` after changing a pin (see README)."; \
 	  "$$scratch/venv/bin/python" -m pip freeze --disable-pip-version-check ; \
 	} > constraints.txt; \
@@ -107,4 +138,4 @@ clean:
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) node_modules

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -34,14 +35,17 @@ def pins(path: Path) -> dict[str, str]:
     return found
 
 
-@pytest.mark.parametrize("name", ["requirements.txt", "requirements-test.txt"])
+REQUIREMENTS = ["requirements.txt", "requirements-test.txt", "requirements-site.txt"]
+
+
+@pytest.mark.parametrize("name", REQUIREMENTS)
 def test_every_line_is_an_exact_pin_under_the_lock(name: str) -> None:
     path = REPO / name
     assert "-c constraints.txt" in requirement_lines(path)
     assert pins(path), f"{name} pins nothing"
 
 
-@pytest.mark.parametrize("name", ["requirements.txt", "requirements-test.txt"])
+@pytest.mark.parametrize("name", REQUIREMENTS)
 def test_direct_pins_match_the_lock(name: str) -> None:
     lock = pins(REPO / "constraints.txt")
     for package, version in pins(REPO / name).items():
@@ -53,6 +57,22 @@ def test_test_tools_stay_out_of_the_runtime_requirements() -> None:
     assert not set(runtime) & set(test_only)
     for tool in ("pytest", "nbval", "playwright", "ruff", "frictionless"):
         assert tool in test_only and tool not in runtime
+
+
+def test_website_tools_stay_out_of_the_runtime_requirements() -> None:
+    runtime, site = pins(REPO / "requirements.txt"), pins(REPO / "requirements-site.txt")
+    assert "sphinx" in site and "myst-nb" in site
+    assert not set(runtime) & set(site)
+
+
+def test_javascript_is_pinned_exactly_and_locked() -> None:
+    package = json.loads((REPO / "package.json").read_text())
+    lock = json.loads((REPO / "package-lock.json").read_text())["packages"]
+    wanted = {**package.get("dependencies", {}), **package.get("devDependencies", {})}
+    assert wanted["axe-core"] == "4.14.1"
+    for name, version in wanted.items():
+        assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"{name}: {version} is not exact"
+        assert lock[f"node_modules/{name}"]["version"] == version, name
 
 
 def test_altair_stays_on_5_5_for_offline_charts() -> None:
