@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 from newslab.grading.batch import Settings, UsageError, timed_grade_folder
+from newslab.grading.classroom import ClassOptions, write_class_outputs
+from newslab.grading.lms import LMS_CHOICES, RosterError, read_roster
 from newslab.grading.sandbox import DEFAULT_KERNEL_UID, GraderError
 from newslab.grading.summary import Progress, summary
 
@@ -32,7 +34,27 @@ def parser() -> argparse.ArgumentParser:
     parse.add_argument("--kernel-uid", type=int, default=DEFAULT_KERNEL_UID,
                        help="when run as root: kernels run as the first free uids from this "
                             f"one, one per job (default: {DEFAULT_KERNEL_UID})")
+    add_class_options(parse)
     return parse
+
+
+def add_class_options(parse: argparse.ArgumentParser) -> None:
+    """--roster, --lms, --count-flagged: grades ready for the LMS (newslab/grading/lms.py)."""
+    parse.add_argument("--roster", type=Path,
+                       help="the roster exported from your LMS: writes OUTDIR/lms_import.csv")
+    parse.add_argument("--lms", choices=LMS_CHOICES,
+                       help="the roster's format and the import file's (with --roster)")
+    parse.add_argument("--count-flagged", action="store_true",
+                       help="export points of rows whose status is not `graded` too")
+
+
+def class_options(args: argparse.Namespace) -> ClassOptions:
+    """Read the roster before grading, so a bad roster stops at once (RosterError)."""
+    if (args.roster is None) != (args.lms is None):
+        raise RosterError("--roster and --lms go together: give both (e.g. --roster "
+                          "roster.csv --lms canvas) or neither.")
+    roster = read_roster(args.roster, args.lms) if args.roster else None
+    return ClassOptions(roster, args.count_flagged)
 
 
 def open_to_others(path: Path) -> bool:
@@ -60,6 +82,11 @@ def main(argv: list[str]) -> int:
         print("--jobs must be at least 1, the timeouts positive and --memory at least 256 MB.",
               file=sys.stderr)
         return 2
+    try:
+        options = class_options(args)
+    except RosterError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     for warning in warnings_for(args.submissions):
         print(f"warning: {warning}", file=sys.stderr)
     settings = Settings(jobs=args.jobs, cell_timeout=args.cell_timeout, budget=args.budget,
@@ -75,6 +102,7 @@ def main(argv: list[str]) -> int:
               file=sys.stderr)
         return 130
     print(summary(grades, seconds))
+    print("\n" + "\n".join(write_class_outputs(args.out, grades, options)))
     print(f"\nWrote {args.out / 'grades.csv'}, {args.out / 'questions.csv'} and "
           f"{args.out / 'feedback'}/ (one file per student).")
     return 0
