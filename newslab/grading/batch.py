@@ -21,6 +21,7 @@ from newslab.grading.notebook import UNKNOWN_EXERCISE, identify, plan, read_note
 from newslab.grading.output import write_outputs
 from newslab.grading.sandbox import DEFAULT_KERNEL_UID, Limits, Sandbox
 from newslab.grading.score import Grade, resolve_duplicates, score
+from newslab.versions import version_notes
 
 
 class UsageError(Exception):
@@ -61,6 +62,9 @@ def prepare(submission: Submission, known: dict[str, Exercise]) -> Prepared:
         return Prepared(grade, [])
     grade.exercise = found.exercise
     grade.status = GRADED
+    older = version_notes(reading.notebook, found.exercise.id)  # an older copy: say so
+    grade.notes += older
+    grade.flagged = grade.flagged or bool(older)
     cells, notes = plan(reading.notebook, found.exercise)
     grade.notes += notes
     return Prepared(grade, cells)
