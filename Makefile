@@ -64,9 +64,14 @@ browser:
 		echo "chromium is missing and cannot be installed here: browser tests will be skipped"; \
 	fi
 
+# axe-core (accessibility checks run inside Chromium by the tests), exactly as package-lock.json says.
+node_modules: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 # Exit code 5 from pytest means "no tests collected": allowed for the notebook folders only,
 # which stay empty until the lessons land. `pytest tests` must collect and pass real tests.
-test: test-venv browser
+test: test-venv browser node_modules
 	@set -euo pipefail; \
 	started=$$(date +%s); \
 	scratch=$$(mktemp -d); trap 'rm -rf "$$scratch"' EXIT; \
