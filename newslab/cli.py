@@ -8,6 +8,7 @@ COMMANDS = {
     "build": ("newslab.build", "write exercises/ from solutions/"),
     "grade": ("newslab.grading.cli", "grade a folder of submitted exercise notebooks"),
     "links": ("newslab.links", "print Binder and nbgitpuller links for a class"),
+    "release": ("newslab.release", "write the student edition (no solutions) as a git repo"),
 }
 
 
