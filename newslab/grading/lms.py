@@ -1,8 +1,8 @@
 """Grades ready for the LMS: read the roster the instructor exported, write `lms_import.csv`.
 
 Three roster formats (`--lms`):
-- `canvas`: Canvas's gradebook export (Grades > Actions > Export): columns `Student`, `ID`,
-  `SIS User ID`, `SIS Login ID`, `Section`, then one column per assignment, and a second row
+- `canvas`: Canvas's gradebook export (Grades > Export > Export Entire Gradebook): columns
+  `Student`, `ID`, `SIS User ID`, `SIS Login ID`, `Section`, one column per assignment, a row
   whose first cell is `Points Possible`. Submissions downloaded from Canvas carry the `ID`
   (Canvas's user id) in their names; other names are matched to `SIS Login ID`/`SIS User ID`.
 - `moodle`: Moodle's grade export (Grades > Export > Plain text file): `First name`,
@@ -145,7 +145,8 @@ def parse_roster(data: bytes, lms: str, source: str = "the roster") -> Roster:
 
 
 ROSTER_HINTS = {
-    "canvas": "In Canvas: Grades > Actions > Export > Export Entire Gradebook.",
+    "canvas": "In Canvas: Grades > Export > Export Entire Gradebook (older Canvas: Actions > "
+              "Export).",
     "moodle": "In Moodle: Grades > Export > Plain text file (include the user's e-mail).",
     "generic": "",
 }
