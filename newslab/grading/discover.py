@@ -31,7 +31,9 @@ class Submission:
     path: Path
 
 
-CANVAS_NAME = re.compile(r"^(?P<login>[a-z0-9-]+)_(?P<late>LATE_)?(?P<user>\d+)"
+# Canvas writes the login as the lower-case sortable name with only letters and digits kept
+# (letters of any alphabet: `ngatazoë`).
+CANVAS_NAME = re.compile(r"^(?P<login>[^\W_]+)_(?P<late>LATE_)?(?P<user>\d+)"
                          r"(?:_(?P<attachment>\d+)(?:_(?P<original>.*))?)?$")
 MOODLE_NAME = re.compile(r"^(?P<name>[^_]+)_(?P<user>\d+)_assign(?:submission|feedback)_[a-z]+_"
                          r"(?P<original>.*)$")
