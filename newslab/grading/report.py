@@ -82,7 +82,7 @@ def distribution_chart(exercise_id: str, points: list[float], max_points: float)
                    + "; ".join(f"{count} with {_points(value)} of {_points(max_points)} points"
                                for value, count in sorted(values.items())) + ".")
     return alt.Chart(data, title=f"Scores in {exercise_id}", description=description).mark_bar(
-        color="#1f5f8b").encode(
+        color="#1f5f8b", size=14).encode(
         x=alt.X("points:Q", title=f"points (out of {_points(max_points)})",
                 scale=alt.Scale(domain=[0, max_points])),
         y=alt.Y("students:Q", title="rows", axis=alt.Axis(tickMinStep=1)),
