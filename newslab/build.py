@@ -11,7 +11,8 @@ The build turns each `solutions/NN_slug.ipynb` into `exercises/NN_slug.ipynb`:
 - every code cell loses its outputs and execution count;
 - setup, question and check cells are marked not editable and not deletable;
 - cell metadata keeps only `newslab` and those two flags; notebook metadata keeps
-  `kernelspec`, `language_info` and `newslab` (`{"exercise": "<id>"}`).
+  `kernelspec`, `language_info` and `newslab` (`{"exercise": "<id>"}`, plus the version of
+  each question and of the exercise, see `newslab/versions.py`).
 
 The output is a pure function of the solution file, so building twice gives the same
 bytes. `--check` writes nothing and exits 1 naming every exercise that differs from what
@@ -32,6 +33,7 @@ import nbformat
 from nbformat import NotebookNode
 
 from newslab.paths import EXERCISES, SOLUTIONS
+from newslab.versions import version_metadata
 
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
@@ -153,6 +155,7 @@ def build_notebook(solution: NotebookNode, name: str = "notebook") -> NotebookNo
         cells.append(new)
     metadata = {key: copy.deepcopy(solution.metadata[key])
                 for key in KEPT_NOTEBOOK_METADATA if key in solution.get("metadata", {})}
+    metadata["newslab"].update(version_metadata(exercise_id, solution))  # see newslab/versions.py
     exercise = nbformat.v4.new_notebook(cells=cells, metadata=metadata)
     exercise.nbformat_minor = max(5, solution.get("nbformat_minor", 5))
     nbformat.validate(exercise)

@@ -9,6 +9,7 @@ COMMANDS = {
     "grade": ("newslab.grading.cli", "grade a folder of submitted exercise notebooks"),
     "links": ("newslab.links", "print Binder and nbgitpuller links for a class"),
     "site": ("newslab.site.build", "build the course website (needs requirements-site.txt)"),
+    "release": ("newslab.release", "write the student edition (no solutions) as a git repo"),
 }
 
 

@@ -51,3 +51,11 @@ def describe(violations: list[dict]) -> str:
         lines.append(f"{violation['id']} ({violation.get('impact')}): {violation.get('help')} "
                      f"at {'; '.join(targets)}")
     return "\n".join(lines)
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    """The serious and critical violations on the open page, each with the rule id, its
+    impact, its help text and up to three offending elements (used by the class report test)."""
+    return [{"id": item["id"], "impact": item["impact"], "help": item["help"],
+             "nodes": [node["target"] for node in item["nodes"][:3]]}
+            for item in serious(run_axe(page))]

@@ -143,7 +143,8 @@ def test_the_answer_is_gone_and_the_check_cell_stays() -> None:
 
 def test_notebook_metadata_keeps_the_exercise_id_and_drops_the_rest() -> None:
     exercise = build_notebook(solution_notebook(), "01_demo.ipynb")
-    assert exercise.metadata["newslab"] == {"exercise": "01_demo"}
+    assert set(exercise.metadata["newslab"]) == {"exercise", "version", "questions"}
+    assert exercise.metadata["newslab"]["exercise"] == "01_demo"
     assert "widgets" not in exercise.metadata and "kernelspec" in exercise.metadata
     nbformat.validate(exercise)
 

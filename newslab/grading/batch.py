@@ -23,6 +23,7 @@ from newslab.grading.sandbox import Sandbox, Settings
 
 __all__ = ["Settings", "UsageError", "grade_folder"]
 from newslab.grading.score import Grade, resolve_duplicates, score
+from newslab.versions import version_notes
 
 
 class UsageError(Exception):
@@ -52,6 +53,9 @@ def prepare(submission: Submission, known: dict[str, Exercise]) -> Prepared:
         return Prepared(grade, [])
     grade.exercise = found.exercise
     grade.status = GRADED
+    older = version_notes(reading.notebook, found.exercise.id)  # an older copy: say so
+    grade.notes += older
+    grade.flagged = grade.flagged or bool(older)
     cells, notes = plan(reading.notebook, found.exercise)
     grade.notes += notes
     return Prepared(grade, cells)

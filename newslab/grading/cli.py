@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from newslab.grading.lms import LMS_CHOICES, RosterError, read_roster
 from newslab.grading.sandbox import DEFAULT_KERNEL_UID, GraderError, Sandbox, Settings
 
 
@@ -30,7 +31,18 @@ def parser() -> argparse.ArgumentParser:
     parse.add_argument("--kernel-uid", type=int, default=DEFAULT_KERNEL_UID,
                        help="when run as root: kernels run as the first free uids from this "
                             f"one, one per job (default: {DEFAULT_KERNEL_UID})")
+    add_class_options(parse)
     return parse
+
+
+def add_class_options(parse: argparse.ArgumentParser) -> None:
+    """--roster, --lms, --count-flagged: grades ready for the LMS (newslab/grading/lms.py)."""
+    parse.add_argument("--roster", type=Path,
+                       help="the roster exported from your LMS: writes OUTDIR/lms_import.csv")
+    parse.add_argument("--lms", choices=LMS_CHOICES,
+                       help="the roster's format and the import file's (with --roster)")
+    parse.add_argument("--count-flagged", action="store_true",
+                       help="export points of rows whose status is not `graded` too")
 
 
 def unsupported_platform() -> str | None:
@@ -51,6 +63,15 @@ def main(argv: list[str]) -> int:
     if unsupported:
         print(f"error: {unsupported}", file=sys.stderr)
         return 2
+    if (args.roster is None) != (args.lms is None):
+        print("error: --roster and --lms go together: give both (e.g. --roster roster.csv "
+              "--lms canvas) or neither.", file=sys.stderr)
+        return 2
+    try:  # a bad roster stops at once, before any kernel starts
+        roster = read_roster(args.roster, args.lms) if args.roster else None
+    except RosterError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     settings = Settings(jobs=args.jobs, cell_timeout=args.cell_timeout, budget=args.budget,
                         memory_mb=args.memory, kernel_uid=args.kernel_uid)
     started = time.perf_counter()
@@ -62,6 +83,7 @@ def main(argv: list[str]) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     from newslab.grading.batch import UsageError, grade_folder
+    from newslab.grading.classroom import ClassOptions, write_class_outputs
     from newslab.grading.summary import Progress, summary
 
     try:
@@ -76,6 +98,8 @@ def main(argv: list[str]) -> int:
               file=sys.stderr)
         return 130
     print(summary(grades, seconds))
+    print("\n" + "\n".join(write_class_outputs(args.out, grades,
+                                                ClassOptions(roster, args.count_flagged))))
     print(f"\nWrote {args.out / 'grades.csv'}, {args.out / 'questions.csv'} and "
           f"{args.out / 'feedback'}/ (one file per student).")
     return 0
