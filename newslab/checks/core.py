@@ -3,6 +3,11 @@
 A check is a pure function: it takes an answer as plain data (see
 `newslab.plain`) and returns a `Result`. The same function runs in a student's
 notebook, for instant feedback, and in the grader's own process.
+
+Two kinds of question:
+- automatic: the check decides the points;
+- written: the answer is a text an instructor marks with the question's `Rubric`; its check
+  looks at the form only and returns a *pending* result (no points yet).
 """
 
 from collections.abc import Callable
@@ -19,12 +24,16 @@ class Result:
     points: float
     max_points: float
     feedback: str
+    pending: bool = False  # a written answer: an instructor decides the points
 
     @property
     def passed(self) -> bool:
-        return self.points >= self.max_points
+        return not self.pending and self.points >= self.max_points
 
     def __str__(self) -> str:
+        if self.pending:
+            return (f"📝 Written answer, up to {_points(self.max_points)} points, marked by your "
+                    f"instructor. {self.feedback}")
         if self.passed:
             mark = "✅"
         elif self.points > 0:
@@ -42,13 +51,69 @@ Check = Callable[[Any], Result]
 
 
 @dataclass(frozen=True)
+class Level:
+    """One level of a rubric: the points it gives, a short name and what earns it."""
+
+    points: float
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Rubric:
+    """How an instructor marks a written answer: what is judged, and the levels, lowest first."""
+
+    criteria: tuple[str, ...]
+    levels: tuple[Level, ...]
+
+    def __post_init__(self) -> None:
+        points = [level.points for level in self.levels]
+        if len(points) < 2 or points != sorted(set(points)) or points[0] != 0:
+            raise ValueError("A rubric needs at least two levels, from 0 points upwards, each "
+                             "worth more than the one before.")
+
+    @property
+    def max_points(self) -> float:
+        return self.levels[-1].points
+
+    def level_for(self, points: float) -> Level | None:
+        """The level worth exactly `points`, or None (a mark between levels)."""
+        return next((level for level in self.levels if level.points == points), None)
+
+    def as_text(self) -> str:
+        """The rubric as students and instructors read it (plain text, also valid Markdown)."""
+        lines = ["Rubric (marked by your instructor):", "What is judged:"]
+        lines += [f"- {criterion}" for criterion in self.criteria]
+        lines.append("Levels:")
+        lines += [f"- {_points(level.points)} points, {level.name}: {level.description}"
+                  for level in reversed(self.levels)]
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
 class Question:
-    """One question of an exercise: its id, the answer variable and its check."""
+    """One question of an exercise: its id, the answer variable and its check.
+
+    A question with a `rubric` is written: its points come from an instructor's mark, and its
+    check gives feedback on the form only. `why` is a short note shown after a right answer.
+    """
 
     id: str
     variable: str
     check: Check
     max_points: float = 1.0
+    rubric: Rubric | None = None
+    why: str = ""
+
+    def __post_init__(self) -> None:
+        if self.rubric is not None and self.rubric.max_points != self.max_points:
+            raise ValueError(f"Question {self.id}: max_points ({self.max_points}) must be the "
+                             f"rubric's top level ({self.rubric.max_points}).")
+
+    @property
+    def written(self) -> bool:
+        """True for a written question, marked by an instructor."""
+        return self.rubric is not None
 
 
 @dataclass(frozen=True)
@@ -68,6 +133,11 @@ class Exercise:
     @property
     def max_points(self) -> float:
         return sum(question.max_points for question in self.questions)
+
+    @property
+    def automatic_max_points(self) -> float:
+        """The points the checks decide (everything but the written questions)."""
+        return sum(question.max_points for question in self.questions if not question.written)
 
 
 REGISTRY: dict[str, Exercise] = {}
@@ -95,10 +165,27 @@ def run_check(question: Question, plain_answer: Any) -> Result:
         message = (f"Your answer is a {kind}, which this check cannot read. "
                    "Use a number, a string, a list or a pandas table.")
         return Result(0, question.max_points, message)
+    if question.written and not (isinstance(plain_answer, str) and plain_answer.strip()):
+        return _no_written_answer(question, plain_answer)
     try:
         result = question.check(plain_answer)
     except Exception as error:  # a bug in a check must not look like the student's fault
         return Result(0, question.max_points,
                       f"The check itself failed ({type(error).__name__}); tell your instructor.")
+    if question.written:  # only an instructor gives points to a written answer
+        return Result(0, question.max_points, result.feedback, pending=True)
     points = max(0.0, min(float(result.points), float(question.max_points)))
-    return Result(points, question.max_points, result.feedback)
+    feedback = result.feedback
+    if points >= question.max_points and question.why:
+        feedback = f"{feedback} Why: {question.why}"
+    return Result(points, question.max_points, feedback)
+
+
+def _no_written_answer(question: Question, plain_answer: Any) -> Result:
+    """0 points, final: there is no text for an instructor to mark."""
+    if isinstance(plain_answer, str):
+        message = "Your answer is empty: write your text between the quotes."
+    else:
+        message = ("This question wants text: write your answer between triple quotes, "
+                   f'{question.variable} = """...""".')
+    return Result(0, question.max_points, message)

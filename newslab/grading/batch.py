@@ -17,6 +17,7 @@ from newslab.checks import exercises
 from newslab.checks.core import Exercise
 from newslab.grading.discover import Submission, discover
 from newslab.grading.execute import GRADED, GRADER_ERROR, Execution, PlannedCell, execute
+from newslab.grading.marks import Mark, apply_marks
 from newslab.grading.notebook import UNKNOWN_EXERCISE, identify, plan, read_notebook
 from newslab.grading.output import write_outputs
 from newslab.grading.sandbox import DEFAULT_KERNEL_UID, Limits, Sandbox
@@ -120,8 +121,13 @@ def _run(work: Coroutine[Any, Any, None]) -> None:
 
 def grade_folder(submissions: Path, out: Path, settings: Settings | None = None,
                  known: dict[str, Exercise] | None = None,
-                 progress: Callable[[int], Callable[[str], None]] | None = None) -> list[Grade]:
-    """Grade every file under `submissions`, write the outputs to `out`, return the rows."""
+                 progress: Callable[[int], Callable[[str], None]] | None = None,
+                 marks: tuple[Path, list[Mark]] | None = None) -> list[Grade]:
+    """Grade every file under `submissions`, write the outputs to `out`, return the rows.
+
+    `marks` (the marks file and its rows) are merged into the written answers; a mark that fits
+    no answer raises MarksError before anything is written.
+    """
     settings = settings or Settings()
     check_folders(submissions, out)
     known = exercises() if known is None else known
@@ -141,6 +147,8 @@ def grade_folder(submissions: Path, out: Path, settings: Settings | None = None,
         finally:
             sandbox.close()
     grades = resolve_duplicates([item.grade for item in prepared])
+    if marks is not None:
+        grades = apply_marks(grades, marks[1], marks[0])
     out.mkdir(parents=True, exist_ok=True, mode=0o700)
     write_outputs(out, grades)
     return grades

@@ -1,4 +1,4 @@
-"""`python -m newslab grade SUBMISSIONS --out OUTDIR [--jobs N] [--cell-timeout S] [--budget S]`."""
+"""`python -m newslab grade SUBMISSIONS --out OUTDIR [--marks marks.csv] [--jobs N] ...`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import stat
 import sys
 from pathlib import Path
 
+from newslab.checks import exercises
 from newslab.grading.batch import Settings, UsageError, timed_grade_folder
+from newslab.grading.marks import Mark, MarksError, check_against_exercises, read_marks
 from newslab.grading.sandbox import DEFAULT_KERNEL_UID, GraderError
 from newslab.grading.summary import Progress, summary
 
@@ -17,10 +19,13 @@ def parser() -> argparse.ArgumentParser:
     parse = argparse.ArgumentParser(
         prog="python -m newslab grade",
         description="Grade a folder of submitted exercise notebooks (flat, or one folder per "
-                    "student). Writes OUTDIR/grades.csv, OUTDIR/questions.csv and "
-                    "OUTDIR/feedback/<student>.md. See docs/GRADING.md.")
+                    "student). Writes OUTDIR/grades.csv, OUTDIR/questions.csv, OUTDIR/written.csv "
+                    "and OUTDIR/feedback/<student>.md. See docs/GRADING.md.")
     parse.add_argument("submissions", type=Path, help="folder of submitted .ipynb files")
     parse.add_argument("--out", type=Path, required=True, help="folder for the outputs")
+    parse.add_argument("--marks", type=Path, default=None,
+                       help="merge instructors' marks of written answers from this CSV file "
+                            "(made by instructors/mark_written_answers.ipynb)")
     parse.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
                        help="notebooks run at the same time (default: 2, or 1 on one core)")
     parse.add_argument("--cell-timeout", type=float, default=30.0,
@@ -62,12 +67,22 @@ def main(argv: list[str]) -> int:
         return 2
     for warning in warnings_for(args.submissions):
         print(f"warning: {warning}", file=sys.stderr)
+    marks: tuple[Path, list[Mark]] | None = None
+    try:
+        if args.marks is not None:
+            rows = read_marks(args.marks)
+            check_against_exercises(rows, exercises(), args.marks)
+            marks = (args.marks, rows)
+    except MarksError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     settings = Settings(jobs=args.jobs, cell_timeout=args.cell_timeout, budget=args.budget,
                         memory_mb=args.memory, kernel_uid=args.kernel_uid)
     try:
         grades, seconds = timed_grade_folder(args.submissions, args.out, settings,
-                                             progress=lambda total: Progress(total).advance)
-    except (UsageError, GraderError) as error:
+                                             progress=lambda total: Progress(total).advance,
+                                             marks=marks)
+    except (UsageError, GraderError, MarksError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -75,6 +90,6 @@ def main(argv: list[str]) -> int:
               file=sys.stderr)
         return 130
     print(summary(grades, seconds))
-    print(f"\nWrote {args.out / 'grades.csv'}, {args.out / 'questions.csv'} and "
-          f"{args.out / 'feedback'}/ (one file per student).")
+    print(f"\nWrote {args.out / 'grades.csv'}, {args.out / 'questions.csv'}, "
+          f"{args.out / 'written.csv'} and {args.out / 'feedback'}/ (one file per student).")
     return 0
