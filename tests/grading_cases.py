@@ -88,11 +88,13 @@ class Builder:
         self.other_exercise: Exercise = known[self.other.metadata["newslab"]["exercise"]]
         self.submissions, self.outputs = submissions, outputs  # for the snooping case
         self.questions = self.exercise.questions
-        self.first, self.last = self.questions[0], self.questions[-1]
+        automatic = [question for question in self.questions if not question.written]
+        self.first, self.last = automatic[0], automatic[-1]
 
     @property
     def full(self) -> float:
-        return self.exercise.max_points
+        """Points the checks give a correct notebook (written answers stay pending)."""
+        return self.exercise.automatic_max_points
 
     def good(self) -> NotebookNode:
         return student_notebook(self.solution)
@@ -266,7 +268,7 @@ open({grades!r}).read()
             Case("list.ipynb", lambda: b"[1, 2, 3]", "not a notebook", None),
             Case(f"old-format_{ex}.ipynb", self.v3, "graded", full),
             Case(f"other_{ex}.ipynb", self.other_exercise_named_as_this, "graded",
-                 self.other_exercise.max_points, "file name suggests"),
+                 self.other_exercise.automatic_max_points, "file name suggests"),
             Case(f"mismatch_{ex}.ipynb", self.mismatched, "unknown exercise", None,
                  "do not belong"),
             Case("lesson.ipynb", self.lesson, "unknown exercise", None, "does not say"),

@@ -47,6 +47,10 @@ def _points(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def _points_word(value: float) -> str:
+    return f"{_points(value)} point{'' if value == 1 else 's'}"
+
+
 Check = Callable[[Any], Result]
 
 
@@ -85,7 +89,7 @@ class Rubric:
         lines = ["Rubric (marked by your instructor):", "What is judged:"]
         lines += [f"- {criterion}" for criterion in self.criteria]
         lines.append("Levels:")
-        lines += [f"- {_points(level.points)} points, {level.name}: {level.description}"
+        lines += [f"- {_points_word(level.points)}, {level.name}: {level.description}"
                   for level in reversed(self.levels)]
         return "\n".join(lines)
 

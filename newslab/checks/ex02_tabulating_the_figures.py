@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from newslab.checks.core import Exercise, Question, Result, register
+from newslab.checks.core import Exercise, Level, Question, Result, Rubric, register
 from newslab.checks.feedback import (
     COVID_19_HINT,
     choice,
@@ -22,6 +22,7 @@ from newslab.checks.feedback import (
     table_of,
     type_problem,
 )
+from newslab.checks.written import Requirement, written_question
 from newslab.data import load_figures, load_sentences_table
 
 EXERCISE_ID = "02_tabulating_the_figures"
@@ -308,6 +309,36 @@ def check_remainder(value: Any) -> Result:
                   right="Right: the remainder is unknown, not zero.")
 
 
+REWRITE_RUBRIC = Rubric(
+    criteria=(
+        "The reader can tell who stands behind the figure: the reporter's own estimate from "
+        "the sources' provincial figures, not the sources themselves.",
+        "The qualifier survives: the total is a floor (\"over\", \"more than\"), not an "
+        "exact count.",
+        "Nothing is added that the article does not say.",
+    ),
+    levels=(
+        Level(0, "missing", "The figure is still stated as fact, or its meaning changed."),
+        Level(1, "partial", "Attribution or qualifier right, not both."),
+        Level(2, "good", "Clear attribution and the qualifier kept."),
+        Level(3, "strong", "Clear, faithful to the article, and readable in one go."),
+    ),
+)
+
+REWRITE_QUESTION = written_question(
+    "q9", "rewrite_p03", REWRITE_RUBRIC, words=(12, 70),
+    requires=(
+        Requirement("keeps the figure", r"50,000|50 000|50000|fifty thousand",
+                    "Keep the article's figure in your sentence."),
+        Requirement("keeps a qualifier", r"\bover\b|more than|at least|upwards of",
+                    "Keep the qualifier: the total is not an exact count."),
+        Requirement("says who stands behind it", r"daily nk|reporter|jang|estimat|according|"
+                    r"calculat|infer|reason|add", "Say who the figure comes from (who "
+                    "estimated, added or inferred it)."),
+    ),
+)
+
+
 EXERCISE = register(Exercise(
     id=EXERCISE_ID,
     title="02 · Tabulating the figures",
@@ -320,5 +351,6 @@ EXERCISE = register(Exercise(
         Question("q6", "inference_choice", check_inference),
         Question("q7", "quantity_ids", check_quantity_ids),
         Question("q8", "remainder_choice", check_remainder),
+        REWRITE_QUESTION,
     ),
 ))

@@ -11,8 +11,9 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
-from newslab.checks.core import Exercise, Question, Result, register
+from newslab.checks.core import Exercise, Level, Question, Result, Rubric, register
 from newslab.checks.feedback import choice, describe, type_problem
+from newslab.checks.written import Requirement, written_question
 from newslab.data import load_claims, load_figures, load_sentences_table
 from newslab.labeller import ATTRIBUTION_TYPES
 from newslab.plain import tag_of
@@ -280,6 +281,33 @@ P10_HINTS = {
                        "claim comes from.",
 }
 
+
+REPORTER_RUBRIC = Rubric(
+    criteria=(
+        "Three questions a reporter could answer without naming the sources: how many, what "
+        "position or access they have, how they know.",
+        "At least one question about corroboration: did the sources know of each other, were "
+        "the figures checked against anything?",
+        "Questions, not accusations: each one open and specific.",
+    ),
+    levels=(
+        Level(0, "missing", "Fewer than three questions, or none about the sources."),
+        Level(1, "partial", "Three questions, but vague or only yes/no."),
+        Level(2, "good", "Three specific questions about who the sources are and how they know."),
+        Level(3, "strong", "Also a question about corroboration, all answerable by the reporter."),
+    ),
+)
+
+REPORTER_QUESTION = written_question(
+    "q7", "reporter_questions", REPORTER_RUBRIC, words=(20, 150),
+    requires=(
+        Requirement("asks three questions", r"\?", "Write three questions, each ending "
+                    "with a question mark.", at_least=3),
+        Requirement("asks about the sources", r"source", "Ask about the sources themselves."),
+    ),
+)
+
+
 EXERCISE = register(Exercise(
     id=EXERCISE_ID,
     title="Attribution: who says so?",
@@ -294,5 +322,6 @@ EXERCISE = register(Exercise(
         Question("q4", "counts", check_counts),
         Question("q5", "fifty_rests_on", check_fifty),
         Question("q6", "anonymous_share", check_anonymous_share),
+        REPORTER_QUESTION,
     ),
 ))

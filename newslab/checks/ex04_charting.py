@@ -11,8 +11,9 @@ from functools import cache
 from typing import Any
 
 from newslab.checks import charts
-from newslab.checks.core import Exercise, Question, Result, register
+from newslab.checks.core import Exercise, Level, Question, Result, Rubric, register
 from newslab.checks.feedback import describe
+from newslab.checks.written import Requirement, written_question
 from newslab.data import load_figures
 from newslab.plain import tag_of
 
@@ -247,6 +248,31 @@ def check_about_10(answer: Any) -> Result:
                         "below and above it.")
 
 
+CAPTION_RUBRIC = Rubric(
+    criteria=(
+        "Says what the chart shows: the two provinces and what the lines and marks stand for.",
+        "Says how sure the figures are: rounded (\"about\") figures, the range each allows.",
+        "Says where they come from: Daily NK, citing unnamed sources.",
+    ),
+    levels=(
+        Level(0, "missing", "No caption, or one that states the figures as exact counts."),
+        Level(1, "partial", "One of the three: what, how sure, where from."),
+        Level(2, "good", "Two of the three, accurately."),
+        Level(3, "strong", "All three, accurately, in plain words."),
+    ),
+)
+
+CAPTION_QUESTION = written_question(
+    "q7", "caption", CAPTION_RUBRIC, words=(15, 80),
+    requires=(
+        Requirement("says how sure the figures are", r"\babout\b|range|round|approximat|"
+                    r"estimat|uncertain|roughly|between|allow",
+                    "Say how sure the figures are (the qualifier, or the range it allows)."),
+        Requirement("names the outlet", r"daily nk", "Name the outlet the figures come from."),
+    ),
+)
+
+
 EXERCISE = register(Exercise(
     id=EXERCISE_ID,
     title="Honest charts of the article's figures",
@@ -257,5 +283,6 @@ EXERCISE = register(Exercise(
         Question("q4", "with_tooltips", check_tooltips, max_points=2),
         Question("q5", "source_map", check_source_map, max_points=4),
         Question("q6", "about_10", check_about_10),
+        CAPTION_QUESTION,
     ),
 ))

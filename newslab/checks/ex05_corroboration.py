@@ -10,8 +10,9 @@ from typing import Any
 
 import pandas as pd
 
-from newslab.checks.core import Exercise, Question, Result, register
+from newslab.checks.core import Exercise, Level, Question, Result, Rubric, register
 from newslab.checks.feedback import choice, columns_problem, table_of, type_problem
+from newslab.checks.written import Requirement, written_question
 from newslab.data import load_figures
 from newslab.paths import DATA
 
@@ -235,6 +236,32 @@ def check_conclusion(value: Any) -> Result:
                   right="Right: consistent with, not confirmed by.")
 
 
+HEADLINE_RUBRIC = Rubric(
+    criteria=(
+        "States the range of published estimates for China, not one of them as the answer.",
+        "Hedges honestly: the estimates differ by date and method; none is a count.",
+        "Short and clear enough to be a headline; nothing the table does not support.",
+    ),
+    levels=(
+        Level(0, "missing", "One figure stated as fact, or a claim the table does not support."),
+        Level(1, "partial", "A range or a hedge, not both."),
+        Level(2, "good", "The range and an honest hedge."),
+        Level(3, "strong", "The range, an honest hedge, and headline-short."),
+    ),
+)
+
+HEADLINE_QUESTION = written_question(
+    "q8", "headline", HEADLINE_RUBRIC, words=(5, 25),
+    requires=(
+        Requirement("hedges", r"estimat|range|between|up to|as many as|vary|varies|differ|"
+                    r"some|about|around|roughly|uncertain|unclear|\bto\b",
+                    "Hedge it: say these are estimates, or give the range."),
+        Requirement("says who is counted", r"north korean|worker|labou?rer",
+                    "Say who is counted (North Korean workers)."),
+    ),
+)
+
+
 EXERCISE = register(Exercise(
     id=EXERCISE_ID,
     title="Corroboration: other estimates",
@@ -246,5 +273,6 @@ EXERCISE = register(Exercise(
         Question("q5", "comparable", check_comparable),
         Question("q6", "sift_move", check_sift),
         Question("q7", "conclusion", check_conclusion),
+        HEADLINE_QUESTION,
     ),
 ))

@@ -13,8 +13,9 @@ from typing import Any
 import pandas as pd
 
 from newslab.checks import charts
-from newslab.checks.core import Exercise, Question, Result, register
+from newslab.checks.core import Exercise, Level, Question, Result, Rubric, register
 from newslab.checks.feedback import choice, columns_problem, numbers_in, table_of, type_problem
+from newslab.checks.written import Requirement, written_question
 from newslab.paths import DATA
 from newslab.sentences import split_sentences
 
@@ -262,6 +263,32 @@ def check_hedge(value: Any) -> Result:
                   right="Right: \"are said to\" hides who said it.")
 
 
+RESTS_ON_RUBRIC = Rubric(
+    criteria=(
+        "Names the kinds of sourcing the article's claims rest on (named, anonymous, "
+        "documents, the reporter's inference) and which claims rest on each.",
+        "Points to the weakest claim and says why it is weak.",
+        "Says what a reader should not conclude from the article.",
+    ),
+    levels=(
+        Level(0, "missing", "No account of the sourcing."),
+        Level(1, "partial", "Names kinds of sourcing without tying them to claims."),
+        Level(2, "good", "Ties the main claims to their sourcing and names the weakest."),
+        Level(3, "strong", "Also says plainly what a reader should not conclude."),
+    ),
+)
+
+RESTS_ON_QUESTION = written_question(
+    "q8", "rests_on", RESTS_ON_RUBRIC, words=(40, 200),
+    requires=(
+        Requirement("talks about sources", r"source|according|said|says|named|anonymous|"
+                    r"document|inference|infer", "Say who or what the claims rest on."),
+        Requirement("names a claim or a figure", r"\d|claim|figure|number|estimate",
+                    "Point to at least one claim or figure of the article."),
+    ),
+)
+
+
 EXERCISE = register(Exercise(
     id=EXERCISE_ID,
     title="Your own article: the practice article",
@@ -273,5 +300,6 @@ EXERCISE = register(Exercise(
         Question("q5", "named", check_named),
         Question("q6", "chart", check_chart),
         Question("q7", "strike_label", check_hedge),
+        RESTS_ON_QUESTION,
     ),
 ))

@@ -46,7 +46,7 @@ def form_problems(text: str, words: tuple[int, int],
     low, high = words
     count = word_count(text)
     if count < low:
-        fix.append(f"It has {count} words; write at least {low}.")
+        fix.append(f"It has {count} word{'' if count == 1 else 's'}; write at least {low}.")
     elif count > high:
         fix.append(f"It has {count} words; keep it to {high} at most.")
     else:
