@@ -197,7 +197,7 @@ def assert_no_spec(result: Result) -> None:
 
 def bars() -> alt.Chart:
     return alt.Chart(PROVINCES).mark_bar().encode(x="value:Q", y="place:N").properties(
-        description="Two provinces.")
+        description="One bar for each of the two provinces, its length the workers reported.")
 
 
 def span_and_point(tooltip: list[str] | None = None) -> alt.LayerChart:
@@ -222,7 +222,9 @@ def ledger() -> pd.DataFrame:
     return table
 
 
-def source_map(shape: bool = True, description: str = "Every claim in reading order.",
+def source_map(shape: bool = True,
+               description: str = "Every claim of the story in reading order; colour and shape "
+                                  "show who it rests on.",
                colour: str = "attribution_type", position: bool = True) -> alt.Chart:
     encoding: dict[str, Any] = {"color": f"{colour}:N"}
     if position:
@@ -235,7 +237,8 @@ def source_map(shape: bool = True, description: str = "Every claim in reading or
 
 def test_q1_bars_full_points() -> None:
     assert_full(grade04("q1", bars()))
-    sideways = alt.Chart(PROVINCES).mark_bar().encode(y="value:Q", x="place:N")
+    sideways = alt.Chart(PROVINCES).mark_bar().encode(y="value:Q", x="place:N").properties(
+        description="North Korean workers reported in Liaoning and Jilin, one bar each.")
     assert_full(grade04("q1", sideways))
 
 
@@ -322,7 +325,8 @@ def test_q5_source_map_full_points() -> None:
     assert_full(grade04("q5", source_map()))
     with_text = alt.Chart(ledger()).mark_text().encode(
         x="in_paragraph:O", y="paragraph:O", color="attribution_type:N",
-        text="attribution_type:N").properties(description="Labels in reading order.")
+        text="attribution_type:N").properties(
+            description="Every claim as a text label in reading order, paragraph by paragraph.")
     assert_full(grade04("q5", with_text))
 
 

@@ -11,7 +11,7 @@ Two kinds of question:
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newslab.plain import is_not_attempted, tag_of
@@ -144,6 +144,15 @@ class Exercise:
         return sum(question.max_points for question in self.questions if not question.written)
 
 
+def with_why_notes(exercise: Exercise, notes: dict[str, str]) -> Exercise:
+    """The exercise with a short "Why" note on each question named in `notes`."""
+    unknown = set(notes) - {question.id for question in exercise.questions}
+    if unknown:
+        raise ValueError(f"Why notes for unknown questions of {exercise.id}: {sorted(unknown)}")
+    questions = tuple(replace(q, why=notes.get(q.id, q.why)) for q in exercise.questions)
+    return replace(exercise, questions=questions)
+
+
 REGISTRY: dict[str, Exercise] = {}
 
 
@@ -153,6 +162,16 @@ def register(exercise: Exercise) -> Exercise:
         raise ValueError(f"Exercise {exercise.id!r} is registered twice.")
     REGISTRY[exercise.id] = exercise
     return exercise
+
+
+# What to do with the kinds of answer the checks cannot read, by type name.
+UNSUPPORTED_FIXES = {
+    "DatetimeIndex": ("Turn the dates into a list of text like \"2020-01-30\" with "
+                      ".strftime(\"%Y-%m-%d\").tolist()."),
+    "Index": "Turn it into a list with .tolist().",
+    "RangeIndex": "Turn it into a list with .tolist().",
+    "ndarray": "Turn the array into a list with .tolist().",
+}
 
 
 def not_attempted(max_points: float = 1.0) -> Result:
@@ -166,8 +185,9 @@ def run_check(question: Question, plain_answer: Any) -> Result:
         return not_attempted(question.max_points)
     if tag_of(plain_answer) == "unsupported":
         kind = plain_answer.get("type", "object")
-        message = (f"Your answer is a {kind}, which this check cannot read. "
-                   "Use a number, a string, a list or a pandas table.")
+        fix = UNSUPPORTED_FIXES.get(kind, "Use a number, a string, a list or a pandas table.")
+        article = "an" if str(kind)[:1].lower() in "aeiou" else "a"
+        message = f"Your answer is {article} {kind}, which this check cannot read. {fix}"
         return Result(0, question.max_points, message)
     if question.written and not (isinstance(plain_answer, str) and plain_answer.strip()):
         return _no_written_answer(question, plain_answer)

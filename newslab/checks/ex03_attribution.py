@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
-from newslab.checks.core import Exercise, Level, Question, Result, Rubric, register
+from newslab.checks.core import Exercise, Level, Question, Result, Rubric, register, with_why_notes
 from newslab.checks.feedback import choice, describe, type_problem
 from newslab.checks.written import Requirement, written_question
 from newslab.data import load_claims, load_figures, load_sentences_table
@@ -307,8 +307,23 @@ REPORTER_QUESTION = written_question(
     ),
 )
 
+# Shown after a right answer: why it is right (the solution's "Why" note).
+WHY_NOTES = {
+    "q1": ("\"According to a source\" puts the claim down to one source who is not named. The AP's "
+           "rule (quoted in lesson 03) says a source described only as \"a source\" should almost "
+           "never appear: the reader learns nothing about who this person is."),
+    "q2": ("\"As there are ... workers residing outside those regions\" is the reporter's reason, "
+           "and \"there appears to be\" is the reporter's conclusion. \"Appears\" is also a hedge "
+           "with nobody named, so `hedge_no_source` is defensible too."),
+    "q5": ("The sources gave \"about 30,000\" for Liaoning and \"about 20,000\" for Jilin "
+           "(`p02s1`). "
+           "The next sentence adds workers outside those provinces, whom nobody counted, and "
+           "concludes \"there appears to be over 50,000\". The national figure is the reporter's "
+           "step, resting on the sources' two figures."),
+}
 
-EXERCISE = register(Exercise(
+
+EXERCISE = register(with_why_notes(Exercise(
     id=EXERCISE_ID,
     title="Attribution: who says so?",
     questions=(
@@ -324,4 +339,4 @@ EXERCISE = register(Exercise(
         Question("q6", "anonymous_share", check_anonymous_share),
         REPORTER_QUESTION,
     ),
-))
+), WHY_NOTES))
