@@ -2,6 +2,8 @@
 
 Reference answers come from `data/claims.csv`, `data/figures.csv` and the article's sentences.
 Where claims.csv gives a second defensible label (`alternative_type`), it earns full points too.
+The exercise's `ledger` is claims.csv without the sentences students label themselves (q1, q2),
+so no table the exercise loads holds its own answers; q4 and q6 are computed on that ledger.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
+import pandas as pd
+
 from newslab.checks.core import Exercise, Level, Question, Result, Rubric, register, with_why_notes
 from newslab.checks.feedback import choice, describe, type_problem
 from newslab.checks.written import Requirement, written_question
@@ -19,6 +23,7 @@ from newslab.labeller import ATTRIBUTION_TYPES
 from newslab.plain import tag_of
 
 EXERCISE_ID = "03_attribution"
+LABELLED_BY_STUDENTS = ("p10s1", "p03s1")  # q1 and q2: left out of the exercise's ledger
 ANONYMOUS = ("several_anonymous_sources", "one_anonymous_source", "anonymous_person_quoted")
 
 # What each wrong label overlooks, whatever the sentence (it never names the right label).
@@ -140,9 +145,15 @@ def check_reportedly(answer: Any) -> Result:
 
 
 @cache
+def ledger() -> pd.DataFrame:
+    """The claims ledger the exercise gives: claims.csv without the sentences of q1 and q2."""
+    table = load_claims()
+    return table[~table["sentence_id"].isin(LABELLED_BY_STUDENTS)].reset_index(drop=True)
+
+
 def counts_reference() -> dict[str, int]:
-    """Claims per attribution type in claims.csv."""
-    return load_claims()["attribution_type"].value_counts().to_dict()
+    """Claims per attribution type in the exercise's ledger."""
+    return ledger()["attribution_type"].value_counts().to_dict()
 
 
 def _as_mapping(answer: Any) -> dict[str, Any] | None:
@@ -182,7 +193,7 @@ def check_counts(answer: Any) -> Result:
     if mapping and math.isclose(total, 1.0, abs_tol=0.01):
         return Result(0.5, 1, "Those look like shares (they add up to 1): this question wants "
                               "counts of sentences. Drop normalize=True.")
-    claims_table = load_claims()
+    claims_table = ledger()
     alternative = claims_table.loc[claims_table["alternative_type"] != "", "alternative_type"]
     if mapping == alternative.value_counts().to_dict():
         return Result(0, 1, "You counted the \"alternative_type\" column: count the reference "
@@ -191,11 +202,14 @@ def check_counts(answer: Any) -> Result:
     if unknown:
         return Result(0, 1, "Some of your keys are not attribution types: count the values of "
                             "the \"attribution_type\" column.")
+    if mapping == load_claims()["attribution_type"].value_counts().to_dict():
+        return Result(0.5, 1, "You counted the whole claims.csv: count the exercise's `claims` "
+                              "table, which leaves out the two sentences you labelled.")
     if total != len(claims_table):
-        return Result(0, 1, "Your counts do not add up to the number of rows in claims.csv: "
-                            "count every row once.")
+        return Result(0, 1, "Your counts do not add up to the number of rows of the `claims` "
+                            "table: count every row once.")
     return Result(0.5, 1, "Your counts add up, but some types have the wrong count: count the "
-                          "\"attribution_type\" column of claims.csv, not your own labels.")
+                          "\"attribution_type\" column of `claims`, not your own labels.")
 
 
 FIFTY_OPTIONS = {
@@ -231,8 +245,8 @@ def check_fifty(answer: Any) -> Result:
 
 @cache
 def anonymous_share_reference() -> float:
-    """Percentage of the story's claims that rest on anonymous sources of any kind."""
-    table = load_claims()
+    """Percentage of the ledger's claims that rest on anonymous sources of any kind."""
+    table = ledger()
     return 100 * table["attribution_type"].isin(ANONYMOUS).mean()
 
 
@@ -249,7 +263,7 @@ def check_anonymous_share(answer: Any) -> Result:
     if math.isclose(value * 100, reference, abs_tol=0.5):
         return Result(0.5, 1, "That looks like a fraction between 0 and 1: this question wants "
                               "a percentage, so multiply by 100.")
-    table = load_claims()
+    table = ledger()
     count = int(table["attribution_type"].isin(ANONYMOUS).sum())
     if math.isclose(value, count):
         return Result(0, 1, "That is a count of sentences: divide by the number of claims and "
