@@ -55,6 +55,7 @@ def test_rubric_text_lists_criteria_and_every_level() -> None:
 
 def test_word_count_counts_words_not_punctuation() -> None:
     assert word_count("It's a well-known fact , isn't it ?") == 6
+    assert word_count("over 50,000 workers, 1.5 million crates") == 6
     assert word_count("   ") == 0
 
 

@@ -34,8 +34,9 @@ class Requirement:
 
 
 def word_count(text: str) -> int:
-    """Words in `text`: runs of letters or digits (apostrophes and hyphens kept inside)."""
-    return len(re.findall(r"[\w'’-]*\w", text))
+    """Words in `text`: runs of letters or digits (apostrophes, hyphens and the separators
+    of a number such as 50,000 kept inside)."""
+    return len(re.findall(r"[\w'’-]*\w(?:[.,]\d+)*", text))
 
 
 def form_problems(text: str, words: tuple[int, int],
