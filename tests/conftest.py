@@ -226,6 +226,15 @@ def course_lab(course_copy: Path, tmp_path_factory: pytest.TempPathFactory
         yield server
 
 
+# Invented answers for the marking notebook's browser test (its screenshot is in docs/).
+MARKING_ANSWERS = {
+    "ann": "I would check the time stamp and the URL of the Daily NK page, then the Korean "
+           "edition, which dates the sources' statement to the 21st, and an archived copy of "
+           "the page. \"Last month\" stays uncertain until the article's own date is settled.",
+    "bob": "Look at the date on the page.",
+}
+
+
 @pytest.fixture
 def marking_output(course_copy: Path) -> Path:
     """`grading-output/` of the course copy, as `newslab grade` leaves it: two students' written
@@ -242,9 +251,8 @@ def marking_output(course_copy: Path) -> Path:
     with (out / "written.csv").open("w", newline="", encoding="utf-8") as file:
         writer = csv.writer(file, lineterminator="\n")
         writer.writerow(["student", "exercise", "question", "answer", "max_points"])
-        for student in ("ann", "bob"):
-            writer.writerow([student, exercise.id, question.id,
-                             f"{student.title()}'s answer, written for the browser test.",
+        for student, answer in MARKING_ANSWERS.items():
+            writer.writerow([student, exercise.id, question.id, answer,
                              f"{question.max_points:g}"])
     return out
 
