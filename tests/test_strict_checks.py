@@ -188,3 +188,27 @@ def test_no_pair_of_messages_reveals_a_numeric_answer(exercise: str, question: s
     generic = messages[max(wrong)]
     if below is not None and below == generic:
         assert above == generic, (below, above)
+
+
+# --- written questions: the form check's exact diagnoses --------------------------------------
+
+WRITTEN = [(exercise.id, question) for exercise in exercises().values()
+           for question in exercise.questions if question.written]
+FILLER = "word "
+
+
+@pytest.mark.parametrize(("exercise", "question"), WRITTEN,
+                         ids=[f"{e}-{q.id}" for e, q in WRITTEN])
+def test_written_questions_diagnose_wrong_forms_exactly(exercise: str, question: Question
+                                                        ) -> None:
+    number = run_check(question, 42)
+    assert (number.points, number.pending) == (0, False)
+    assert number.feedback == ("This question wants text: write your answer between triple "
+                               f'quotes, {question.variable} = """...""".')
+    empty = run_check(question, "  ")
+    assert empty.feedback == "Your answer is empty: write your text between the quotes."
+    short = run_check(question, "No.")
+    assert short.pending and re.search(r"It has 1 word; write at least \d+\.", short.feedback)
+    bland = run_check(question, FILLER * 60)
+    assert bland.pending and bland.feedback.startswith("Form to improve:")
+    assert "This check reads the form only" in bland.feedback
