@@ -27,11 +27,13 @@ import pandas as pd
 
 from newslab.checks import get_exercise
 from newslab.checks.core import Rubric
+from newslab.grading.marks import answer_digest
 from newslab.grading.output import write_atomically
 
 CSS_CLASS = "newslab-marking"
 WRITTEN_COLUMNS = ("student", "exercise", "question", "answer", "max_points")
-MARK_COLUMNS = ("student", "exercise", "question", "points", "comment", "level", "marker")
+MARK_COLUMNS = ("student", "exercise", "question", "points", "comment", "level", "marker",
+                "answer_digest")
 DISAGREEMENT_COLUMNS = ["student", "exercise", "question", "points_mine", "points_theirs",
                         "comment_mine", "comment_theirs"]
 Key = tuple[str, str, str]
@@ -64,6 +66,7 @@ class Mark:
     comment: str = ""
     level: str = ""
     marker: str = ""
+    digest: str = ""  # the answer_digest of the text that was marked
 
 
 def _read_csv(path: Path, required: tuple[str, ...], what: str) -> list[dict[str, str]]:
@@ -108,7 +111,7 @@ def read_mark_file(path: Path) -> dict[Key, Mark]:
                                "number.") from error
         key = (row["student"], row["exercise"], row["question"])
         marks[key] = Mark(points, row.get("comment") or "", row.get("level") or "",
-                          row.get("marker") or "")
+                          row.get("marker") or "", row.get("answer_digest") or "")
     return marks
 
 
@@ -127,7 +130,8 @@ def marks_csv(marks: dict[Key, Mark]) -> str:
         mark = marks[key]
         if mark.points is None and not mark.comment:
             continue
-        writer.writerow([*key, _points_text(mark.points), mark.comment, mark.level, mark.marker])
+        writer.writerow([*key, _points_text(mark.points), mark.comment, mark.level, mark.marker,
+                         mark.digest])
     return buffer.getvalue()
 
 
@@ -176,7 +180,9 @@ class MarkingSession:
         return self.marks.get(self.current.key, Mark())
 
     def is_marked(self, answer: Answer) -> bool:
-        return self.marks.get(answer.key, Mark()).points is not None
+        """Marked, and the mark is for this text (not for an earlier version of the answer)."""
+        mark = self.marks.get(answer.key, Mark())
+        return mark.points is not None and mark.digest in ("", answer_digest(answer.text))
 
     @property
     def questions(self) -> list[tuple[str, str]]:
@@ -215,7 +221,8 @@ class MarkingSession:
         if level is None:
             raise ValueError(f"{points:g} is not a level of this rubric.")
         self.marks[self.current.key] = replace(self.current_mark, points=float(points),
-                                               level=level.name, marker=self.marker)
+                                               level=level.name, marker=self.marker,
+                                               digest=answer_digest(self.current.text))
         self.save()
 
     def comment(self, text: str) -> None:

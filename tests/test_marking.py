@@ -148,3 +148,16 @@ def test_the_widgets_mark_comment_and_move(written: Path, tmp_path: Path) -> Non
         assert again.session.marked_count == 2 and again is not tool
     finally:
         marking_tool(written, marks).close()
+
+
+def test_a_changed_answer_counts_as_unmarked_in_the_tool(written: Path, tmp_path: Path) -> None:
+    marks = tmp_path / "marks.csv"
+    session = MarkingSession(read_answers(written), marks)
+    first = session.current
+    session.mark(2)
+    assert rows(marks)[0]["answer_digest"]
+    changed = written.read_text().replace(f"{first.student}'s answer to {first.question},",
+                                          f"{first.student}'s new answer to {first.question},")
+    written.write_text(changed)
+    again = MarkingSession(read_answers(written), marks)
+    assert again.marked_count == 0 and again.index == 0

@@ -239,3 +239,16 @@ def test_marks_file_without_its_columns_or_missing(tmp_path: Path) -> None:
         read_marks(write_marks(tmp_path, [], header="student,exercise,question,comment"))
     with pytest.raises(MarksError, match="does not exist"):
         read_marks(tmp_path / "nowhere.csv")
+
+
+def test_a_mark_for_an_earlier_version_of_the_answer_is_not_used(tmp_path: Path) -> None:
+    from newslab.grading.marks import answer_digest
+
+    path = tmp_path / "marks.csv"
+    path.write_text("student,exercise,question,points,comment,answer_digest\n"
+                    f"ann,99_test,q2,2,Good.,{answer_digest('An older text of mine.')}\n"
+                    f"bob,99_test,q2,1,Short.,{answer_digest(ANSWER)}\n")
+    ann, bob = merge(path, [graded("ann"), graded("bob")])
+    assert ann.questions[1].pending and ann.flagged
+    assert "changed after it was marked (marks.csv line 2)" in " ".join(ann.notes)
+    assert bob.complete and bob.points_written == 1

@@ -2,15 +2,20 @@
 
 `marks.csv` (written by the marking notebook, or by hand) has one row per marked answer with
 the columns `student, exercise, question, points, comment` (others, such as `level` or `marker`,
-are ignored). A blank `points` means "not marked yet". Every problem is reported with the line of
-the file it is on, all at once, and nothing is merged when there is any: an unknown exercise,
-question or student, a question that is not written, a row given twice, points that are not a
-number, negative or above the rubric's maximum.
+are ignored). A blank `points` means "not marked yet". An optional `answer_digest` (written by
+the marking tool) ties a mark to the text it marked: when the student's answer has changed
+since (a new file handed in), the mark is not used and the answer stays pending, with a note.
+
+Every problem is reported with the line of the file it is on, all at once, and nothing is
+merged when there is any: an unknown exercise, question or student, a question that is not
+written, a row given twice, points that are not a number, negative or above the rubric's
+maximum.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,6 +24,11 @@ from newslab.grading.score import Grade
 
 MARKS_COLUMNS = ("student", "exercise", "question", "points", "comment")
 MAX_PROBLEMS_SHOWN = 10
+
+
+def answer_digest(text: str) -> str:
+    """A short fingerprint of a written answer, to tell whether it changed since it was marked."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 class MarksError(ValueError):
@@ -35,6 +45,7 @@ class Mark:
     points: float | None
     comment: str
     line: int
+    digest: str = ""
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -92,7 +103,8 @@ def read_marks(path: Path) -> list[Mark]:
                 problems.append(f"line {line}: points {fields['points']} is negative.")
                 continue
         mark = Mark(fields["student"], fields["exercise"], fields["question"], points,
-                    (row.get("comment") or "").strip(), line)
+                    (row.get("comment") or "").strip(), line,
+                    (row.get("answer_digest") or "").strip())
         if mark.key in seen:
             problems.append(f"line {line}: {mark.student!r}, {mark.exercise} {mark.question} is "
                             f"marked twice (also on line {seen[mark.key]}); keep one row.")
@@ -140,12 +152,20 @@ def apply_marks(grades: list[Grade], marks: list[Mark], path: Path) -> list[Grad
                 "answer handed in)." for mark in marks if mark.key not in answers]
     if problems:
         raise _fail(path, problems)
-    merged = [replace(grade, questions=list(grade.questions)) for grade in grades]
+    merged = [replace(grade, questions=list(grade.questions), notes=list(grade.notes))
+              for grade in grades]
     for mark in marks:
         if mark.points is None:
             continue
         index, number = answers[mark.key]
         question = merged[index].questions[number]
+        if mark.digest and mark.digest != answer_digest(question.answer or ""):
+            merged[index].notes.append(
+                f"The written answer to {mark.question} changed after it was marked "
+                f"({path.name} line {mark.line}), so that mark was not used: it will be "
+                "marked again.")
+            merged[index].flagged = True
+            continue
         merged[index].questions[number] = replace(question, points=mark.points,
                                                   comment=mark.comment)
     return merged
