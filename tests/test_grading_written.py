@@ -142,3 +142,13 @@ def test_a_bad_marks_file_is_refused_and_nothing_is_written(
     error = capsys.readouterr().err
     assert code == 2 and said in error and "nothing was written" in error, error
     assert graded.files() == before
+
+
+def test_a_marks_file_that_cannot_fit_fails_before_any_kernel_runs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "submissions").mkdir()
+    out = tmp_path / "out"
+    code = main([str(tmp_path / "submissions"), "--out", str(out), "--marks",
+                 str(tmp_path / "nowhere.csv")])
+    assert code == 2 and "does not exist" in capsys.readouterr().err
+    assert not out.exists()
