@@ -50,8 +50,9 @@ def summary(grades: list[Grade], seconds: float | None = None) -> str:
         exercise = group[0].exercise
         assert exercise is not None
         mean = sum(grade.points or 0 for grade in group) / len(group)
+        so_far = " so far (written answers unmarked)" if any(g.unmarked for g in group) else ""
         lines.append(f"\n{exercise_id}: {len(group)} students, mean "
-                     f"{mean:.2f}/{_points(exercise.max_points)}")
+                     f"{mean:.2f}/{_points(exercise.max_points)}{so_far}")
         for question in exercise.questions:
             answers = [q for grade in group for q in grade.questions if q.question == question.id]
             scores = [q.points for q in answers if q.points is not None]
