@@ -38,7 +38,7 @@ help:
 	@echo "make lab    create .venv (first time only) and open JupyterLab at $(FIRST_NOTEBOOK)"
 	@echo "make test   the same set-up plus test tools and Chromium, then every test"
 	@echo "make site REPO=https://github.com/ORG/REPO [HUB=url]   build the course website in build/site"
-	@echo "make grade SUBMISSIONS=folder OUT=folder   grade submitted exercise notebooks"
+	@echo "make grade SUBMISSIONS=folder OUT=folder [MARKS=marks.csv]   grade submitted exercise notebooks"
 	@echo "make lock   regenerate constraints.txt from a fresh venv after changing a pin"
 	@echo "make clean  remove test artifacts and caches (distclean also removes .venv)"
 
@@ -114,7 +114,7 @@ test: test-venv site-venv node_modules browser
 	echo "make test: all passed in $$(( $$(date +%s) - started )) s"
 
 grade: venv
-	$(PY) -m newslab grade $(SUBMISSIONS) --out $(OUT)
+	$(PY) -m newslab grade $(SUBMISSIONS) --out $(OUT) $(if $(MARKS),--marks $(MARKS))
 
 # Resolve the direct pins afresh (without the old lock) and write every installed version.
 lock:

@@ -13,6 +13,8 @@ Reuse these rather than starting servers by hand:
   Binder test and the grader's private-folder test.
 - `shutdown_kernels(server)`: stop every kernel a test started through a server.
 - `open_notebook` (uses `page` and `course_lab`): open a notebook as a `labpage.NotebookPage`.
+- `marking_output`: `grading-output/written.csv` in the course copy (two written answers, no
+  marks yet), for the instructors' marking notebook.
 - `chromium_executable` / `browser` / `page`: Debian's Chromium driven by Playwright,
   skipped with a reason outside CI when Chromium is missing, a failure under CI.
 """
@@ -256,7 +258,7 @@ def shutdown_kernels(server: LabServer) -> None:
         http_request(f"{server.url}/api/kernels/{kernel['id']}", server.token, "DELETE")
 
 
-COURSE_FOLDERS = ("notebooks", "solutions", "exercises", "data")
+COURSE_FOLDERS = ("notebooks", "solutions", "exercises", "data", "instructors")
 
 
 @pytest.fixture(scope="session")
@@ -279,6 +281,37 @@ def course_lab(course_copy: Path, tmp_path_factory: pytest.TempPathFactory
     with start_lab(lab_command(port, token, root=course_copy), port=port, token=token,
                    cwd=course_copy, log=log) as server:
         yield server
+
+
+# Invented answers for the marking notebook's browser test (its screenshot is in docs/).
+MARKING_ANSWERS = {
+    "ann": "I would check the time stamp and the URL of the Daily NK page, then the Korean "
+           "edition, which dates the sources' statement to the 21st, and an archived copy of "
+           "the page. \"Last month\" stays uncertain until the article's own date is settled.",
+    "bob": "Look at the date on the page.",
+}
+
+
+@pytest.fixture
+def marking_output(course_copy: Path) -> Path:
+    """`grading-output/` of the course copy, as `newslab grade` leaves it: two students' written
+    answers to the course's first written question in written.csv, and no marks.csv yet."""
+    import csv
+
+    from newslab.checks import exercises
+
+    exercise, question = next((exercise, question) for exercise in exercises().values()
+                              for question in exercise.questions if question.written)
+    out = course_copy / "grading-output"
+    out.mkdir(exist_ok=True)
+    (out / "marks.csv").unlink(missing_ok=True)
+    with (out / "written.csv").open("w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file, lineterminator="\n")
+        writer.writerow(["student", "exercise", "question", "answer", "max_points"])
+        for student, answer in MARKING_ANSWERS.items():
+            writer.writerow([student, exercise.id, question.id, answer,
+                             f"{question.max_points:g}"])
+    return out
 
 
 def chromium_path() -> str | None:

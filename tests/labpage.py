@@ -8,6 +8,7 @@ the kernel status "| Idle" in `#jp-main-statusbar`.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import time
@@ -31,6 +32,7 @@ RUN_TIMEOUT_MS = 180_000
 # Hooks the lessons may add with `widget.add_class(...)`; otherwise the tests find the widgets
 # by their visible text (a "Next" button; a description mentioning "about").
 LABELLER_CLASS = "newslab-labeller"
+MARKING_CLASS = "newslab-marking"
 ABOUT_RULE_CLASS = "newslab-about-rule"
 
 
@@ -300,6 +302,53 @@ def check_labelling_tool(notebook: NotebookPage, name: str) -> None:
     notebook.screenshot(f"{name}-labelled")
     assert progress_after != progress_before, "the progress did not change after label + Next"
     assert root.inner_text() != text_before
+
+
+def marked_rows(marks: Path) -> list[dict[str, str]]:
+    """The rows of a marks.csv that carry points (none when the file is not there yet)."""
+    if not marks.exists():
+        return []
+    rows = csv.DictReader(marks.read_text(encoding="utf-8").splitlines())
+    return [row for row in rows if row["points"]]
+
+
+def wait_for_rows(marks: Path, count: int, seconds: float = 20) -> list[dict[str, str]]:
+    deadline = time.monotonic() + seconds
+    while len(marked_rows(marks)) < count and time.monotonic() < deadline:
+        time.sleep(0.25)
+    return marked_rows(marks)
+
+
+def check_marking_tool(notebook: NotebookPage, marks: Path, name: str) -> None:
+    """Click a level, Next, another level: marks.csv holds both; after a kernel restart and Run
+    All, the file still holds them and the tool counts them as marked."""
+    page = notebook.page
+    root = page.locator(f".jp-NotebookPanel .{MARKING_CLASS}").first
+    root.wait_for(timeout=30_000)
+    root.scroll_into_view_if_needed()
+    heading = root.locator("h3").first.inner_text()
+    assert "Answer 1 of 2" in heading and not {"ann", "bob"} & set(heading.lower().split())
+    root.locator("button", has_text=re.compile(r"· partial$")).click()
+    assert len(wait_for_rows(marks, 1)) == 1, "the first click was not saved to marks.csv"
+    root.locator("button", has_text=re.compile(r"\bnext\b", re.I)).click()
+    page.wait_for_function("(el) => el.innerText.includes('Answer 2 of 2')",
+                           arg=root.element_handle())
+    root.locator("button", has_text=re.compile(r"· good$")).click()
+    saved = wait_for_rows(marks, 2)
+    assert sorted(row["level"] for row in saved) == ["good", "partial"], saved
+    notebook.screenshot(f"{name}-marked")
+    root.locator("button", has_text=re.compile(r"\bback\b", re.I)).click()
+    page.wait_for_function("(el) => el.innerText.includes('Answer 1 of 2')",
+                           arg=root.element_handle())
+    root.screenshot(path=str(SCREENSHOTS / f"{name}-tool.png"))  # the one in docs/
+    notebook.menu_command("Kernel", "kernelmenu:restart")
+    page.locator(".jp-Dialog .jp-mod-accept").click()
+    page.locator("#jp-main-statusbar").get_by_text("| Idle").wait_for(timeout=60_000)
+    notebook.run_all()
+    assert sorted(row["level"] for row in marked_rows(marks)) == ["good", "partial"]
+    root = page.locator(f".jp-NotebookPanel .{MARKING_CLASS}").first
+    root.wait_for(timeout=30_000)
+    assert "2 of 2 marked" in root.inner_text()
 
 
 CHARTS = """() => [...document.querySelectorAll('.jp-NotebookPanel .vega-embed')].map((e) => {

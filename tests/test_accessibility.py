@@ -18,7 +18,7 @@ from conftest import REPO
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-FOLDERS = ("notebooks", "solutions", "exercises")
+FOLDERS = ("notebooks", "solutions", "exercises", "instructors")
 NOTEBOOKS = sorted(path for folder in FOLDERS for path in (REPO / folder).glob("*.ipynb"))
 VEGALITE = re.compile(r"^application/vnd\.vegalite\.v\d+\+json$")
 VAGUE_LINK_TEXT = {"here", "click here", "link", "this link", "this", "more", "read more",

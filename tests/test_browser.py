@@ -19,6 +19,7 @@ from labpage import (
     NotebookPage,
     check_about_rule,
     check_labelling_tool,
+    check_marking_tool,
     check_saved_charts,
     check_worked_answer,
     compare_with_file,
@@ -100,3 +101,14 @@ def test_launch_links_open_the_first_notebook_with_the_course_folders_in_view(
     listed = set(page.locator(".jp-DirListing-itemText").all_inner_texts())
     assert {"notebooks", "exercises", "solutions", "data"} <= listed
     shutdown_kernels(course_lab)
+
+
+MARKING = REPO / "instructors" / "mark_written_answers.ipynb"
+
+
+def test_marking_notebook_saves_two_marks_that_survive_a_kernel_restart(
+        open_notebook: Callable[[Path], NotebookPage], marking_output: Path) -> None:
+    """The instructors' tool: two level clicks land in marks.csv; a restarted kernel resumes."""
+    notebook = open_notebook(MARKING)
+    notebook.run_all()
+    check_marking_tool(notebook, marking_output / "marks.csv", "marking")

@@ -122,7 +122,8 @@ def test_q4_qualifier_count_full_points() -> None:
     ("three", "wants a whole number"),
     (1, "all the copies"),
     (2, "count \"none\""),
-    (5, "too many"),
+    (4, "only the rows whose scope is china"),
+    (5, "not this count"),
 ])
 def test_q4_qualifier_count_wrong_answers(answer: Any, hint: str) -> None:
     assert_less(grade05("q4", answer), hint, ["3 ", " 3", "three"])
@@ -158,8 +159,8 @@ def test_q1_story_sentences_full_points() -> None:
 @pytest.mark.parametrize("answer, hint", [
     ("16", "wants a whole number"),  # wrong type
     (len(SENTENCES), "page furniture included"),  # forgot the furniture
-    (12, "too few"),
-    (20, "too many"),
+    (12, "number of story paragraphs"),
+    (20, "not this count"),
 ])
 def test_q1_story_sentences_wrong_answers(answer: Any, hint: str) -> None:
     assert_less(grade06("q1", answer), hint, SECRETS_06)

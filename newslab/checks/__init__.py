@@ -6,6 +6,8 @@ Each `exNN_*.py` module in this package registers one `Exercise`. In a notebook:
     check = checker("01_the_article_as_a_source")
     ...
     check("q1", author)        # prints the feedback at once
+
+A written question's check cell also prints its rubric, so students see how it is marked.
 """
 
 import importlib
@@ -14,11 +16,20 @@ import pkgutil
 from collections.abc import Callable
 from typing import Any
 
-from newslab.checks.core import REGISTRY, Exercise, Question, Result, register, run_check
+from newslab.checks.core import (
+    REGISTRY,
+    Exercise,
+    Level,
+    Question,
+    Result,
+    Rubric,
+    register,
+    run_check,
+)
 from newslab.plain import to_plain
 
-__all__ = ["Exercise", "Question", "Result", "checker", "exercises", "get_exercise", "register",
-           "run_check"]  # fmt: skip
+__all__ = ["Exercise", "Level", "Question", "Result", "Rubric", "checker", "exercises",
+           "get_exercise", "register", "run_check"]  # fmt: skip
 
 
 def _load_all() -> None:
@@ -61,5 +72,8 @@ def checker(exercise_id: str) -> Callable[[str, Any], None]:
 
     def check(question_id: str, value: Any) -> None:
         print(f"{question_id}: {grade_answer(exercise_id, question_id, value)}")
+        rubric = get_exercise(exercise_id).question(question_id).rubric
+        if rubric is not None:
+            print(f"\n{rubric.as_text()}")
 
     return check

@@ -231,6 +231,19 @@ def description(spec: dict[str, Any]) -> str:
     return ""
 
 
+def sorts_of(spec: dict[str, Any], field: str) -> list[Any]:
+    """The `sort` of every position channel that carries `field` (None where it has none)."""
+    found = []
+    for view in views(spec):
+        for channel, definition in (view.get("encoding") or {}).items():
+            if channel in POSITION_CHANNELS and isinstance(definition, dict):
+                named = str(definition.get("field", "")).rpartition(":")[0] or \
+                    definition.get("field")
+                if named == field:
+                    found.append(definition.get("sort"))
+    return found
+
+
 def data_columns(spec: dict[str, Any]) -> set[str]:
     """Column names found in the chart's inline data (Altair puts it under `datasets`)."""
     columns: set[str] = set()

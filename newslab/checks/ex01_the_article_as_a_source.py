@@ -12,8 +12,9 @@ from typing import Any
 import pandas as pd
 
 from newslab.article import load_metadata
-from newslab.checks.core import Exercise, Question, Result, register
+from newslab.checks.core import Exercise, Level, Question, Result, Rubric, register
 from newslab.checks.feedback import choice, columns_problem, table_of, type_problem
+from newslab.checks.written import Requirement, written_question
 from newslab.data import load_claims, load_sentences_table
 
 EXERCISE_ID = "01_the_article_as_a_source"
@@ -249,6 +250,35 @@ def check_speaker(value: Any) -> Result:
                   right="Right: an anonymous person, quoted in his own words.")
 
 
+DATING_RUBRIC = Rubric(
+    criteria=(
+        "Names what in the article needs a date: the relative time words (\"on Thursday\", "
+        "\"last month\") and the publication date.",
+        "Says where to check each one: the Korean edition, the page's own time stamp or URL, "
+        "an archive copy, the outlet.",
+        "Says what would settle the date and what would still be uncertain.",
+    ),
+    levels=(
+        Level(0, "missing", "No plan, or only \"search the date online\"."),
+        Level(1, "partial", "One thing to check, or places to look with no reason given."),
+        Level(2, "good", "The relative time words and at least two places to check them."),
+        Level(3, "strong", "A clear plan: what to check, where, and what stays uncertain."),
+    ),
+)
+
+DATING_QUESTION = written_question(
+    "q7", "dating_plan", DATING_RUBRIC, words=(30, 150),
+    requires=(
+        Requirement("names a time word of the article", r"thursday|last month|this year|"
+                    r"recently|21st|date", "Say which words of the article need a date "
+                    "(\"on Thursday\", \"last month\")."),
+        Requirement("names a place to check", r"korean|edition|archive|wayback|url|address|"
+                    r"time ?stamp|page|publish|outlet|website|byline",
+                    "Say where you would check it: an edition, the page, an archive."),
+    ),
+)
+
+
 EXERCISE = register(Exercise(
     id=EXERCISE_ID,
     title="01 · The article as a source",
@@ -259,5 +289,6 @@ EXERCISE = register(Exercise(
         Question("q4", "candidates", check_candidates),
         Question("q5", "alt_text_choice", check_alt_text),
         Question("q6", "speaker_choice", check_speaker),
+        DATING_QUESTION,
     ),
 ))

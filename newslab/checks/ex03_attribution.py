@@ -2,6 +2,8 @@
 
 Reference answers come from `data/claims.csv`, `data/figures.csv` and the article's sentences.
 Where claims.csv gives a second defensible label (`alternative_type`), it earns full points too.
+The exercise's `ledger` is claims.csv without the sentences students label themselves (q1, q2),
+so no table the exercise loads holds its own answers; q4 and q6 are computed on that ledger.
 """
 
 from __future__ import annotations
@@ -11,14 +13,18 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
-from newslab.checks.core import Exercise, Question, Result, register
+import pandas as pd
+
+from newslab.checks.core import Exercise, Level, Question, Result, Rubric, register, with_why_notes
 from newslab.checks.feedback import choice, describe, type_problem
+from newslab.checks.written import Requirement, written_question
 from newslab.data import load_claims, load_figures, load_sentences_table
 from newslab.plain import tag_of
 from newslab.vocabulary import ANONYMOUS_TYPES
 from newslab.vocabulary import TYPES as ATTRIBUTION_TYPES
 
 EXERCISE_ID = "03_attribution"
+LABELLED_BY_STUDENTS = ("p10s1", "p03s1")  # q1 and q2: left out of the exercise's ledger
 ANONYMOUS = ANONYMOUS_TYPES
 
 # What each wrong label overlooks, whatever the sentence (it never names the right label).
@@ -143,9 +149,15 @@ def check_reportedly(answer: Any) -> Result:
 
 
 @cache
+def ledger() -> pd.DataFrame:
+    """The claims ledger the exercise gives: claims.csv without the sentences of q1 and q2."""
+    table = load_claims()
+    return table[~table["sentence_id"].isin(LABELLED_BY_STUDENTS)].reset_index(drop=True)
+
+
 def counts_reference() -> dict[str, int]:
-    """Claims per attribution type in claims.csv."""
-    return load_claims()["attribution_type"].value_counts().to_dict()
+    """Claims per attribution type in the exercise's ledger."""
+    return ledger()["attribution_type"].value_counts().to_dict()
 
 
 def _as_mapping(answer: Any) -> dict[str, Any] | None:
@@ -185,7 +197,7 @@ def check_counts(answer: Any) -> Result:
     if mapping and math.isclose(total, 1.0, abs_tol=0.01):
         return Result(0.5, 1, "Those look like shares (they add up to 1): this question wants "
                               "counts of sentences. Drop normalize=True.")
-    claims_table = load_claims()
+    claims_table = ledger()
     alternative = claims_table.loc[claims_table["alternative_type"] != "", "alternative_type"]
     if mapping == alternative.value_counts().to_dict():
         return Result(0, 1, "You counted the \"alternative_type\" column: count the reference "
@@ -194,11 +206,14 @@ def check_counts(answer: Any) -> Result:
     if unknown:
         return Result(0, 1, "Some of your keys are not attribution types: count the values of "
                             "the \"attribution_type\" column.")
+    if mapping == load_claims()["attribution_type"].value_counts().to_dict():
+        return Result(0.5, 1, "You counted the whole claims.csv: count the exercise's `claims` "
+                              "table, which leaves out the two sentences you labelled.")
     if total != len(claims_table):
-        return Result(0, 1, "Your counts do not add up to the number of rows in claims.csv: "
-                            "count every row once.")
+        return Result(0, 1, "Your counts do not add up to the number of rows of the `claims` "
+                            "table: count every row once.")
     return Result(0.5, 1, "Your counts add up, but some types have the wrong count: count the "
-                          "\"attribution_type\" column of claims.csv, not your own labels.")
+                          "\"attribution_type\" column of `claims`, not your own labels.")
 
 
 FIFTY_OPTIONS = {
@@ -238,8 +253,8 @@ def check_fifty(answer: Any) -> Result:
 
 @cache
 def anonymous_share_reference() -> float:
-    """Percentage of the story's claims that rest on anonymous sources of any kind."""
-    table = load_claims()
+    """Percentage of the ledger's claims that rest on anonymous sources of any kind."""
+    table = ledger()
     return 100 * table["attribution_type"].isin(ANONYMOUS).mean()
 
 
@@ -256,7 +271,7 @@ def check_anonymous_share(answer: Any) -> Result:
     if math.isclose(value * 100, reference, abs_tol=0.5):
         return Result(0.5, 1, "That looks like a fraction between 0 and 1: this question wants "
                               "a percentage, so multiply by 100.")
-    table = load_claims()
+    table = ledger()
     count = int(table["attribution_type"].isin(ANONYMOUS).sum())
     if math.isclose(value, count):
         return Result(0, 1, "That is a count of sentences: divide by the number of claims and "
@@ -290,7 +305,52 @@ P10_HINTS = {
                        "claim comes from.",
 }
 
-EXERCISE = register(Exercise(
+
+REPORTER_RUBRIC = Rubric(
+    criteria=(
+        "Three questions a reporter could answer without naming the sources: how many, what "
+        "position or access they have, how they know.",
+        "At least one question about corroboration: did the sources know of each other, were "
+        "the figures checked against anything?",
+        "Questions, not accusations: each one open and specific.",
+    ),
+    levels=(
+        Level(0, "missing", "Fewer than three questions, or none about the sources."),
+        Level(1, "partial", "Three questions, but vague or only yes/no."),
+        Level(2, "good", "Three specific questions about who the sources are and how they know."),
+        Level(3, "strong", "Also a question about corroboration, all answerable by the reporter."),
+    ),
+)
+
+REPORTER_QUESTION = written_question(
+    "q7", "reporter_questions", REPORTER_RUBRIC, words=(20, 150),
+    requires=(
+        Requirement("asks three questions", r"\?", "Write three questions, each ending "
+                    "with a question mark.", at_least=3),
+        Requirement("asks about the sources", r"source", "Ask about the sources themselves."),
+    ),
+)
+
+# Shown after a right answer: why it is right (the solution's "Why" note).
+WHY_NOTES = {
+    "q1": ("\"According to a source\" puts the claim down to one source who is not named, and "
+           "the reader learns nothing about who this person is. The Reuters Handbook calls "
+           "anonymous sources \"the weakest sources\" (The Essentials of Reuters sourcing, "
+           "https://handbook.reuters.com/index.php?title=The_Essentials_of_Reuters_sourcing)."),
+    "q2": ("The sentence names nobody. \"As there are ... workers residing outside those "
+           "regions\" gives a reason and \"there appears to be\" a conclusion, which reads as the "
+           "reporter reasoning. \"Appears\" is also a hedge with nobody named, so "
+           "`hedge_no_source` is defensible too."),
+    "q5": ("The sources gave \"about 30,000\" for Liaoning and \"about 20,000\" for Jilin "
+           "(`p02s1`). The next sentence names nobody: it adds workers outside those "
+           "provinces, whom nobody counted, and concludes \"there appears to be over 50,000\". "
+           "That reads as the reporter's own step from the provincial figures; the sources may "
+           "have said it too, and the Korean edition does not settle it (it also gives the "
+           "total without a source). An editor would ask the reporter."),
+}
+
+
+EXERCISE = register(with_why_notes(Exercise(
     id=EXERCISE_ID,
     title="Attribution: who says so?",
     questions=(
@@ -304,5 +364,6 @@ EXERCISE = register(Exercise(
         Question("q4", "counts", check_counts),
         Question("q5", "fifty_rests_on", check_fifty),
         Question("q6", "anonymous_share", check_anonymous_share),
+        REPORTER_QUESTION,
     ),
-))
+), WHY_NOTES))

@@ -7,18 +7,43 @@ Feedback names what a chart lacks ("your chart has no source line"), never the e
 from __future__ import annotations
 
 import math
+import re
 from functools import cache
 from typing import Any
 
 from newslab.checks import charts
-from newslab.checks.core import Exercise, Question, Result, register
+from newslab.checks.core import Exercise, Level, Question, Result, Rubric, register
 from newslab.checks.feedback import describe
+from newslab.checks.written import Requirement, written_question
 from newslab.data import load_figures
 from newslab.plain import tag_of
 
 EXERCISE_ID = "04_charting"
 OUTLET = "daily nk"
 ATTRIBUTION_FIELDS = ("attribution_type", "source_described")
+READING_ORDER_FIELDS = ("paragraph", "in_paragraph")
+# What a subtitle says when it says how sure the figures are (the check reads words only).
+UNCERTAINTY_WORDS = (r"\babout\b|\brang|\bround|approximat|estimat|uncertain|roughly|"
+                     r"between|allow|exact|\bsure\b|\bover\b|at least|unnamed|anonymous")
+MIN_DESCRIPTION_WORDS = 6
+
+
+def description_problem(spec: dict[str, Any], names: str, shown: str) -> str | None:
+    """Why the chart's description does not do its job, or None.
+
+    `names` is a pattern for what the description must name (e.g. the claims); `shown`
+    says in words what it should name, for the message.
+    """
+    text = charts.description(spec)
+    if not text:
+        return ("Your chart has no description for screen readers: add "
+                ".properties(description=...).")
+    if len(text.split()) < MIN_DESCRIPTION_WORDS:
+        return (f"Your description is only {len(text.split())} word(s): say in a sentence "
+                f"what the chart shows ({shown}).")
+    if not re.search(names, text, flags=re.IGNORECASE):
+        return f"Your description does not say what the chart shows: name {shown}."
+    return None
 
 
 def _spec_or_problem(answer: Any, points: float) -> tuple[dict[str, Any] | None, Result | None]:
@@ -76,6 +101,10 @@ def check_bars(answer: Any) -> Result:
     if any(kind != "quantitative" for kind in value_types.values()):
         messages.append("\"value\" is encoded as a category: a bar's length needs a quantity "
                         "(:Q).")
+    problem = description_problem(spec, r"province|liaoning|jilin|workers",
+                                  "the provinces or the workers the bars count")
+    if problem:
+        messages.append(problem)
     if messages:
         return Result(0.5, 1, " ".join(messages))
     return Result(1, 1, "Right: one bar per province, its length the figure.")
@@ -127,6 +156,10 @@ def check_titled(answer: Any) -> Result:
                  if line.strip() and line.strip() != (source or "")]
     if not subtitles:
         missing.append("Your chart has no subtitle saying how sure the figures are.")
+    elif not re.search(UNCERTAINTY_WORDS, " ".join(subtitles), flags=re.IGNORECASE):
+        missing.append("Your subtitle does not say how sure the figures are: mention the "
+                       "qualifier (\"about\") or the range the figures allow (this check looks "
+                       "for such words; the written caption is where the wording is marked).")
     else:
         points += 1
     if source is None:
@@ -169,6 +202,35 @@ def check_tooltips(answer: Any) -> Result:
     return Result(points, 2, " ".join(messages))
 
 
+def reading_order_problem(spec: dict[str, Any]) -> str | None:
+    """Why the marks are not placed in reading order, or None: paragraph on one axis and the
+    position in the paragraph on the other (or sentence ids, which sort in reading order)."""
+    x_fields, y_fields = charts.fields_on(spec, "x"), charts.fields_on(spec, "y")
+    positions = set(x_fields + y_fields)
+    if not positions:
+        return "Your chart does not place the claims on an axis in reading order."
+    if "attribution_type" in positions:
+        return ("Your chart places the claims by attribution type, not in reading order: put "
+                "the paragraph on one axis and the position in the paragraph on the other; "
+                "show the type by colour and shape.")
+    if set(READING_ORDER_FIELDS) <= positions:
+        if not ({"paragraph", "in_paragraph"} & set(x_fields)
+                and {"paragraph", "in_paragraph"} & set(y_fields)):
+            return ("Paragraph and position in the paragraph share one axis: put them on two "
+                    "axes, one each.")
+        order_fields = READING_ORDER_FIELDS
+    elif positions == {"sentence_id"}:
+        order_fields = ("sentence_id",)
+    else:
+        return ("Your chart's axes do not follow the reading order: put the paragraph on one "
+                "axis and the position in the paragraph on the other.")
+    sorts = [sort for field in order_fields for sort in charts.sorts_of(spec, field)]
+    if any(sort not in (None, "ascending") for sort in sorts):
+        return ("Your axes are sorted in another order than the article's: leave the sort "
+                "ascending, so the claims appear in reading order.")
+    return None
+
+
 def check_source_map(answer: Any) -> Result:
     """Q5: the source map: reading order on an axis, type by colour and by shape or text."""
     spec, problem = _spec_or_problem(answer, 4)
@@ -176,11 +238,11 @@ def check_source_map(answer: Any) -> Result:
         return problem
     points = 0
     messages = []
-    positions = [field for channel in ("x", "y") for field in charts.fields_on(spec, channel)]
-    if positions:
-        points += 1
+    order = reading_order_problem(spec)
+    if order:
+        messages.append(order)
     else:
-        messages.append("Your chart does not place the sentences on an axis in reading order.")
+        points += 1
     coloured = set(charts.fields_on(spec, "color") + charts.fields_on(spec, "fill"))
     if "attribution_type" in coloured:
         points += 1
@@ -191,11 +253,12 @@ def check_source_map(answer: Any) -> Result:
                             "by shape (or text labels) too.")
     else:
         messages.append("Your chart's colour does not show the attribution type.")
-    if charts.description(spec):
-        points += 1
+    problem = description_problem(spec, r"claim|sentence|statement",
+                                  "the claims, and what colour and shape stand for")
+    if problem:
+        messages.append(problem)
     else:
-        messages.append("Your chart has no description for screen readers: add "
-                        ".properties(description=...).")
+        points += 1
     if not messages:
         return Result(4, 4, "Right: who speaks where, readable without colour and by a screen "
                             "reader.")
@@ -247,6 +310,31 @@ def check_about_10(answer: Any) -> Result:
                         "below and above it.")
 
 
+CAPTION_RUBRIC = Rubric(
+    criteria=(
+        "Says what the chart shows: the two provinces and what the lines and marks stand for.",
+        "Says how sure the figures are: rounded (\"about\") figures, the range each allows.",
+        "Says where they come from: Daily NK, citing unnamed sources.",
+    ),
+    levels=(
+        Level(0, "missing", "No caption, or one that states the figures as exact counts."),
+        Level(1, "partial", "One of the three: what, how sure, where from."),
+        Level(2, "good", "Two of the three, accurately."),
+        Level(3, "strong", "All three, accurately, in plain words."),
+    ),
+)
+
+CAPTION_QUESTION = written_question(
+    "q7", "caption", CAPTION_RUBRIC, words=(15, 80),
+    requires=(
+        Requirement("says how sure the figures are", r"\babout\b|range|round|approximat|"
+                    r"estimat|uncertain|roughly|between|allow",
+                    "Say how sure the figures are (the qualifier, or the range it allows)."),
+        Requirement("names the outlet", r"daily nk", "Name the outlet the figures come from."),
+    ),
+)
+
+
 EXERCISE = register(Exercise(
     id=EXERCISE_ID,
     title="Honest charts of the article's figures",
@@ -257,5 +345,6 @@ EXERCISE = register(Exercise(
         Question("q4", "with_tooltips", check_tooltips, max_points=2),
         Question("q5", "source_map", check_source_map, max_points=4),
         Question("q6", "about_10", check_about_10),
+        CAPTION_QUESTION,
     ),
 ))

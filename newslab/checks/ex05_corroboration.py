@@ -10,8 +10,9 @@ from typing import Any
 
 import pandas as pd
 
-from newslab.checks.core import Exercise, Question, Result, register
+from newslab.checks.core import Exercise, Level, Question, Result, Rubric, register, with_why_notes
 from newslab.checks.feedback import choice, columns_problem, table_of, type_problem
+from newslab.checks.written import Requirement, written_question
 from newslab.data import load_figures
 from newslab.paths import DATA
 
@@ -167,14 +168,20 @@ def check_qualifiers(value: Any) -> Result:
     if number == qualifier_count():
         return Result(1, 1, "Right: the same estimate, passed along, changed its qualifier at "
                             "each copy, down to none at all.")
+    # Specific messages only for the counts a known mistake gives; any other count gets one
+    # message, so a count just below and one just above never bracket the answer.
+    group = estimates()[estimates()["estimate_group"] == COPIES_GROUP]
+    china = group[group["scope"] == "china"]
     if number == 1:
         return Result(0, 1, "Look at all the copies of the group, not one row: filter on "
                             "estimate_group and on scope, then count the distinct qualifiers.")
-    if number > qualifier_count():
-        return Result(0, 1, "Too many: keep only the rows for China, and count distinct "
-                            "qualifiers (nunique), not rows.")
-    return Result(0, 1, "Count \"none\" as a qualifier too: a copy that drops the word is "
-                        "part of the drift.")
+    if number == china.loc[china["qualifier"] != "none", "qualifier"].nunique():
+        return Result(0, 1, "Count \"none\" as a qualifier too: a copy that drops the word is "
+                            "part of the drift.")
+    if number == group["qualifier"].nunique():
+        return Result(0, 1, "Keep only the rows whose scope is China before counting.")
+    return Result(0, 1, "Not this count: keep the group's rows for China, then count the "
+                        "distinct qualifiers (nunique), \"none\" included.")
 
 
 COMPARABLE_OPTIONS = {
@@ -235,7 +242,58 @@ def check_conclusion(value: Any) -> Result:
                   right="Right: consistent with, not confirmed by.")
 
 
-EXERCISE = register(Exercise(
+HEADLINE_RUBRIC = Rubric(
+    criteria=(
+        "States the range of published estimates for China, not one of them as the answer.",
+        "Hedges honestly: the estimates differ by date and method; none is a count.",
+        "Short and clear enough to be a headline; nothing the table does not support.",
+    ),
+    levels=(
+        Level(0, "missing", "One figure stated as fact, or a claim the table does not support."),
+        Level(1, "partial", "A range or a hedge, not both."),
+        Level(2, "good", "The range and an honest hedge."),
+        Level(3, "strong", "The range, an honest hedge, and headline-short."),
+    ),
+)
+
+HEADLINE_QUESTION = written_question(
+    "q8", "headline", HEADLINE_RUBRIC, words=(5, 25),
+    requires=(
+        Requirement("hedges", r"estimat|range|between|up to|as many as|vary|varies|differ|"
+                    r"some|about|around|roughly|uncertain|unclear|\bto\b",
+                    "Hedge it: say these are estimates, or give the range."),
+        Requirement("says who is counted", r"north korean|worker|labou?rer",
+                    "Say who is counted (North Korean workers)."),
+    ),
+)
+
+# Shown after a right answer: why it is right (the solution's "Why" note).
+WHY_NOTES = {
+    "q1": ("Only these rows are about the same place as the article's national figure. An "
+           "overseas total includes China and other countries; a figure for Hunchun or three "
+           "provinces counts a part."),
+    "q2": ("`china[\"high\"] > 50_000` is `<NA>` where `high` is missing, and `<NA>` is not True, "
+           "so the rows with no upper bound (\"more than 100,000\") would be lost without "
+           "`isna()`."),
+    "q3": ("The parts add up to more than the whole they belong to. Something in the copied "
+           "sentence is wrong, rounded differently or from another year: only the original can "
+           "say which."),
+    "q4": ("Reuters wrote \"some 50,000\", a summary \"about 50,000\", another copy a bare "
+           "\"50,000\": "
+           "the same estimate looks more and more exact as it is copied."),
+    "q5": ("NKDB's 60,000 is an estimate (\"estimates that there are 60,000\", from its surveys "
+           "in China) for three provinces in 2019. It describes a part of China, at another "
+           "date and by another method, so it is context for the article's figure, not a check "
+           "of it."),
+    "q6": ("Two copies disagree; a third copy would only add a vote. NK Watch's own statement or "
+           "report is the original context (SIFT, the four moves "
+           "(https://hapgood.us/2019/06/19/sift-the-four-moves))."),
+    "q7": ("Consistent with is not confirmed by: the other figures describe other years, come "
+           "from other methods, and several are copies of one estimate."),
+}
+
+
+EXERCISE = register(with_why_notes(Exercise(
     id=EXERCISE_ID,
     title="Corroboration: other estimates",
     questions=(
@@ -246,5 +304,6 @@ EXERCISE = register(Exercise(
         Question("q5", "comparable", check_comparable),
         Question("q6", "sift_move", check_sift),
         Question("q7", "conclusion", check_conclusion),
+        HEADLINE_QUESTION,
     ),
-))
+), WHY_NOTES))

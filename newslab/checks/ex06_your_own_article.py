@@ -13,8 +13,9 @@ from typing import Any
 import pandas as pd
 
 from newslab.checks import charts
-from newslab.checks.core import Exercise, Question, Result, register
+from newslab.checks.core import Exercise, Level, Question, Result, Rubric, register, with_why_notes
 from newslab.checks.feedback import choice, columns_problem, numbers_in, table_of, type_problem
+from newslab.checks.written import Requirement, written_question
 from newslab.paths import DATA
 from newslab.sentences import split_sentences
 
@@ -94,11 +95,14 @@ def check_story_count(value: Any) -> Result:
     if number == len(sentences()):
         return Result(0, 1, "That counts every sentence, page furniture included: tag the "
                             "furniture paragraphs listed in practice_article.json first.")
-    if number < story_count():
-        return Result(0, 1, "Too few: a paragraph can hold several sentences; count sentences "
-                            "whose kind is story.")
-    return Result(0, 1, "Too many: some page furniture (the notice, the time stamp, the "
-                        "caption, the bio ...) is still counted as story.")
+    story = sentences()[sentences()["is_story"]]
+    if number == story["paragraph"].nunique():
+        return Result(0, 1, "That is the number of story paragraphs: a paragraph can hold "
+                            "several sentences; count sentences whose kind is story.")
+    # One message for every other count, so two wrong counts never bracket the answer.
+    return Result(0, 1, "Not this count: split the text into sentences, then count those whose "
+                        "kind is story (the notice, the time stamp, the caption and the bio are "
+                        "page furniture).")
 
 
 def check_figures(value: Any) -> Result:
@@ -263,7 +267,46 @@ def check_hedge(value: Any) -> Result:
                   right="Right: \"are said to\" hides who said it.")
 
 
-EXERCISE = register(Exercise(
+RESTS_ON_RUBRIC = Rubric(
+    criteria=(
+        "Names the kinds of sourcing the article's claims rest on (named, anonymous, "
+        "documents, the reporter's inference) and which claims rest on each.",
+        "Points to the weakest claim and says why it is weak.",
+        "Says what a reader should not conclude from the article.",
+    ),
+    levels=(
+        Level(0, "missing", "No account of the sourcing."),
+        Level(1, "partial", "Names kinds of sourcing without tying them to claims."),
+        Level(2, "good", "Ties the main claims to their sourcing and names the weakest."),
+        Level(3, "strong", "Also says plainly what a reader should not conclude."),
+    ),
+)
+
+RESTS_ON_QUESTION = written_question(
+    "q8", "rests_on", RESTS_ON_RUBRIC, words=(40, 200),
+    requires=(
+        Requirement("talks about sources", r"source|according|said|says|named|anonymous|"
+                    r"document|inference|infer", "Say who or what the claims rest on."),
+        Requirement("names a claim or a figure", r"\d|claim|figure|number|estimate",
+                    "Point to at least one claim or figure of the article."),
+    ),
+)
+
+# Shown after a right answer: why it is right (the solution's "Why" note).
+WHY_NOTES = {
+    "q2": ("Gull-7, Tern-12, RX-300 and Pier 4 are names; 2029 is a year; \"09:15, March 3\" is "
+           "the page's time stamp. None of them counts anything."),
+    "q3": ("\"As Tarslanders also work in smaller ports along the coast, there appear to be more "
+           "than 6,500\": the reporter adds 4,000 and 2,500 and reasons about the rest."),
+    "q5": ("The Harbour Authority is an institution named as the source; Mira Oskarsdottir is "
+           "named, and her quote runs over two sentences, with \"she added\" in the next "
+           "paragraph."),
+    "q7": ("The workers are what the claim is about, not who makes it; \"are said to\" never says "
+           "by whom."),
+}
+
+
+EXERCISE = register(with_why_notes(Exercise(
     id=EXERCISE_ID,
     title="Your own article: the practice article",
     questions=(
@@ -274,5 +317,6 @@ EXERCISE = register(Exercise(
         Question("q5", "named", check_named),
         Question("q6", "chart", check_chart),
         Question("q7", "strike_label", check_hedge),
+        RESTS_ON_QUESTION,
     ),
-))
+), WHY_NOTES))

@@ -8,8 +8,10 @@ Modules, one job each:
 - `isolation`: each kernel's namespaces and private view of the file system (Linux syscalls);
 - `sandbox`: private folders, limits, unprivileged users, and the nbclient provisioner;
 - `execute`: run one submission in a fresh kernel with nbclient, with timeouts and a budget;
-- `score`: the registry's checks, run here in the grader on plain data; duplicates;
-- `output`: grades.csv, questions.csv, feedback/<student>.md, written atomically;
+- `score`: the registry's checks, run here in the grader on plain data; duplicates; written
+  answers kept pending;
+- `marks`: read and check an instructors' marks.csv, merge it into the written answers;
+- `output`: grades.csv, questions.csv, written.csv, feedback/<student>.md, written atomically;
 - `summary`: the progress bar and the terminal summary;
 - `batch`: grade a folder; `cli`: `python -m newslab grade`.
 

@@ -17,13 +17,14 @@ from newslab.checks import exercises
 from newslab.checks.core import Exercise
 from newslab.grading.discover import Submission, discover
 from newslab.grading.execute import GRADED, GRADER_ERROR, Execution, PlannedCell, execute
+from newslab.grading.marks import Mark, apply_marks
 from newslab.grading.notebook import UNKNOWN_EXERCISE, identify, plan, read_notebook
 from newslab.grading.output import write_outputs
 from newslab.grading.sandbox import Sandbox, Settings
-
-__all__ = ["Settings", "UsageError", "grade_folder"]
 from newslab.grading.score import Grade, resolve_duplicates, score
 from newslab.versions import version_notes
+
+__all__ = ["Settings", "UsageError", "grade_folder"]
 
 
 class UsageError(Exception):
@@ -121,12 +122,16 @@ def grade_folder(submissions: Path, out: Path, settings: Settings | None = None,
                  known: dict[str, Exercise] | None = None,
                  progress: Callable[[int], Callable[[str], None]] | None = None,
                  notice: Callable[[str], None] | None = None,
-                 sandbox: Sandbox | None = None) -> list[Grade]:
+                 sandbox: Sandbox | None = None,
+                 marks: tuple[Path, list[Mark]] | None = None) -> list[Grade]:
     """Grade every file under `submissions`, write the outputs to `out`, return the rows.
 
     `notice` receives, once, what the instructor must know about the sandbox (by default it
     goes to stderr), e.g. that this machine does not let kernels be isolated. `sandbox`, made
-    from the same settings, may be started by the caller ahead of time (it is closed here)."""
+    from the same settings, may be started by the caller ahead of time (it is closed here).
+    `marks` (the marks file and its rows) are merged into the written answers; a mark that fits
+    no answer raises MarksError before anything is written.
+    """
     settings = settings or Settings()
     try:
         check_folders(submissions, out)
@@ -148,6 +153,8 @@ def grade_folder(submissions: Path, out: Path, settings: Settings | None = None,
         if sandbox is not None:
             sandbox.close()
     grades = resolve_duplicates([item.grade for item in prepared])
+    if marks is not None:
+        grades = apply_marks(grades, marks[1], marks[0])
     out.mkdir(parents=True, exist_ok=True, mode=0o700)
     write_outputs(out, grades)
     return grades

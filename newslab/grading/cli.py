@@ -1,4 +1,4 @@
-"""`python -m newslab grade SUBMISSIONS --out OUTDIR [--jobs N] [--cell-timeout S] [--budget S]`."""
+"""`python -m newslab grade SUBMISSIONS --out OUTDIR [--marks marks.csv] [--jobs N] ...`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from newslab.grading.lms import LMS_CHOICES, RosterError, read_roster
+from newslab.grading.marks import Mark, MarksError, check_against_exercises, read_marks
 from newslab.grading.sandbox import DEFAULT_KERNEL_UID, GraderError, Sandbox, Settings
 
 
@@ -16,10 +17,13 @@ def parser() -> argparse.ArgumentParser:
     parse = argparse.ArgumentParser(
         prog="python -m newslab grade",
         description="Grade a folder of submitted exercise notebooks (flat, or one folder per "
-                    "student). Writes OUTDIR/grades.csv, OUTDIR/questions.csv and "
-                    "OUTDIR/feedback/<student>.md. See docs/GRADING.md.")
+                    "student). Writes OUTDIR/grades.csv, OUTDIR/questions.csv, OUTDIR/written.csv "
+                    "and OUTDIR/feedback/<student>.md. See docs/GRADING.md.")
     parse.add_argument("submissions", type=Path, help="folder of submitted .ipynb files")
     parse.add_argument("--out", type=Path, required=True, help="folder for the outputs")
+    parse.add_argument("--marks", type=Path, default=None,
+                       help="merge instructors' marks of written answers from this CSV file "
+                            "(made by instructors/mark_written_answers.ipynb)")
     parse.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
                        help="notebooks run at the same time (default: 2, or 1 on one core)")
     parse.add_argument("--cell-timeout", type=float, default=30.0,
@@ -67,9 +71,16 @@ def main(argv: list[str]) -> int:
         print("error: --roster and --lms go together: give both (e.g. --roster roster.csv "
               "--lms canvas) or neither.", file=sys.stderr)
         return 2
-    try:  # a bad roster stops at once, before any kernel starts
+    marks: tuple[Path, list[Mark]] | None = None
+    try:  # a bad roster or marks file stops at once, before any kernel starts
         roster = read_roster(args.roster, args.lms) if args.roster else None
-    except RosterError as error:
+        if args.marks is not None:
+            from newslab.checks import exercises
+
+            rows = read_marks(args.marks)
+            check_against_exercises(rows, exercises(), args.marks)
+            marks = (args.marks, rows)
+    except (RosterError, MarksError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     settings = Settings(jobs=args.jobs, cell_timeout=args.cell_timeout, budget=args.budget,
@@ -88,9 +99,10 @@ def main(argv: list[str]) -> int:
 
     try:
         grades = grade_folder(args.submissions, args.out, settings,
-                              progress=lambda total: Progress(total).advance, sandbox=sandbox)
+                              progress=lambda total: Progress(total).advance, sandbox=sandbox,
+                              marks=marks)
         seconds = time.perf_counter() - started
-    except (UsageError, GraderError) as error:
+    except (UsageError, GraderError, MarksError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -100,6 +112,6 @@ def main(argv: list[str]) -> int:
     print(summary(grades, seconds))
     print("\n" + "\n".join(write_class_outputs(args.out, grades,
                                                 ClassOptions(roster, args.count_flagged))))
-    print(f"\nWrote {args.out / 'grades.csv'}, {args.out / 'questions.csv'} and "
-          f"{args.out / 'feedback'}/ (one file per student).")
+    print(f"\nWrote {args.out / 'grades.csv'}, {args.out / 'questions.csv'}, "
+          f"{args.out / 'written.csv'} and {args.out / 'feedback'}/ (one file per student).")
     return 0

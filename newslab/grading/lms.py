@@ -44,12 +44,10 @@ class RosterError(ValueError):
 
 
 def marking_complete(grade: Grade) -> bool:
-    """True when every part of this row is marked, so its points are final.
-
-    Today every part is marked automatically. Written answers (marked by an instructor) will
-    make this False until their marks are in; such rows are exported blank and listed.
-    """
-    return getattr(grade, "marking_complete", True) is not False
+    """True when every part of this row is marked, so its points are final: written answers
+    waiting for an instructor's mark (`Grade.unmarked`) make it False, and such rows are
+    exported blank and listed. Rows with no exercise have nothing to mark."""
+    return grade.exercise is None or grade.complete
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Write grades.csv, questions.csv and one feedback file per student, atomically and stably.
+"""Write grades.csv, questions.csv, written.csv and one feedback file per student.
 
 Every file is written to a temporary name in the same folder, then moved into place with
 `os.replace`, so a reader never sees half a file. Rows are sorted and nothing depends on time or
@@ -18,8 +18,10 @@ from pathlib import Path
 from newslab.grading.discover import safe_file_name
 from newslab.grading.score import Grade, _points
 
-GRADES_COLUMNS = ["student", "exercise", "points", "max_points", "status", "file", "note"]
+GRADES_COLUMNS = ["student", "exercise", "points", "max_points", "status", "file", "note",
+                  "points_auto", "points_written", "marking_complete", "unmarked"]
 QUESTIONS_COLUMNS = ["student", "exercise", "question", "points", "max_points", "feedback"]
+WRITTEN_COLUMNS = ["student", "exercise", "question", "answer", "max_points"]
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -44,17 +46,35 @@ def _csv(columns: list[str], rows: list[list[str]]) -> str:
     return buffer.getvalue()
 
 
+def _complete(grade: Grade) -> str:
+    if grade.exercise is None:
+        return ""
+    return "yes" if grade.complete else "no"
+
+
 def grades_csv(grades: list[Grade]) -> str:
-    rows = [[grade.student, grade.exercise_id, _points(grade.points), _points(grade.max_points),
-             grade.status, grade.file, " ".join(grade.notes)] for grade in grades]
+    """One row per file; `points` stays empty until every written answer is marked."""
+    rows = [[grade.student, grade.exercise_id, _points(grade.final_points),
+             _points(grade.max_points), grade.status, grade.file, " ".join(grade.notes),
+             _points(grade.points_auto), _points(grade.points_written), _complete(grade),
+             str(grade.unmarked) if grade.exercise else ""] for grade in grades]
     return _csv(GRADES_COLUMNS, rows)
 
 
 def questions_csv(grades: list[Grade]) -> str:
     rows = [[grade.student, grade.exercise_id, question.question, _points(question.points),
-             _points(question.max_points), question.feedback]
+             _points(question.max_points),
+             question.comment if question.marked else question.feedback]
             for grade in grades for question in grade.questions]
     return _csv(QUESTIONS_COLUMNS, rows)
+
+
+def written_csv(grades: list[Grade]) -> str:
+    """Every written answer to mark, verbatim: the marking notebook's input."""
+    rows = [[grade.student, grade.exercise_id, question.question, question.answer,
+             _points(question.max_points)]
+            for grade in grades for question in grade.questions if question.answer is not None]
+    return _csv(WRITTEN_COLUMNS, rows)
 
 
 def feedback_markdown(student: str, grades: list[Grade]) -> str:
@@ -67,9 +87,13 @@ def feedback_markdown(student: str, grades: list[Grade]) -> str:
             lines += ["", "Hand in the exercise notebook itself (in JupyterLab: File > Download), "
                       "unchanged apart from your answers.", ""]
             continue
+        if grade.complete:
+            score = f"**Score: {_points(grade.points)}/{_points(grade.max_points)}**"
+        else:
+            score = (f"**Score so far: {_points(grade.points)}/{_points(grade.max_points)}**, "
+                     f"{grade.unmarked} written answer(s) still to be marked by your instructor,")
         lines += [f"## {grade.exercise.title} (`{grade.exercise.id}`)", "",
-                  f"**Score: {_points(grade.points)}/{_points(grade.max_points)}** "
-                  f"({grade.status}) · file `{grade.file}`", ""]
+                  f"{score} ({grade.status}) · file `{grade.file}`", ""]
         for question in grade.questions:
             lines.append(f"- **{question.question}** {question.text}")
         if grade.notes:
@@ -83,9 +107,10 @@ def write_outputs(out: Path, grades: list[Grade]) -> list[Path]:
     """Write every output file; feedback files of students no longer present are removed."""
     feedback_dir = out / "feedback"
     feedback_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    written = [out / "grades.csv", out / "questions.csv"]
+    written = [out / "grades.csv", out / "questions.csv", out / "written.csv"]
     write_atomically(written[0], grades_csv(grades))
     write_atomically(written[1], questions_csv(grades))
+    write_atomically(written[2], written_csv(grades))
     by_student: dict[str, list[Grade]] = defaultdict(list)
     for grade in grades:
         by_student[safe_file_name(grade.student)].append(grade)

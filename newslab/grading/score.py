@@ -2,6 +2,9 @@
 
 Also decides what a student's row says when they handed in two files for one exercise: both
 are graded, the better one counts, and the row's status is "duplicate" so the instructor looks.
+
+A written answer's points are pending (None), not zero, until an instructor's mark is merged
+(`newslab.grading.marks`); a row with a pending answer is not complete.
 """
 
 from __future__ import annotations
@@ -20,15 +23,38 @@ DUPLICATE = "duplicate"
 
 @dataclass(frozen=True)
 class QuestionGrade:
-    """One question's points and the feedback the student reads."""
+    """One question's points and the feedback the student reads.
+
+    For a written answer, `answer` holds its text, `points` is None until an instructor's mark
+    is merged, and `comment` is the instructor's comment.
+    """
 
     question: str
-    points: float
+    points: float | None
     max_points: float
     feedback: str
+    answer: str | None = None
+    comment: str = ""
+
+    @property
+    def pending(self) -> bool:
+        """A written answer that no instructor has marked yet."""
+        return self.points is None
+
+    @property
+    def marked(self) -> bool:
+        """A written answer with an instructor's mark."""
+        return self.answer is not None and self.points is not None
 
     @property
     def text(self) -> str:
+        if self.points is None:
+            return str(Result(0, self.max_points, self.feedback, pending=True)).replace(
+                "📝 Written answer,", "📝 Written answer, not marked yet:", 1)
+        if self.marked:
+            comment = f" Comment: {self.comment}" if self.comment else ""
+            return (f"📝 {_points(self.points)}/{_points(self.max_points)} points, marked by your "
+                    f"instructor.{comment}")
         return str(Result(self.points, self.max_points, self.feedback))
 
 
@@ -50,9 +76,41 @@ class Grade:
 
     @property
     def points(self) -> float | None:
+        """Points so far: automatic points plus the written answers marked (None: not graded)."""
         if self.exercise is None:
             return None
-        return sum(question.points for question in self.questions)
+        return sum(question.points or 0 for question in self.questions)
+
+    @property
+    def points_auto(self) -> float | None:
+        """Points the checks gave (written questions left out)."""
+        if self.exercise is None:
+            return None
+        written = {q.id for q in self.exercise.questions if q.written}
+        return sum(q.points or 0 for q in self.questions if q.question not in written)
+
+    @property
+    def points_written(self) -> float | None:
+        """Points of the written questions marked so far."""
+        if self.exercise is None:
+            return None
+        written = {q.id for q in self.exercise.questions if q.written}
+        return sum(q.points or 0 for q in self.questions if q.question in written)
+
+    @property
+    def unmarked(self) -> int:
+        """Written answers waiting for an instructor's mark."""
+        return sum(1 for question in self.questions if question.pending)
+
+    @property
+    def complete(self) -> bool:
+        """True when every point is known: no written answer waits for a mark."""
+        return self.exercise is not None and self.unmarked == 0
+
+    @property
+    def final_points(self) -> float | None:
+        """The grade to export: the points once marking is complete, else None."""
+        return self.points if self.complete else None
 
     @property
     def max_points(self) -> float | None:
@@ -85,6 +143,9 @@ def grade_question(question: Question, answers: dict[str, Any], stopped: bool) -
         return QuestionGrade(question.id, 0, question.max_points,
                              "Your answer is far too large to be the expected one.")
     result = run_check(question, value)
+    if result.pending:
+        return QuestionGrade(question.id, None, result.max_points, result.feedback,
+                             answer=str(value))
     return QuestionGrade(question.id, result.points, result.max_points, result.feedback)
 
 

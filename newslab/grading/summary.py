@@ -50,15 +50,26 @@ def summary(grades: list[Grade], seconds: float | None = None) -> str:
         exercise = group[0].exercise
         assert exercise is not None
         mean = sum(grade.points or 0 for grade in group) / len(group)
+        so_far = " so far (written answers unmarked)" if any(g.unmarked for g in group) else ""
         lines.append(f"\n{exercise_id}: {len(group)} students, mean "
-                     f"{mean:.2f}/{_points(exercise.max_points)}")
+                     f"{mean:.2f}/{_points(exercise.max_points)}{so_far}")
         for question in exercise.questions:
-            scores = [q.points for grade in group for q in grade.questions
-                      if q.question == question.id]
+            answers = [q for grade in group for q in grade.questions if q.question == question.id]
+            scores = [q.points for q in answers if q.points is not None]
             average = sum(scores) / len(scores) if scores else 0
             full = sum(1 for value in scores if value >= question.max_points)
+            waiting = len(answers) - len(scores)
             lines.append(f"  {question.id:<6} mean {average:.2f}/{_points(question.max_points)}"
-                         f"  full marks {full}/{len(scores)}")
+                         f"  full marks {full}/{len(scores)}"
+                         + (f"  ({waiting} written answers unmarked)" if waiting else ""))
+    unmarked = sum(grade.unmarked for grade in grades)
+    if unmarked:
+        rows = sum(1 for grade in grades if grade.unmarked)
+        lines.append(f"\nWritten answers still unmarked: {unmarked} (in {rows} rows, exported "
+                     "without final points). Mark them in instructors/mark_written_answers.ipynb,"
+                     " then grade again with --marks marks.csv.")
+    elif any(q.answer is not None for grade in grades for q in grade.questions):
+        lines.append("\nWritten answers: every one is marked.")
     flagged = [grade for grade in grades if grade.needs_a_look]
     if flagged:
         lines.append(f"\nNeeds an instructor's eye ({len(flagged)}):")
