@@ -106,7 +106,8 @@ def test_rows_not_graded_are_blank_unless_counted_and_incomplete_marking_always_
     timed_out = grade("smithjane_12345", "smithjane_12345_678901_01_demo.ipynb", (1, 0),
                       status="timed out")
     unmarked = grade("zngata", "zngata_01_demo.ipynb", (1, 1))
-    unmarked.marking_complete = False  # type: ignore[attr-defined]
+    unmarked.questions[1] = QuestionGrade("q2", None, 2, "📝 Written answer, not marked yet",
+                                          answer="An answer to mark.")  # a pending written answer
     export = build_export(roster, [timed_out, unmarked])
     assert ",Sec A,\n" in export.text.splitlines(keepends=True)[2]
     assert export.blank == 2

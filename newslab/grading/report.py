@@ -54,7 +54,8 @@ def question_stats(group: list[Grade]) -> list[QuestionStats]:
     stats = []
     for question in exercise.questions:
         answers = [q for grade in group for q in grade.questions if q.question == question.id]
-        scores = [answer.points for answer in answers]
+        # A written answer not marked yet has no points: it counts once it is marked.
+        scores = [answer.points for answer in answers if answer.points is not None]
         counts = Counter(answer.feedback for answer in answers)
         top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_MESSAGES]
         stats.append(QuestionStats(
