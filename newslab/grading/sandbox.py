@@ -327,6 +327,12 @@ class Sandbox:
             said += (", and change your files. Grade as root, or where user namespaces are "
                      "allowed, for the full sandbox")
         warnings = [said + "; see docs/GRADING.md."]
+        if self.as_root and not environment_readable_by_others():
+            warnings.append(f"The course's Python environment ({sys.prefix}) or the newslab "
+                            "package sits below a folder other users cannot enter, so kernels "
+                            "running as an unprivileged user cannot start without namespaces: "
+                            "grade from a folder other users can enter, or on a machine that "
+                            "allows namespaces.")
         if self.as_root and submissions.is_dir() and open_to_others(submissions):
             warnings.append(f"{submissions} is readable by every user, including the kernels' "
                             f"users: run `chmod 700 {submissions}` so a submission cannot read "
@@ -382,6 +388,21 @@ class Sandbox:
             os.close(fd)
         self._locks = []
         _remove(self.root)
+
+
+def environment_readable_by_others() -> bool:
+    """True when a user with no relation to us can reach the venv and the newslab package."""
+    package = Path(__file__).resolve().parent.parent
+    return all(open_to_others_path(path) for path in (Path(sys.prefix).resolve(), package))
+
+
+def open_to_others_path(path: Path) -> bool:
+    """True when every folder down to `path` can be entered, and `path` read, by anyone."""
+    for folder in [*reversed(path.parents), path]:
+        mode = folder.stat().st_mode
+        if not mode & stat.S_IXOTH or not mode & stat.S_IROTH and folder == path:
+            return False
+    return True
 
 
 def _remove(folder: Path) -> None:
