@@ -17,7 +17,7 @@ from newslab.paths import DATA, NOTEBOOKS
 
 LESSON = NOTEBOOKS / "06_your_own_article.ipynb"
 FIXTURES = Path(__file__).parent / "fixtures" / "lesson06"
-PATH_LINE = 'path = "../data/practice_article.txt"'
+PATH_LINE = 'path = course_file("practice_article.txt")'
 SUMMARY = """
 import json as summary_json
 print(summary_json.dumps({

@@ -26,8 +26,7 @@ from newslab.tasks import (
 )
 
 LESSONS = sorted(NOTEBOOKS.glob("[0-9][0-9]*_*.ipynb"))
-# Lesson 06 is being rebuilt as a template on another branch; it adopts the rule there.
-CONVERTED = [path for path in LESSONS if not path.name.startswith("06_")]
+CONVERTED = LESSONS
 
 
 def task_cell(source: str, variable: str = "answer") -> NotebookNode:

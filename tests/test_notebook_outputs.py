@@ -185,9 +185,5 @@ def test_lessons_open_and_close_in_the_carpentries_shape(path: Path) -> None:
         assert f"](../exercises/{path.name})" in next_section, "link the exercise notebook"
     assert "**Your turn:**" in text, f"{path.name}: no Your turn prompt"
     code = "\n".join(c.source for c in code_cells(notebook))
-    if path.name.startswith("06_"):
-        # Lesson 06 is being rebuilt on another branch (issue 16); it adopts course_file there.
-        assert "../data/" in code or "course_file(" in code, f"{path.name} should start cold"
-        return
     assert "course_file(" in code, f"{path.name} should start cold, loading with course_file"
     assert "../data/" not in code, f"{path.name}: load with course_file, not ../data/"
