@@ -70,6 +70,19 @@ def run_sphinx(source: Path, out: Path, work: Path) -> None:
         raise SiteError(f"Sphinx stopped with exit code {finished.returncode} (messages above)")
 
 
+# MyST-NB labels every fold "Toggle hidden content", which hides its visible text ("Show the
+# worked answer") from screen readers (axe: label-content-name-mismatch, serious).
+FOLD_SUMMARY = '<summary aria-label="Toggle hidden content">'
+
+
+def name_folds_by_their_text(out: Path) -> None:
+    """Let each folded worked answer be named by the words it shows."""
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if FOLD_SUMMARY in text:
+            page.write_text(text.replace(FOLD_SUMMARY, "<summary>"), encoding="utf-8")
+
+
 def build_site(out: Path, launch: Launch, root: Path = ROOT, execute: bool = False) -> dict:
     """Build the website for the course at `root` into `out`; return what it holds."""
     with tempfile.TemporaryDirectory(prefix="newslab-site-") as scratch:
@@ -82,6 +95,7 @@ def build_site(out: Path, launch: Launch, root: Path = ROOT, execute: bool = Fal
         if out.exists():
             shutil.rmtree(out)
         run_sphinx(source, out, work)
+    name_folds_by_their_text(out)
     (out / ".nojekyll").write_text("", encoding="utf-8")  # GitHub Pages: serve _static/ as is
     return totals
 
