@@ -48,7 +48,7 @@ from newslab.site.build import build_site
 from newslab.site.outputs import WIDGET_NOTE, chart_html, prepare
 from newslab.site.pages import Launch, rewrite_links, write_pages
 
-LESSONS = sorted(path.name for path in (REPO / "notebooks").glob("*.ipynb"))
+LESSONS = sorted(path.name for path in (REPO / "notebooks").glob("[0-9][0-9]*_*.ipynb"))
 EXERCISES = sorted(path.name for path in (REPO / "exercises").glob("*.ipynb"))
 LAUNCH = Launch(parse_repo(SITE_REPO), "main", SITE_HUB)
 AXE_COUNTS: Counter[str] = Counter()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,6 +117,19 @@ def rewrite_links(markdown: str, here: str, published: dict[str, str], launch: L
         return f"[{text}]({address})"
 
     return MARKDOWN_LINK.sub(replace, markdown)
+
+
+LOCAL_IMAGE = re.compile(r"!\[[^\]]*\]\((?![a-z][a-z0-9+.-]*:)([^)#\s]+)\)", re.I)
+
+
+def copy_local_images(markdown: str, root: Path, source: Path) -> None:
+    """Copy the images a top-level guide shows (e.g. docs/marking-tool.png) into the site's
+    source folder at the same path, so Sphinx publishes them instead of a broken link."""
+    for target in LOCAL_IMAGE.findall(markdown):
+        image = (root / target).resolve()
+        if image.is_file() and root.resolve() in image.parents:
+            (source / target).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(image, source / target)
 
 
 def launch_box(page: Page, index: int, lessons: list[Page], exercises: dict[str, Page],
@@ -241,6 +255,7 @@ def write_pages(root: Path, source: Path, launch: Launch,
         guide = (root / "INSTRUCTORS.md").read_text(encoding="utf-8")
         (source / "INSTRUCTORS.md").write_text(rewrite_links(guide, "", published, launch),
                                                encoding="utf-8")
+        copy_local_images(guide, root, source)
         guides.append("INSTRUCTORS")
     if glossary:
         here = posixpath.dirname(str(glossary.relative_to(root)))
