@@ -285,11 +285,22 @@ def graded(edition: Path, tmp_path_factory: pytest.TempPathFactory) -> Graded:
         nbformat.write(notebook, subs / name)
     (subs / "ngatazoe_4321_678906_essay.pdf").write_bytes(b"%PDF-1.4")
     (root / "roster.csv").write_text(CANVAS_ROSTER, encoding="utf-8")
+    # The instructor's round trip: grade, mark every written answer in full, grade with the marks.
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        assert grade_main([str(subs), "--out", str(root / "first"), "--jobs", "2",
+                           "--cell-timeout", "30"]) == 0
+    marks = root / "marks.csv"
+    with marks.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(["student", "exercise", "question", "points", "comment"])
+        for row in read_csv(root / "first" / "written.csv"):
+            writer.writerow([row["student"], row["exercise"], row["question"],
+                             row["max_points"], "Clear and sourced."])
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(io.StringIO()):
         code = grade_main([str(subs), "--out", str(root / "out"), "--jobs", "2",
                            "--cell-timeout", "30", "--roster", str(root / "roster.csv"),
-                           "--lms", "canvas"])
+                           "--lms", "canvas", "--marks", str(marks)])
     return Graded(root / "out", printed.getvalue(), code)
 
 

@@ -56,7 +56,8 @@ def question_stats(group: list[Grade]) -> list[QuestionStats]:
         answers = [q for grade in group for q in grade.questions if q.question == question.id]
         # A written answer not marked yet has no points: it counts once it is marked.
         scores = [answer.points for answer in answers if answer.points is not None]
-        counts = Counter(answer.feedback for answer in answers)
+        # the message questions.csv carries: a marked written answer's is the instructor's comment
+        counts = Counter(answer.comment if answer.marked else answer.feedback for answer in answers)
         top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_MESSAGES]
         stats.append(QuestionStats(
             question.id, len(scores), sum(scores) / len(scores) if scores else 0.0,
