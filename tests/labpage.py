@@ -366,6 +366,12 @@ def check_about_rule(notebook: NotebookPage, name: str) -> None:
     assert charts_before and all(charts_before), "a chart was not drawn before the change"
     choose_another_option(root)
     charts_after = wait_for_change(lambda: notebook.page.evaluate(CHARTS), charts_before)
+    # Vega empties a view while it redraws it: give the redraw time to finish before judging.
+    deadline = time.monotonic() + 20
+    while not (len(charts_after) >= len(charts_before) and all(charts_after)) \
+            and time.monotonic() < deadline:
+        time.sleep(0.25)
+        charts_after = notebook.page.evaluate(CHARTS)
     notebook.screenshot(f"{name}-about-rule-changed")
     assert charts_after != charts_before, "no chart changed after changing the 'about' rule"
     assert len(charts_after) >= len(charts_before) and all(charts_after), "a chart vanished"
