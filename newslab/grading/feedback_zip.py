@@ -15,14 +15,12 @@ The zips are byte-identical from one run to the next (fixed times, sorted entrie
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import zipfile
 from collections import defaultdict
 from pathlib import Path
 
 from newslab.grading.discover import CANVAS_NAME, MOODLE_NAME
-from newslab.grading.output import feedback_markdown
+from newslab.grading.output import feedback_markdown, write_bytes_atomically
 from newslab.grading.score import Grade
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -71,20 +69,6 @@ def zip_bytes(entries: dict[str, str]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, text.encode("utf-8"))
     return buffer.getvalue()
-
-
-def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so the file is either the old one or the whole new one."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def write_feedback_zips(out: Path, grades: list[Grade]) -> list[Path]:

@@ -25,11 +25,16 @@ WRITTEN_COLUMNS = ["student", "exercise", "question", "answer", "max_points"]
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` so the file is either the old one or the whole new one."""
+    """Write `text` (UTF-8) to `path` so the file is either the old one or the whole new one."""
+    write_bytes_atomically(path, text.encode("utf-8"))
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so the file is either the old one or the whole new one."""
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
             file.flush()
             os.fsync(file.fileno())
         os.replace(temporary, path)
