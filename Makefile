@@ -23,6 +23,11 @@ LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 
 SUBMISSIONS ?= submissions
 OUT ?= grading-output
+# `make grade ... ROSTER=roster.csv LMS=canvas|moodle|generic [COUNT_FLAGGED=1]`: lms_import.csv
+MARKS ?=
+ROSTER ?=
+LMS ?=
+COUNT_FLAGGED ?=
 
 # `make site REPO=https://github.com/ORG/student-edition [HUB=https://hub.example.org]
 #  [BRANCH=main] [SITE_OUT=build/site] [EXECUTE=1]`: see docs/AUTHORING.md, "The website".
@@ -38,7 +43,8 @@ help:
 	@echo "make lab    create .venv (first time only) and open JupyterLab at $(FIRST_NOTEBOOK)"
 	@echo "make test   the same set-up plus test tools and Chromium, then every test"
 	@echo "make site REPO=https://github.com/ORG/REPO [HUB=url]   build the course website in build/site"
-	@echo "make grade SUBMISSIONS=folder OUT=folder [MARKS=marks.csv]   grade submitted exercise notebooks"
+	@echo "make grade SUBMISSIONS=folder OUT=folder [MARKS=marks.csv] [ROSTER=roster.csv LMS=canvas|moodle|generic] [COUNT_FLAGGED=1]"
+	@echo "           grade submitted exercise notebooks (docs/GRADING.md)"
 	@echo "make lock   regenerate constraints.txt from a fresh venv after changing a pin"
 	@echo "make clean  remove test artifacts and caches (distclean also removes .venv)"
 
@@ -114,7 +120,8 @@ test: test-venv site-venv node_modules browser
 	echo "make test: all passed in $$(( $$(date +%s) - started )) s"
 
 grade: venv
-	$(PY) -m newslab grade $(SUBMISSIONS) --out $(OUT) $(if $(MARKS),--marks $(MARKS))
+	$(PY) -m newslab grade "$(SUBMISSIONS)" --out "$(OUT)" $(if $(MARKS),--marks "$(MARKS)") \
+		$(if $(ROSTER),--roster "$(ROSTER)") $(if $(LMS),--lms $(LMS)) $(if $(COUNT_FLAGGED),--count-flagged)
 
 # Resolve the direct pins afresh (without the old lock) and write every installed version.
 lock:

@@ -243,3 +243,28 @@ def test_class_outputs_write_the_import_file_and_the_problems(tmp_path: Path) ->
     assert any("Ngata, Zoë" in line for line in lines)
     write_class_outputs(tmp_path, [], ClassOptions())
     assert not (tmp_path / "lms_import.csv").exists()
+
+
+# --- `make grade` passes the LMS options on --------------------------------------------------
+
+@pytest.mark.parametrize(("variables", "expected", "absent"), [
+    (["ROSTER=my roster.csv", "LMS=moodle", "COUNT_FLAGGED=1"],
+     ['--roster "my roster.csv"', "--lms moodle", "--count-flagged"], []),
+    (["MARKS=marks.csv"], ['--marks "marks.csv"'], ["--roster", "--lms", "--count-flagged"]),
+])
+def test_make_grade_passes_roster_lms_and_count_flagged(variables: list[str],
+                                                        expected: list[str],
+                                                        absent: list[str]) -> None:
+    """The Makefile's variables reach the grader's command line (dry run: nothing is graded)."""
+    import subprocess
+    root = Path(__file__).resolve().parents[1]
+    shown = subprocess.run(["make", "-n", "-C", str(root), "--no-print-directory", "grade",
+                            "SUBMISSIONS=subs", "OUT=out", *variables],
+                           capture_output=True, text=True, check=True).stdout
+    command = shown.replace("\\\n", " ")
+    command = command[command.index("-m newslab grade"):]
+    assert '-m newslab grade "subs" --out "out"' in command
+    for part in expected:
+        assert part in command
+    for part in absent:
+        assert part not in command
