@@ -4,9 +4,15 @@ The notebooks do the teaching; this package only loads data, runs checks,
 builds exercise notebooks from solutions and grades submissions.
 """
 
-from newslab.article import load_article_text, load_metadata
 from newslab.attribution import find_attribution
-from newslab.data import load_claims, load_figures, load_sentences_table
+from newslab.data import (
+    load_article_text,
+    load_claims,
+    load_figures,
+    load_metadata,
+    load_other_estimates,
+    load_sentences_table,
+)
 from newslab.figures import find_figures
 from newslab.handouts import save_handout
 from newslab.paths import course_file
@@ -20,6 +26,7 @@ __all__ = [
     "load_claims",
     "load_figures",
     "load_metadata",
+    "load_other_estimates",
     "load_sentences_table",
     "save_handout",
     "split_sentences",

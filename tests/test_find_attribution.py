@@ -4,9 +4,8 @@ import pandas as pd
 import pytest
 
 from newslab import load_article_text, load_claims
-from newslab.article import load_metadata
 from newslab.attribution import TYPES, classify_source, find_attribution
-from newslab.data import furniture_of
+from newslab.data import furniture_of, load_metadata
 
 
 def agreement(found: pd.DataFrame, reference: pd.DataFrame) -> tuple[float, float]:

@@ -11,11 +11,10 @@ from typing import Any
 
 import pandas as pd
 
-from newslab.article import load_metadata
 from newslab.checks.core import Exercise, Level, Question, Result, Rubric, register
 from newslab.checks.feedback import choice, columns_problem, table_of, type_problem
 from newslab.checks.written import Requirement, written_question
-from newslab.data import load_claims, load_sentences_table
+from newslab.data import load_claims, load_metadata, load_sentences_table
 
 EXERCISE_ID = "01_the_article_as_a_source"
 TIME_WORDS = r"\b(?:on Thursday|this year|last month|recently)\b"

@@ -13,8 +13,7 @@ import pandas as pd
 from newslab.checks.core import Exercise, Level, Question, Result, Rubric, register, with_why_notes
 from newslab.checks.feedback import choice, columns_problem, table_of, type_problem
 from newslab.checks.written import Requirement, written_question
-from newslab.data import load_figures
-from newslab.paths import DATA
+from newslab.data import load_figures, load_other_estimates
 
 EXERCISE_ID = "05_corroboration"
 PARTS_GROUP = "US-2019"
@@ -24,10 +23,7 @@ COPIES_GROUP = "US-2020"
 @cache
 def estimates() -> pd.DataFrame:
     """`other_estimates.csv` with numbers as numbers."""
-    table = pd.read_csv(DATA / "other_estimates.csv", dtype=str, keep_default_na=False)
-    for column in ["value", "low", "high"]:
-        table[column] = pd.to_numeric(table[column].replace("", None)).astype("Int64")
-    return table
+    return load_other_estimates()
 
 
 @cache

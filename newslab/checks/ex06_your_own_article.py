@@ -6,7 +6,6 @@ Reference answers are computed from `data/practice_article.txt`, `practice_artic
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from typing import Any
 
@@ -16,7 +15,13 @@ from newslab.checks import charts
 from newslab.checks.core import Exercise, Level, Question, Result, Rubric, register, with_why_notes
 from newslab.checks.feedback import choice, columns_problem, numbers_in, table_of, type_problem
 from newslab.checks.written import Requirement, written_question
-from newslab.paths import DATA
+from newslab.data import (
+    furniture_of,
+    load_practice_claims,
+    load_practice_figures,
+    load_practice_metadata,
+    load_practice_text,
+)
 from newslab.sentences import split_sentences
 
 EXERCISE_ID = "06_your_own_article"
@@ -26,13 +31,12 @@ STAMP_NUMBERS = {9.0, 15.0, 3.0}  # "Updated 09:15, March 3"
 
 @cache
 def practice_text() -> str:
-    return (DATA / "practice_article.txt").read_text(encoding="utf-8")
+    return load_practice_text()
 
 
 @cache
 def furniture() -> dict[int, str]:
-    record = json.loads((DATA / "practice_article.json").read_text(encoding="utf-8"))
-    return {item["paragraph"]: item["kind"] for item in record["non_story"]}
+    return furniture_of(load_practice_metadata())
 
 
 @cache
@@ -42,15 +46,12 @@ def sentences() -> pd.DataFrame:
 
 @cache
 def reference_figures() -> pd.DataFrame:
-    table = pd.read_csv(DATA / "practice_figures.csv", dtype=str, keep_default_na=False)
-    for column in ["value", "low", "high"]:
-        table[column] = pd.to_numeric(table[column].replace("", None)).astype("Int64")
-    return table
+    return load_practice_figures()
 
 
 @cache
 def reference_claims() -> pd.DataFrame:
-    return pd.read_csv(DATA / "practice_claims.csv", dtype=str, keep_default_na=False)
+    return load_practice_claims()
 
 
 @cache

@@ -4,7 +4,8 @@ Modules, one job each:
 - `discover`: find the submitted files and tell whose each one is;
 - `notebook`: read and validate a file, identify its exercise, plan the cells to run;
 - `capture`: the injected code that sends answers out of a kernel as JSON, and its parser;
-- `zygote`: the warm launcher that forks fresh kernels with pandas and altair already imported;
+- `warm_launcher`: the process that forks fresh kernels with pandas and altair already
+  imported;
 - `isolation`: each kernel's namespaces and private view of the file system (Linux syscalls);
 - `sandbox`: private folders, limits, unprivileged users, and the nbclient provisioner;
 - `execute`: run one submission in a fresh kernel with nbclient, with timeouts and a budget;

@@ -1,10 +1,10 @@
 """Where and how a submission's kernel runs: private folders, limits, an unprivileged user.
 
-Kernels are forked by the warm launcher (`newslab.grading.zygote`) and driven by nbclient through
-`ForkProvisioner`, a jupyter_client provisioner that asks the launcher for a process instead of
-starting `python -m ipykernel` from scratch. Each kernel is fresh (a new process, a new IPython
-shell, used for one submission, then killed); only the imports of pandas and altair are shared.
-"""
+Kernels are forked by the warm launcher (`newslab.grading.warm_launcher`) and driven by nbclient
+through `ForkProvisioner`, a jupyter_client provisioner that asks the launcher for a process
+instead of starting `python -m ipykernel` from scratch. Each kernel is fresh (a new process, a new
+IPython shell, used for one submission, then killed); only the imports of pandas and altair are
+shared. """
 
 from __future__ import annotations
 
@@ -126,7 +126,7 @@ class Launcher:
             env["NEWSLAB_ISOLATION"] = "0"
         with open(os.open(self._log, os.O_WRONLY | os.O_CREAT, 0o600), "wb") as log:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "newslab.grading.zygote"], stdin=subprocess.PIPE,
+                [sys.executable, "-m", "newslab.grading.warm_launcher"], stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE, stderr=log, cwd=workdir, env=env, text=True,
                 encoding="utf-8")
         self._ready: dict[str, Any] | None = None

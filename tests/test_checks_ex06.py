@@ -1,8 +1,5 @@
-"""Checks of exercises 05 (corroboration) and 06 (your own article, the practice article).
-
-For every question: the worked answer earns full points; wrong answers of at least three kinds
-(wrong type, wrong value, near miss) earn less, get a specific hint, and never see the expected
-value.
+"""Checks of exercise 06 (your own article, the practice article): full points for the worked
+answers; wrong answers earn less, get a specific hint, and never see the expected value.
 """
 
 from __future__ import annotations
@@ -16,18 +13,11 @@ import pytest
 from check_helpers import assert_full, assert_less
 
 from newslab.attribution import find_attribution
-from newslab.checks import ex05_corroboration as ex05
 from newslab.checks import get_exercise, grade_answer
 from newslab.checks.core import Result
 from newslab.figures import find_figures
 from newslab.paths import DATA
 from newslab.sentences import split_sentences
-
-ESTIMATES = pd.read_csv(DATA / "other_estimates.csv", keep_default_na=False)
-for _column in ["value", "low", "high"]:
-    ESTIMATES[_column] = pd.to_numeric(ESTIMATES[_column].replace("", None)).astype("Int64")
-CHINA = ESTIMATES[ESTIMATES["scope"] == "china"]
-CONSISTENT = CHINA[(CHINA["high"].isna() | (CHINA["high"] > 50_000)).fillna(False)]
 
 TEXT = (DATA / "practice_article.txt").read_text(encoding="utf-8")
 FURNITURE = {item["paragraph"]: item["kind"] for item in
@@ -39,115 +29,19 @@ CLAIMS = pd.read_csv(DATA / "practice_claims.csv", keep_default_na=False)
 NAMED = CLAIMS.loc[CLAIMS["attribution_type"] == "named_source", "sentence_id"].tolist()
 
 
-def grade05(question: str, value: Any) -> Result:
-    return grade_answer("05_corroboration", question, value)
-
-
 def grade06(question: str, value: Any) -> Result:
     return grade_answer("06_your_own_article", question, value)
 
 
-def ids(table: pd.DataFrame) -> list[str]:
-    return table["estimate_id"].tolist()
-
-
-def test_each_exercise_has_at_least_five_questions() -> None:
-    assert len(get_exercise("05_corroboration").questions) >= 5
+def test_the_exercise_has_at_least_five_questions() -> None:
     assert len(get_exercise("06_your_own_article").questions) >= 5
 
 
 def test_not_attempted_for_every_question() -> None:
-    for exercise in ("05_corroboration", "06_your_own_article"):
-        for question in get_exercise(exercise).questions:
-            result = grade_answer(exercise, question.id, ...)
-            assert result.points == 0 and "Not attempted yet" in result.feedback
+    for question in get_exercise("06_your_own_article").questions:
+        result = grade_answer("06_your_own_article", question.id, ...)
+        assert result.points == 0 and "Not attempted yet" in result.feedback
 
-
-# ------------------------------------------------------------ exercise 05: corroboration
-
-SECRETS_05 = [*ids(CHINA), "10000", "10,000", '"b"', '"d"']
-
-
-def test_q1_china_full_points() -> None:
-    assert_full(grade05("q1", CHINA))
-    assert_full(grade05("q1", ids(CHINA)))
-
-
-@pytest.mark.parametrize("answer, hint", [
-    (42, "wants a table"),  # wrong type
-    (ESTIMATES[ESTIMATES["scope"].isin(["china", "overseas"])], "all countries together"),
-    (ESTIMATES[ESTIMATES["scope"].isin(["china", "other_country"])], "Russia"),
-    (ESTIMATES[ESTIMATES["scope"].isin(["china", "city", "northeast_china"])], "parts of China"),
-    (CHINA.head(3), "some rows for china are missing"),  # near miss
-    (CHINA[["value"]], "no column named 'estimate_id'"),
-])
-def test_q1_china_wrong_answers(answer: Any, hint: str) -> None:
-    assert_less(grade05("q1", answer), hint, SECRETS_05)
-
-
-def test_q2_consistent_full_points() -> None:
-    assert_full(grade05("q2", CONSISTENT))
-
-
-@pytest.mark.parametrize("answer, hint", [
-    ("E03", "wants a table"),  # wrong type
-    (CHINA[(CHINA["high"] > 50_000).fillna(False)], "isna()"),  # the <NA> trap
-    (CHINA[(CHINA["high"].isna() | (CHINA["high"] >= 50_000)).fillna(False)], "use >"),
-    (ESTIMATES[ESTIMATES["high"].isna()], "rows for China"),
-])
-def test_q2_consistent_wrong_answers(answer: Any, hint: str) -> None:
-    assert_less(grade05("q2", answer), hint, SECRETS_05)
-
-
-def test_q3_excess_full_points() -> None:
-    assert_full(grade05("q3", 10_000))
-
-
-@pytest.mark.parametrize("answer, hint", [
-    ("10,000", "wants a whole number"),  # wrong type
-    (-10_000, "mind the order"),  # near miss: sign
-    (110_000, "sum of the parts"),  # forgot to subtract
-    (500_000, "both copies"),
-    (5_000, "add the china and russia figures"),
-])
-def test_q3_excess_wrong_answers(answer: Any, hint: str) -> None:
-    assert_less(grade05("q3", answer), hint, ["10000", "10,000", "110,000", "100,000"])
-
-
-def test_q4_qualifier_count_full_points() -> None:
-    assert_full(grade05("q4", 3))
-
-
-@pytest.mark.parametrize("answer, hint", [
-    ("three", "wants a whole number"),
-    (1, "all the copies"),
-    (2, "count \"none\""),
-    (4, "only the rows whose scope is china"),
-    (5, "not this count"),
-])
-def test_q4_qualifier_count_wrong_answers(answer: Any, hint: str) -> None:
-    assert_less(grade05("q4", answer), hint, ["3 ", " 3", "three"])
-
-
-@pytest.mark.parametrize("question, right", [("q5", "b"), ("q6", "d"), ("q7", "b")])
-def test_judgement_questions_full_points(question: str, right: str) -> None:
-    assert_full(grade05(question, right))
-    assert_full(grade05(question, f" ({right.upper()}) "))
-
-
-@pytest.mark.parametrize("question, answer, hint", [
-    ("q5", "a", "scope column"), ("q5", "c", "not a contradiction"), ("q5", 2, "option letter"),
-    ("q5", "z", "one option letter"),
-    ("q6", "c", "third copy"), ("q6", "b", "you already know who"), ("q6", True, "option letter"),
-    ("q7", "a", "earlier period"), ("q7", "c", "2015"), ("q7", "d", "in common"),
-])
-def test_judgement_questions_wrong_answers(question: str, answer: Any, hint: str) -> None:
-    options = {"q5": ex05.COMPARABLE_OPTIONS["b"], "q6": ex05.SIFT_OPTIONS["d"],
-               "q7": ex05.CONCLUSION_OPTIONS["b"]}
-    assert_less(grade05(question, answer), hint, [options[question]])
-
-
-# ------------------------------------------------------ exercise 06: the practice article
 
 SECRETS_06 = ["16", "6500", "6,500", "5950", "7050", "5,950", "7,050", *NAMED]
 

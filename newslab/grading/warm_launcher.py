@@ -1,8 +1,8 @@
 """The warm kernel launcher: a process that imports the heavy libraries once, then forks kernels.
 
-Run by the grader as `python -m newslab.grading.zygote`. It never imports the checks and never
-sees an answer, a submission or a kernel's connection key: it only receives, one JSON line at a
-time on stdin, where a kernel should live and which limits apply, and answers on stdout.
+Run by the grader as `python -m newslab.grading.warm_launcher`. It never imports the checks and
+never sees an answer, a submission or a kernel's connection key: it only receives, one JSON line at
+a time on stdin, where a kernel should live and which limits apply, and answers on stdout.
 
 Requests and answers (one JSON object per line):
 - {"op": "spawn", "connection_file", "cwd", "env", "uid", "gid", "limits", "view"} -> {"pid": N}
