@@ -351,3 +351,70 @@ open({grades!r}).read()
         return {f"twice/{ex}.ipynb": as_bytes(blank_notebook(self.solution)),
                 f"twice/{ex} (1).ipynb": as_bytes(self.good()),
                 CLASSMATE: as_bytes(self.good())}
+
+
+# --- the final assignment: the student's own article, pasted into the notebook --------------
+
+FINAL = SOLUTIONS / "07_final_assignment.ipynb"
+# Invented for the tests: Brimwick and everyone named here are fictional.
+NO_FIGURES_TEXT = ("PRACTICE ARTICLE: invented for the tests. Brimwick and everyone named here are "
+                   "fictional.\n\nBrimwick's Eastgate library will stay open, the council said "
+                   "on Tuesday.\n\nLibrarians welcomed the decision, according to a statement "
+                   "from their union.\n\nThe council reportedly found the money in its roads "
+                   "budget.")
+PASTED_HTML = ("<!DOCTYPE html><html><head><title>Libraries</title></head><body>"
+               "<div class=\"story\"><p>Brimwick's council will close two of its five public "
+               "libraries.</p>"
+               "<p>More than 3,000 residents have signed a petition.</p></div></body></html>")
+
+
+def final_answer(notebook: NotebookNode, question: str, source: str) -> NotebookNode:
+    """Replace the student's answer cell of `question` with `source`."""
+    notebook.cells[index_of(notebook, "answer", question)].source = source
+    return notebook
+
+
+def final_assignment_cases() -> list[Case]:
+    """Submissions of the final assignment, each graded to exact points (written answers pending).
+
+    A good one; one whose figures table quotes words that are not in its pasted text; one on an
+    article with no figures (not an error); pasted HTML; and one that reads a file instead of
+    pasting the text."""
+    solution = nbformat.read(FINAL, as_version=4)
+    exercise = exercises()[solution.metadata["newslab"]["exercise"]]
+    ex, full = exercise.id, exercise.automatic_max_points
+    provenance_only = exercise.question("q2").max_points
+
+    def good() -> NotebookNode:
+        return student_notebook(solution)
+
+    def quotes_not_in_text() -> bytes:
+        notebook = good()
+        cell = notebook.cells[index_of(notebook, "answer", "q4")]
+        cell.source += ('\nfigures.loc[figures["figure_id"] == "F2", "quote"] = '
+                        '"More than 3,000 residents have signed a petition, the mayor said"')
+        return as_bytes(notebook)
+
+    def no_figures() -> bytes:
+        notebook = final_answer(good(), "q1", f"article_text = {NO_FIGURES_TEXT!r}")
+        final_answer(notebook, "q3", 'furniture = {1: "practice_notice"}')
+        return as_bytes(final_answer(notebook, "q4", "figures = my_figures"))
+
+    def pasted_html() -> bytes:
+        return as_bytes(final_answer(good(), "q1", f"article_text = {PASTED_HTML!r}"))
+
+    def reads_a_file() -> bytes:
+        return as_bytes(final_answer(good(), "q1", "article_text = open('my_article.txt').read()"))
+
+    return [
+        Case(f"final-good_{ex}.ipynb", lambda: as_bytes(good()), "graded", full,
+             "Your 6 figure(s) agree with your text"),
+        Case(f"final-quotes_{ex}.ipynb", quotes_not_in_text, "graded", full - 1,
+             "In row 2 (p04s1), the quote does not occur in your text"),
+        Case(f"final-nofigures_{ex}.ipynb", no_figures, "graded", full,
+             "Your article has no figures, and your table says so"),
+        Case(f"final-html_{ex}.ipynb", pasted_html, "graded", provenance_only,
+             "the text you pasted looks like an HTML page (it has tags such as <p> or <div>)"),
+        Case(f"final-file_{ex}.ipynb", reads_a_file, "graded", provenance_only,
+             "Paste the text into its answer cell instead"),
+    ]

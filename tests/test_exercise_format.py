@@ -10,13 +10,18 @@ import nbformat
 import pytest
 
 from newslab.checks import exercises
-from newslab.paths import EXERCISES, SOLUTIONS
+from newslab.paths import EXERCISES, NOTEBOOKS, SOLUTIONS
 
 HEADER = re.compile(r"# Exercise (\d\d) · \S.*\n\n\*\*Time:\*\* about \d+ minutes · "
                     r"\*\*Prerequisites:\*\* \[lesson (\d\d), [^\]]+\]"
                     r"\(\.\./notebooks/(\d\d)_[a-z0-9_]+\.ipynb\)\n\n\S")
 RESTART = "Use **Kernel → Restart Kernel and Run All Cells...**"
 FILES = sorted([*SOLUTIONS.glob("[0-9][0-9]_*.ipynb"), *EXERCISES.glob("[0-9][0-9]_*.ipynb")])
+
+
+def lesson_numbers() -> set[str]:
+    """The numbers of the course's lessons ("01", ...), from the files in notebooks/."""
+    return {path.name[:2] for path in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
 
 
 def role(cell: nbformat.NotebookNode) -> tuple[str | None, str | None]:
@@ -29,7 +34,10 @@ def test_one_header_format_for_every_exercise(path: Path) -> None:
     cells = nbformat.read(path, as_version=4).cells
     match = HEADER.match(cells[0].source)
     assert cells[0].cell_type == "markdown" and match, cells[0].source[:200]
-    assert match.group(1) == match.group(2) == match.group(3) == path.stem[:2]
+    assert match.group(1) == path.stem[:2] and match.group(2) == match.group(3)
+    # An exercise links its own lesson; the final assignment, which has none, the last lesson.
+    assert match.group(2) == (path.stem[:2] if lesson_numbers() & {path.stem[:2]}
+                              else max(lesson_numbers())), cells[0].source[:200]
     done = [cell for cell in cells if cell.cell_type == "markdown"
             and cell.source.startswith("## When you are done")]
     assert len(done) == 1 and RESTART in done[0].source

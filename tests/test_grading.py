@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from grading_cases import CLASSMATE, ORPHAN_NAME, PWNED, REPO, Builder, Case, solution_paths
+from grading_cases import (
+    CLASSMATE,
+    ORPHAN_NAME,
+    PWNED,
+    REPO,
+    Builder,
+    Case,
+    final_assignment_cases,
+    solution_paths,
+)
 
 from newslab.grading.batch import Settings, grade_folder
 from newslab.grading.isolation import probe
@@ -96,7 +105,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Batch]:
     listener = socket.create_server(("127.0.0.1", 0))
     listener.setblocking(False)
     builder = Builder(SOLUTIONS[0], SOLUTIONS[1], submissions, out, listener.getsockname()[1])
-    cases = builder.cases()
+    cases = builder.cases() + final_assignment_cases()
     for case in cases:
         (submissions / case.file).write_bytes(case.build())
     for name, content in builder.duplicates().items():
@@ -124,7 +133,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Batch]:
 
 
 CASE_FILES = [case.file for case in Builder(SOLUTIONS[0], SOLUTIONS[1], Path("s"),
-                                            Path("o")).cases()]
+                                            Path("o")).cases() + final_assignment_cases()]
 
 
 @pytest.mark.parametrize("file", CASE_FILES)

@@ -12,6 +12,7 @@ A written question's check cell also prints its rubric, so students see how it i
 
 import importlib
 import importlib.util
+import inspect
 import pkgutil
 from collections.abc import Callable
 from typing import Any
@@ -60,18 +61,32 @@ def get_exercise(exercise_id: str) -> Exercise:
     return known[exercise_id]
 
 
-def grade_answer(exercise_id: str, question_id: str, value: Any) -> Result:
-    """Check a live Python value: convert it to plain data first, as the grader does."""
-    question = get_exercise(exercise_id).question(question_id)
-    return run_check(question, to_plain(value))
+def grade_answer(exercise_id: str, question_id: str, value: Any,
+                 namespace: dict[str, Any] | None = None) -> Result:
+    """Check a live Python value: convert it to plain data first, as the grader does.
+
+    A question that `needs` earlier answers reads them from `namespace` (the notebook's
+    variables), by the variable names the registry gives those questions."""
+    exercise = get_exercise(exercise_id)
+    question = exercise.question(question_id)
+    earlier = {}
+    for needed in question.needs:
+        variable = exercise.question(needed).variable
+        if namespace is not None and variable in namespace:
+            earlier[needed] = to_plain(namespace[variable])
+    return run_check(question, to_plain(value), earlier)
 
 
 def checker(exercise_id: str) -> Callable[[str, Any], None]:
-    """Return `check(question_id, value)`, which prints feedback for a notebook's check cell."""
+    """Return `check(question_id, value)`, which prints feedback for a notebook's check cell.
+
+    Earlier answers a question needs are read from the variables of the cell that calls it."""
     get_exercise(exercise_id)
 
     def check(question_id: str, value: Any) -> None:
-        print(f"{question_id}: {grade_answer(exercise_id, question_id, value)}")
+        caller = inspect.currentframe()
+        namespace = caller.f_back.f_globals if caller and caller.f_back else None
+        print(f"{question_id}: {grade_answer(exercise_id, question_id, value, namespace)}")
         rubric = get_exercise(exercise_id).question(question_id).rubric
         if rubric is not None:
             print(f"\n{rubric.as_text()}")

@@ -10,7 +10,7 @@ Two kinds of question:
   looks at the form only and returns a *pending* result (no points yet).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -52,6 +52,8 @@ def _points_word(value: float) -> str:
 
 
 Check = Callable[[Any], Result]
+# A check that also reads earlier answers: check(answer, {question id: plain answer}).
+CheckWithEarlier = Callable[[Any, dict[str, Any]], Result]
 
 
 @dataclass(frozen=True)
@@ -100,14 +102,18 @@ class Question:
 
     A question with a `rubric` is written: its points come from an instructor's mark, and its
     check gives feedback on the form only. `why` is a short note shown after a right answer.
+    `needs` names earlier questions whose answers the check also reads (the final assignment
+    compares each table with the student's own text): such a check is called as
+    `check(answer, {question id: plain answer})`.
     """
 
     id: str
     variable: str
-    check: Check
+    check: Check | CheckWithEarlier
     max_points: float = 1.0
     rubric: Rubric | None = None
     why: str = ""
+    needs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.rubric is not None and self.rubric.max_points != self.max_points:
@@ -179,8 +185,12 @@ def not_attempted(max_points: float = 1.0) -> Result:
     return Result(0, max_points, message)
 
 
-def run_check(question: Question, plain_answer: Any) -> Result:
-    """Run one check on a plain answer; a check that crashes never crashes the caller."""
+def run_check(question: Question, plain_answer: Any,
+              earlier: Mapping[str, Any] | None = None) -> Result:
+    """Run one check on a plain answer; a check that crashes never crashes the caller.
+
+    `earlier` holds the plain answers of the questions the check `needs` (missing ones are
+    passed as None)."""
     if is_not_attempted(plain_answer):
         return not_attempted(question.max_points)
     if tag_of(plain_answer) == "unsupported":
@@ -192,7 +202,11 @@ def run_check(question: Question, plain_answer: Any) -> Result:
     if question.written and not (isinstance(plain_answer, str) and plain_answer.strip()):
         return _no_written_answer(question, plain_answer)
     try:
-        result = question.check(plain_answer)
+        if question.needs:
+            given = {needed: (earlier or {}).get(needed) for needed in question.needs}
+            result = question.check(plain_answer, given)  # type: ignore[call-arg]
+        else:
+            result = question.check(plain_answer)  # type: ignore[call-arg]
     except Exception as error:  # a bug in a check must not look like the student's fault
         return Result(0, question.max_points,
                       f"The check itself failed ({type(error).__name__}); tell your instructor.")

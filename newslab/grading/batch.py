@@ -21,7 +21,7 @@ from newslab.grading.marks import Mark, apply_marks
 from newslab.grading.notebook import UNKNOWN_EXERCISE, identify, plan, read_notebook
 from newslab.grading.output import write_outputs
 from newslab.grading.sandbox import Sandbox, Settings
-from newslab.grading.score import Grade, resolve_duplicates, score
+from newslab.grading.score import Grade, outside_file_notes, resolve_duplicates, score
 from newslab.versions import version_notes
 
 __all__ = ["Settings", "UsageError", "grade_folder"]
@@ -89,7 +89,8 @@ async def _run_all(prepared: list[Prepared], sandbox: Sandbox, settings: Setting
                 result = await execute(item.cells, place, sandbox.launcher,
                                        settings.cell_timeout, settings.budget)
                 grade.status = result.status
-                grade.notes = result.notes + grade.notes + result.errors
+                grade.notes = (result.notes + grade.notes + result.errors
+                               + outside_file_notes(result.errors))
                 grade.questions = score(grade.exercise, result)
             except Exception as error:  # the grader's own failure: say so, keep going
                 grade.status = GRADER_ERROR

@@ -142,11 +142,25 @@ def grade_question(question: Question, answers: dict[str, Any], stopped: bool) -
     if tag_of(value) == "unsupported" and value.get("type") == "answer too large":
         return QuestionGrade(question.id, 0, question.max_points,
                              "Your answer is far too large to be the expected one.")
-    result = run_check(question, value)
+    earlier = {needed: answers.get(needed) for needed in question.needs}
+    result = run_check(question, value, earlier)
     if result.pending:
         return QuestionGrade(question.id, None, result.max_points, result.feedback,
                              answer=str(value))
     return QuestionGrade(question.id, result.points, result.max_points, result.feedback)
+
+
+PASTE_NOTE = ("Your notebook reads a file that was not handed in with it: the grader has your "
+              "notebook and the course's data only. Paste the text into its answer cell "
+              "instead, between triple quotes (article_text = \"\"\"...\"\"\"), so that "
+              "the notebook carries it.")
+
+
+def outside_file_notes(errors: list[str]) -> list[str]:
+    """A note telling the student to paste the text in, when a cell could not find a file."""
+    if any(" raised FileNotFoundError" in error for error in errors):
+        return [PASTE_NOTE]
+    return []
 
 
 def score(exercise: Exercise, execution: Execution) -> list[QuestionGrade]:
