@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from newslab import course_file
@@ -26,3 +27,16 @@ def test_it_finds_a_course_copy_named_by_newslab_root(
 def test_a_missing_file_is_named_with_what_the_folder_holds() -> None:
     with pytest.raises(FileNotFoundError, match=r"has no file 'sentence.csv'.*sentences\.csv"):
         course_file("sentence.csv")
+
+
+def test_no_notebook_reads_the_data_folder_by_a_relative_path() -> None:
+    """`../data/...` breaks when a student uploads a notebook to another folder (issue 13)."""
+    root = DATA.parent
+    notebooks = sorted(path for folder in ["notebooks", "solutions", "exercises"]
+                       for path in (root / folder).glob("*.ipynb"))
+    assert len(notebooks) > 10
+    relative = [f"{path.relative_to(root)} cell {index}"
+                for path in notebooks
+                for index, cell in enumerate(nbformat.read(path, as_version=4).cells)
+                if "../data" in cell.source]
+    assert relative == [], "use newslab.course_file('name') instead of '../data/name'"
