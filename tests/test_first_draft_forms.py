@@ -163,3 +163,19 @@ def test_no_carry_over_across_paragraphs_or_without_a_cue() -> None:
 ])  # fmt: skip
 def test_attribution_forms_of_real_news(text: str, label: str, source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("No less than six barns burned.", [(6, "at least", 6, None, "")]),
+    ("Not fewer than 40 boats sailed.", [(40, "at least", 40, None, "")]),
+    ("Fewer than 40 boats sailed.", [(40, "fewer than", None, 40, "")]),
+])  # fmt: skip
+def test_a_negated_ceiling_is_a_floor(text: str, expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
+
+
+def test_small_words_do_not_count_the_sources_themselves() -> None:
+    sources = "According to two harbour officials, 300 boats sailed."
+    assert find_figures(sources, small_words=True)["value"].tolist() == [300]
+    counted = "Police said two officials were arrested."
+    assert find_figures(counted, small_words=True)["value"].tolist() == [2]
