@@ -11,7 +11,10 @@ described (the speaker or document only, never the rest of the sentence). The ru
    "..., said X", "X, the mayor, told ...", "a survey by X found", "records show". The source
    is classified: documents, reports, surveys, polls and data are `document`; unnamed people
    described by role are `several_anonymous_sources` or `one_anonymous_source`; people with
-   a name and organisations ("the ministry", "police") are `named_source`.
+   a name and organisations ("the ministry", "police") are `named_source`. "reports" after
+   "earlier", "other", "preliminary", ... is the noun ("Earlier reports from X had said"), a
+   word such as "Survey" inside a name is the organisation, and a passive verb can name its
+   source after "by" ("described as the worst by officials").
 3. Carry-over: "She added ...", "It also showed ..." takes the previous source of the
    paragraph (a sentence with no such cue does not).
 4. The reporter reasoning aloud: a sentence opening with "As ..., " (a reason) or
@@ -41,11 +44,12 @@ SPEECH = (r"(?:said|says|added|adds|told|tells|asked|explained|warned|claimed|in
 CLAIM = (r"(?:said|says|added|adds|told|tells|explained|warned|claimed|insisted|"
          r"announced|stated|noted|declared|replied|continued|say|reported|reports|found|"
          r"finds|show|shows|showed|suggests|suggested|estimate|estimates|estimated|expect|"
-         r"expects|believe|believes|blamed|confirmed|denied|argued|predicted)")  # fmt: skip
+         r"expects|believe|believes|blamed|confirmed|denied|argued|predicted|registered|"
+         r"recorded)")  # fmt: skip
 QUOTES_OPEN = "“\""
 QUOTES_CLOSE = "”\""
 SPEECH_WORD = re.compile(rf"\b{SPEECH}\b")
-ACCORDING = re.compile(r"\b[Aa]ccording to\s+([^,.;“”]+)")
+ACCORDING = re.compile(r"\b[Aa]ccording to\s+([^,.;“”()]+(?:\([^()]*\))?)")
 # A speaker right after a closing quotation mark: ”, said X  /  ,” X said
 QUOTE_THEN_VERB = re.compile(rf"[”\"]\s*{SPEECH}\s+(?P<who>[^,.;“”\"]+)")
 QUOTE_THEN_SPEAKER = re.compile(rf"[”\"]\s*(?P<who>[^“”\",.;]+(?:,\s[^“”\",.;]+,)?)\s+"
@@ -54,19 +58,31 @@ SAID_BEFORE = re.compile(rf"(?:^|[,.;”\"])\s*((?:[\w’'-]+\s+){{0,7}}?[\w’'
                          rf"\s+{SPEECH}\b(?!\s+(?:to|for)\b)")  # fmt: skip
 # Sources outside quotation marks.
 LEADING = re.compile(rf"^(?P<who>[^,;“”\"]{{1,90}}?(?:,\s[^,;“”\"]{{1,90}}?,)?)\s+"
-                     rf"(?:also\s+)?(?P<verb>{CLAIM})\b(?!\s+(?:to|for)\b)"
+                     rf"(?:(?:also|had|has|have)\s+)?(?P<verb>{CLAIM})\b(?!\s+(?:to|for)\b)"
                      r"(?!\s*[.!?]?$)")  # fmt: skip
 AT_END = re.compile(rf"(?:,|;|\band\b|\bbut\b)\s+(?P<who>[^,;“”\"]{{1,70}}?)\s+(?:also\s+)?"
                     rf"(?P<verb>{CLAIM})\s*[.!?”\"]*$")  # fmt: skip
 INSIDE = re.compile(rf"(?:,|;|\band\b|\bbut\b)\s+(?P<who>[^,;“”\"]{{1,70}}?)\s+(?:also\s+)?"
                     rf"(?P<verb>{CLAIM})\b(?!\s+(?:to|for)\b)")  # fmt: skip
 INVERTED = re.compile(rf",\s+(?P<verb>{SPEECH})\s+(?P<who>[^,.;“”\"]+)")
+# "reports" after one of these words is the noun, not the verb: "Earlier reports ... said".
+# (Capitalised "Media", "News", "Press" or "Local" only open a sentence: "Sky News reports".)
+NOUN_REPORTS = re.compile(r"(?:^(?:Media|News|Press|Local)|\b(?:[Oo]ther|[Ss]ome|[Mm]any|"
+                          r"[Ss]everal|media|news|local|press|[Uu]nconfirmed|[Ee]arlier|[Ee]arly|"
+                          r"[Ii]nitial|[Pp]reliminary|no|[Rr]ecent|[Ff]urther|[Tt]he|[Tt]hese|"
+                          r"[Tt]hose))\s+reports\b")  # fmt: skip
+# A source named after a passive verb: "described as the worst since 1982 by officials".
+BY_AGENT = re.compile(r"\b(?:described|estimated|reported|confirmed|put|called|recorded)\b"
+                      r"[^,;“”\"]{0,60}?\bby\s+(?P<who>[^,.;“”\"]+)")  # fmt: skip
+# Words that make a phrase a clause rather than a source: "150 people have been killed".
+CLAUSE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|been)\b")
 PARTICIPLE = re.compile(r"\s+(?:obtained|seen|released|published|cited|quoted|reviewed|"
                         r"issued)\s+by\b.*$")  # fmt: skip
 PRONOUN = re.compile(r"^(?:he|she|they|it|the\s+source|the\s+official)(?:\s+also)?$",
                      re.IGNORECASE)  # fmt: skip
 ANONYMOUS_WORDS = re.compile(
-    r"\b(?:sources?|officials?|residents?|insiders?|people|person|workers?|cadres?|"
+    r"\b(?:sources?|officials?(?!\s+(?:police|government|briefing|statement|report|figures|"
+    r"data|records?|documents?|results?)\b)|residents?|insiders?|people|person|workers?|cadres?|"
     r"witness(?:es)?|someone|observers?|diplomats?|analysts?|employees?|managers?|"
     r"members?|traders?|spokes(?:person|man|woman|people|men|women)|organi[sz]ers?|"
     r"engineers?|firefighters?|critics?|experts?|doctors?|activists?|neighbou?rs?|"
@@ -113,6 +129,17 @@ class Source:
     described: str
 
 
+def _names_a_document(phrase: str) -> bool:
+    """True when a document word describes the source, not when it is part of a name
+    ("a survey by X" but not "the Geological Survey")."""
+    for match in DOCUMENT_WORDS.finditer(phrase):
+        before = phrase[:match.start()].split()
+        in_a_name = match.group(0)[0].isupper() and bool(before) and before[-1][:1].isupper()
+        if not in_a_name:
+            return True
+    return False
+
+
 def _has_name(phrase: str) -> bool:
     """True when `phrase` names someone: a capitalised word that is not the first word only."""
     words = [w.strip("“”\"'’()") for w in phrase.split()]
@@ -128,7 +155,7 @@ def classify_source(phrase: str) -> str:
     phrase = phrase.strip()
     if UNNAMED_REPORTS.match(phrase):
         return "hedge_no_source"
-    if DOCUMENT_WORDS.search(phrase):
+    if _names_a_document(phrase):
         return DOCUMENT
     if ANONYMOUS_WORDS.search(phrase) and not NAME_AFTER_ROLE.search(phrase):
         if PLURAL_WORDS.search(phrase):
@@ -141,7 +168,7 @@ def classify_source(phrase: str) -> str:
 
 def _looks_like_source(phrase: str) -> bool:
     """True when a phrase before a verb of saying names a source rather than a thing."""
-    return bool(UNNAMED_REPORTS.match(phrase) or DOCUMENT_WORDS.search(phrase)
+    return bool(UNNAMED_REPORTS.match(phrase) or _names_a_document(phrase)
                 or ANONYMOUS_WORDS.search(phrase) or ORGANISATION_WORDS.search(phrase)
                 or _has_name(phrase) or PRONOUN.match(phrase))  # fmt: skip
 
@@ -192,6 +219,15 @@ def _speaker(paragraph: str) -> tuple[str, str] | None:
     return None
 
 
+def _source_phrase(phrase: str) -> str:
+    """The source's words in a phrase before a verb: no "but"/"and" in front, and after the
+    last "and" when the phrase is a clause ("150 were killed and officials")."""
+    phrase = re.sub(r"^(?:but|and)\s+", "", phrase.strip())
+    if CLAUSE_WORDS.search(phrase) and re.search(r"\s(?:and|but)\s", phrase):
+        phrase = re.split(r"\s(?:and|but)\s", phrase)[-1]
+    return phrase
+
+
 def _claimed_source(body: str) -> Source | None:
     """The source of a sentence outside quotation marks, or None (rule 2 of the module)."""
     according = ACCORDING.search(body)
@@ -200,9 +236,10 @@ def _claimed_source(body: str) -> Source | None:
         cue = according.group(0).split()[0] + " to"
         return Source(classify_source(source), cue, _clean_source(source))
     candidates = []
+    masked = NOUN_REPORTS.sub(lambda match: match.group(0)[:-7] + "Reports", body)
     for pattern in (AT_END, LEADING, INVERTED, INSIDE):
-        for match in pattern.finditer(body):
-            who = _clean_source(match["who"])
+        for match in pattern.finditer(masked):
+            who = _clean_source(_source_phrase(body[match.start("who"):match.end("who")]))
             someone = SPEECH_WORD.fullmatch(match["verb"]) is not None and \
                 len(who.split()) <= 6 and who.split()[0].lower() in {"a", "an", "the", "one"}
             if who and len(who.split()) <= 12 and (_looks_like_source(who) or someone):
@@ -210,6 +247,9 @@ def _claimed_source(body: str) -> Source | None:
                 break
         if candidates:
             break
+    agent = BY_AGENT.search(body)
+    if not candidates and agent and _looks_like_source(_clean_source(agent["who"])):
+        candidates.append(("by", _clean_source(agent["who"])))
     if not candidates:
         return None
     verb, who = candidates[0]

@@ -21,8 +21,10 @@ What does not count: dates in the usual formats ("3 May 2024", "May 3", "2024-05
 "03/05/2024"), years (1900-2099 written without a comma) and decades, clock times ("14:05",
 "6 a.m."), phone numbers, ordinals ("21st"), digits inside a name or code (COVID-19, K-300,
 A320, Version 2.1, "Pier 4"), page, section or clause numbers, compound modifiers
-("two-week"), vague plurals ("hundreds"), "one" and a count of the sources themselves
-("Two officials who asked not to be named said").
+("two-week"), points in time ("four years ago"), vague plurals ("hundreds"), "one" and a
+count of the sources themselves ("Two officials who asked not to be named said",
+"according to two officials"). "No less than" and "not fewer than" are read as the floor
+they are ("at least").
 
 Qualifiers and the bounds they give come from `newslab.bounds`, the course's one rules table.
 """
@@ -118,6 +120,10 @@ SOURCE_NOUNS = re.compile(r"^(?:\s+\w+){0,2}?\s+(?:officials|sources|diplomats|i
                           r"witnesses|analysts|observers|spokes(?:men|women|people))\b",
                           re.IGNORECASE)  # fmt: skip
 SPEECH_OR_ACCORDING = re.compile(r"\b(?:said|say|says|told|according\s+to)\b", re.IGNORECASE)
+TIME_AGO = re.compile(rf"(?<![\w-])(?:\d+|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?|a|an)\s+"
+                      r"(?:years?|months?|weeks?|days?|hours?|decades?)\s+ago\b",
+                      re.IGNORECASE)  # fmt: skip
+NEGATED_CEILINGS = {"less than", "fewer than", "under"}
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to)\s*(?:US\$|\$|€|£|¥)?\s*$")
 BETWEEN = re.compile(r"\bbetween\s+(?:US\$|\$|€|£|¥)?\s?$", re.IGNORECASE)
 
@@ -181,6 +187,11 @@ def parse_number_words(text: str) -> int:
     return total + current
 
 
+def _time_ago_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans of "four years ago", "10 days ago": a point in time, not a figure."""
+    return [match.span() for match in TIME_AGO.finditer(sentence)]
+
+
 def date_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans of dates and clock times in a sentence (3 May 2024, May 3, 14:05, 6 a.m.)."""
     return [match.span() for match in DATES_AND_TIMES.finditer(sentence)]
@@ -188,7 +199,7 @@ def date_spans(sentence: str) -> list[tuple[int, int]]:
 
 def _not_figure_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans of dates, times, phone numbers and references (page 14) in a sentence."""
-    spans = date_spans(sentence)
+    spans = date_spans(sentence) + _time_ago_spans(sentence)
     for match in REFERENCES_AND_PHONES.finditer(sentence):
         piece = match.group(0)
         digits = sum(char.isdigit() for char in piece)
@@ -256,7 +267,9 @@ def _word_numbers(sentence: str, blocked: list[tuple[int, int]],
             continue
         first_in_sentence = sentence[:start].strip(" “\"‘'(") == ""
         small = len(words) == 1 and words[0] in SMALL_WORDS
-        if first_in_sentence and small and SOURCE_NOUNS.match(sentence[end:]) \
+        opens_the_source = first_in_sentence or \
+            re.search(r"\baccording\s+to\s+$", sentence[max(0, start - 20):start], re.I)
+        if opens_the_source and small and SOURCE_NOUNS.match(sentence[end:]) \
                 and SPEECH_OR_ACCORDING.search(sentence):
             continue  # "Two officials who asked not to be named said": the sources, counted
         if small and not small_words and not first_in_sentence and \
@@ -338,6 +351,10 @@ def _sentence_figures(body: str, small_words: bool) -> list[dict]:
             continue
         qualifier_match = QUALIFIER_BEFORE.search(body[max(0, number.start - 30):number.start])
         qualifier = qualifier_match.group(1).lower() if qualifier_match else "none"
+        if qualifier in NEGATED_CEILINGS and re.search(
+                r"\b(?:no|not)\s+$", body[max(0, number.start - 40):number.start -
+                                          len(qualifier_match.group(0))], re.IGNORECASE):
+            qualifier = "at least"  # "no less than six" is a floor, not a ceiling
         begin = number.start - len(qualifier_match.group(0)) if qualifier_match \
             else number.start
         low, high, low_inclusive, rule = bounds(number.value, qualifier)

@@ -127,3 +127,55 @@ def test_no_carry_over_across_paragraphs_or_without_a_cue() -> None:
                               "She added that it was cold.")
     assert labels["attribution_type"].tolist() == ["named_source", "unattributed_assertion",
                                                    "unattributed_assertion"]
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # A parenthesised abbreviation ends the source of "according to".
+    ("According to the Lake Orrin Survey Office (LOSO) a magnitude 4.1 tremor shook Dunmore.",
+     "named_source", "the Lake Orrin Survey Office (LOSO)"),
+    # "Survey", "Report" inside a name are the organisation, not a document.
+    ("The Dunmore Geological Survey said the tremor was shallow.", "named_source",
+     "The Dunmore Geological Survey"),
+    # "reports" after "earlier", "other", "preliminary", ... is the noun, not the verb.
+    ("Earlier reports from the water board had said the dam was safe.", "document",
+     "Earlier reports from the water board"),
+    ("Preliminary reports by the Dunmore Fire Service say that two barns burned.", "document",
+     "Preliminary reports by the Dunmore Fire Service"),
+    ("Other reports say that the dam leaked.", "hedge_no_source", ""),
+    ("There are no reports of injuries, but reports say the road is closed.",
+     "hedge_no_source", ""),
+    # ... but a name ending in "News" still reports.
+    ("Dunmore News reports that the dam leaked.", "named_source", "Dunmore News"),
+    # Verbs of measuring: "registered", "recorded".
+    ("The Orrin Valley Seismic Office registered the tremor at magnitude 4.1.",
+     "named_source", "The Orrin Valley Seismic Office"),
+    # The source after "and" at the end of a clause, not the clause.
+    ("Forty homes have been flooded and officials say the river is still rising.",
+     "several_anonymous_sources", "officials"),
+    ("The roads are closed but the Dunmore council says they will reopen.", "named_source",
+     "the Dunmore council"),
+    # A source named after a passive verb.
+    ("The storm, described as the worst in a decade by officials, cut power to 900 homes.",
+     "several_anonymous_sources", "officials"),
+    # "official" as an adjective is not an unnamed official.
+    ("Six people were hurt, according to an official police statement.", "named_source",
+     "an official police statement"),
+])  # fmt: skip
+def test_attribution_forms_of_real_news(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("No less than six barns burned.", [(6, "at least", 6, None, "")]),
+    ("Not fewer than 40 boats sailed.", [(40, "at least", 40, None, "")]),
+    ("Fewer than 40 boats sailed.", [(40, "fewer than", None, 40, "")]),
+])  # fmt: skip
+def test_a_negated_ceiling_is_a_floor(text: str, expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
+
+
+def test_small_words_do_not_count_the_sources_themselves() -> None:
+    sources = "According to two harbour officials, 300 boats sailed."
+    assert find_figures(sources, small_words=True)["value"].tolist() == [300]
+    counted = "Police said two officials were arrested."
+    assert find_figures(counted, small_words=True)["value"].tolist() == [2]
