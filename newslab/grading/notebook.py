@@ -12,11 +12,11 @@ import json
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import nbformat
 from nbformat import NotebookNode
 
+from newslab.cells import newslab_metadata
 from newslab.checks.core import Exercise
 from newslab.grading.capture import capture_cell
 from newslab.grading.execute import PlannedCell
@@ -85,13 +85,6 @@ def structure_problem(notebook: NotebookNode) -> str:
         if not isinstance(cell.get("metadata", {}), dict):
             return f"Cell {number} of the notebook has damaged metadata."
     return ""
-
-
-def newslab_metadata(node: Any) -> dict[str, Any]:
-    """The `newslab` part of a cell's or notebook's metadata (a dict, whatever the file says)."""
-    metadata = node.get("metadata") if isinstance(node, dict) else None
-    value = metadata.get("newslab") if isinstance(metadata, dict) else None
-    return value if isinstance(value, dict) else {}
 
 
 def answer_pairs(notebook: NotebookNode) -> set[tuple[str, str]]:
