@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newslab.grading.discover import lms_name
-from newslab.grading.execute import GRADED
 from newslab.grading.score import Grade, _points
+from newslab.grading.status import Status
 
 LMS_CHOICES = ("canvas", "moodle", "generic")
 POINTS_POSSIBLE = "Points Possible"
@@ -220,7 +220,7 @@ def blank_reason(grade: Grade, count_flagged: bool) -> str:
     """Why a row's points are left blank, or "" when they go to the LMS."""
     if not marking_complete(grade):
         return "its marking is not complete (written answers not yet marked)"
-    if grade.status != GRADED and not count_flagged:
+    if grade.status != Status.GRADED and not count_flagged:
         return f"its status is `{grade.status}` (use --count-flagged to export it anyway)"
     return ""
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 import altair as alt
 import vl_convert
 
-from newslab.grading.score import DUPLICATE, Grade, _points
+from newslab.grading.score import Grade, _points
+from newslab.grading.status import Status
 
 TOP_MESSAGES = 5
 
@@ -185,7 +186,7 @@ def report_html(grades: list[Grade]) -> str:
     flagged = [grade for grade in grades if grade.needs_a_look]
     rows = []
     for grade in flagged:
-        note = grade.notes[-1] if grade.status == DUPLICATE else (
+        note = grade.notes[-1] if grade.status == Status.DUPLICATE else (
             grade.notes[0] if grade.notes else "")
         rows.append([grade.student, grade.exercise_id, grade.file, grade.status, note])
     parts += ['<section aria-labelledby="look">',

@@ -15,10 +15,9 @@ from typing import Any
 
 from newslab.checks.core import Exercise, Question, Result, run_check
 from newslab.grading.capture import MISSING, UNREADABLE
-from newslab.grading.execute import GRADED, Execution
+from newslab.grading.execute import Execution
+from newslab.grading.status import Status
 from newslab.plain import tag_of
-
-DUPLICATE = "duplicate"
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,7 @@ class Grade:
 
     student: str
     file: str
-    status: str
+    status: Status
     exercise: Exercise | None = None
     questions: list[QuestionGrade] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -119,7 +118,7 @@ class Grade:
     @property
     def needs_a_look(self) -> bool:
         """Anything other than a plain, clean grading."""
-        return self.status != GRADED or self.flagged
+        return self.status != Status.GRADED or self.flagged
 
 
 def grade_question(question: Question, answers: dict[str, Any], stopped: bool) -> QuestionGrade:
@@ -151,7 +150,7 @@ def grade_question(question: Question, answers: dict[str, Any], stopped: bool) -
 
 def score(exercise: Exercise, execution: Execution) -> list[QuestionGrade]:
     """Every question of the exercise, in order, graded in this process."""
-    stopped = execution.status != GRADED
+    stopped = execution.status != Status.GRADED
     return [grade_question(question, execution.answers, stopped)
             for question in exercise.questions]
 
@@ -176,7 +175,7 @@ def resolve_duplicates(grades: list[Grade]) -> list[Grade]:
                             f"{_points(grade.max_points)}, {grade.status})" for grade in group)
         note = (f"{len(group)} files were handed in for this exercise: {listing}. The best one "
                 "counts here; check with the student which one they meant.")
-        kept.append(replace(best, status=DUPLICATE, notes=[*best.notes, note], flagged=True))
+        kept.append(replace(best, status=Status.DUPLICATE, notes=[*best.notes, note], flagged=True))
     return sorted(kept, key=lambda grade: (grade.student, grade.exercise_id, grade.file))
 
 

@@ -6,7 +6,8 @@ import sys
 from collections import Counter, defaultdict
 from typing import TextIO
 
-from newslab.grading.score import DUPLICATE, Grade, _points
+from newslab.grading.score import Grade, _points
+from newslab.grading.status import Status
 
 
 class Progress:
@@ -74,7 +75,7 @@ def summary(grades: list[Grade], seconds: float | None = None) -> str:
     if flagged:
         lines.append(f"\nNeeds an instructor's eye ({len(flagged)}):")
         for grade in flagged:
-            note = grade.notes[-1] if grade.status == DUPLICATE else (
+            note = grade.notes[-1] if grade.status == Status.DUPLICATE else (
                 grade.notes[0] if grade.notes else "")
             lines.append(f"  {grade.student} · {grade.file} · {grade.status}"
                          + (f": {note}" if note else ""))
