@@ -31,7 +31,8 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
-from newslab.build import answered_notebook, cell_role
+from newslab.build import answered_notebook
+from newslab.cells import newslab_metadata, role_of
 from newslab.checks import exercises
 from newslab.grading.batch import Settings, grade_folder
 from newslab.grading.sandbox import Sandbox
@@ -100,13 +101,13 @@ def isolation_cost(folder: Path, tmp: Path, rounds: int, jobs: int, cell_timeout
 def variant(solution: NotebookNode, number: int) -> tuple[str, NotebookNode]:
     """The number-th synthetic submission of this exercise, and what kind it is."""
     notebook = answered_notebook(solution)
-    answers = [i for i, c in enumerate(notebook.cells) if cell_role(c).get("role") == "answer"]
+    answers = [i for i, c in enumerate(notebook.cells) if role_of(c) == "answer"]
     slot = number % 100
     if slot < 80:
         return "correct", notebook
     if slot < 92:
         cell = notebook.cells[answers[-1]]
-        cell.source += f"\n{cell_role(cell)['variable']} = 'a wrong answer'"
+        cell.source += f"\n{newslab_metadata(cell)['variable']} = 'a wrong answer'"
         return "partly wrong", notebook
     failures = {92: "1 / 0", 93: "1 / 0", 94: "1 / 0", 95: "import os\nos._exit(1)",
                 96: "import os\nos._exit(1)", 97: "import os\nos._exit(1)",

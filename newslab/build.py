@@ -32,14 +32,21 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
+from newslab.cells import (
+    ANSWER,
+    BEGIN,
+    END,
+    EXERCISE_ROLES,
+    LOCKED_ROLES,
+    PROMPT,
+    SOLUTION,
+    newslab_metadata,
+    role_of,
+    without_markers,
+)
 from newslab.paths import EXERCISES, SOLUTIONS
 from newslab.versions import version_metadata
 
-BEGIN = "### BEGIN SOLUTION"
-END = "### END SOLUTION"
-PROMPT = "# Your answer here: replace the ... below."
-LOCKED_ROLES = {"setup", "question", "check"}
-ROLES = {"setup", "question", "answer", "check", "solution"}
 KEPT_NOTEBOOK_METADATA = ("kernelspec", "language_info", "newslab")
 NOTEBOOK_NAME = re.compile(r"^\d{2}_[a-z0-9_]+\.ipynb$")
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -58,14 +65,8 @@ class Change:
     status: str  # "same", "changed", "new", "stale"
 
 
-def cell_role(cell: NotebookNode) -> dict:
-    """A cell's newslab metadata (role, question, variable), or {} when it has none."""
-    info = cell.get("metadata", {}).get("newslab", {})
-    return info if isinstance(info, dict) else {}
-
-
 def _where(name: str, index: int, cell: NotebookNode) -> str:
-    question = cell_role(cell).get("question")
+    question = newslab_metadata(cell).get("question")
     about = f" (question {question})" if question else ""
     return f"{name}, cell {index + 1}{about}"
 
@@ -108,7 +109,7 @@ def strip_solution(source: str, variable: str, where: str = "cell") -> str:
 
 
 def _clean_cell(cell: NotebookNode, index: int) -> NotebookNode:
-    info = copy.deepcopy(cell_role(cell))
+    info = copy.deepcopy(newslab_metadata(cell))
     new: dict = {"cell_type": cell.cell_type, "id": cell.get("id") or f"cell-{index + 1}",
                  "metadata": {}, "source": cell.source}
     if info:
@@ -126,7 +127,7 @@ def _clean_cell(cell: NotebookNode, index: int) -> NotebookNode:
 
 def build_notebook(solution: NotebookNode, name: str = "notebook") -> NotebookNode:
     """Return the exercise notebook for a solution notebook (which is left unchanged)."""
-    exercise_id = solution.get("metadata", {}).get("newslab", {}).get("exercise")
+    exercise_id = newslab_metadata(solution).get("exercise")
     if not exercise_id:
         raise BuildError(f'{name}: notebook metadata has no {{"newslab": {{"exercise": ...}}}}.')
     stem = Path(name).stem
@@ -135,15 +136,16 @@ def build_notebook(solution: NotebookNode, name: str = "notebook") -> NotebookNo
                          f"{stem!r}.")
     cells = []
     for index, cell in enumerate(solution.cells):
-        info = cell_role(cell)
+        info = newslab_metadata(cell)
         role = info.get("role")
         where = _where(name, index, cell)
-        if role is not None and role not in ROLES:
-            raise BuildError(f"{where}: unknown role {role!r} (known: {', '.join(sorted(ROLES))}).")
-        if role == "solution":
+        if role is not None and role not in EXERCISE_ROLES:
+            raise BuildError(f"{where}: unknown role {role!r} "
+                             f"(known: {', '.join(sorted(EXERCISE_ROLES))}).")
+        if role == SOLUTION:
             continue
         new = _clean_cell(cell, index)
-        if role == "answer":
+        if role == ANSWER:
             if cell.cell_type != "code":
                 raise BuildError(f"{where}: an answer cell must be a code cell.")
             variable = info.get("variable")
@@ -162,18 +164,19 @@ def build_notebook(solution: NotebookNode, name: str = "notebook") -> NotebookNo
     return exercise
 
 
-def answered_notebook(solution: NotebookNode) -> NotebookNode:
+def answered_notebook(solution: NotebookNode,
+                      exercise: NotebookNode | None = None) -> NotebookNode:
     """The exercise notebook with the solution's answers typed in, as a diligent student would.
 
-    For tests and benchmarks that need realistic submissions.
+    `exercise` is the notebook to fill (default: the one built from `solution`). For tests and
+    benchmarks that need realistic submissions.
     """
-    notebook = build_notebook(solution)
-    answers = {cell_role(cell).get("question"): cell.source for cell in solution.cells
-               if cell_role(cell).get("role") == "answer"}
+    notebook = build_notebook(solution) if exercise is None else exercise
+    answers = {newslab_metadata(cell).get("question"): cell.source for cell in solution.cells
+               if role_of(cell) == ANSWER}
     for cell in notebook.cells:
-        if cell_role(cell).get("role") == "answer":
-            lines = answers[cell_role(cell)["question"]].split("\n")
-            cell.source = "\n".join(line for line in lines if line.strip() not in {BEGIN, END})
+        if role_of(cell) == ANSWER:
+            cell.source = without_markers(answers[newslab_metadata(cell)["question"]])
     return notebook
 
 

@@ -26,7 +26,7 @@ from typing import Any
 import pandas as pd
 
 from newslab.checks import get_exercise
-from newslab.checks.core import Rubric
+from newslab.checks.core import Rubric, format_points
 from newslab.grading.marks import answer_digest
 from newslab.grading.output import write_atomically
 
@@ -115,12 +115,6 @@ def read_mark_file(path: Path) -> dict[Key, Mark]:
     return marks
 
 
-def _points_text(points: float | None) -> str:
-    if points is None:
-        return ""
-    return str(int(points)) if float(points).is_integer() else f"{points:g}"
-
-
 def marks_csv(marks: dict[Key, Mark]) -> str:
     """The text of a marks file, rows sorted, only marks with points or a comment."""
     buffer = io.StringIO()
@@ -130,7 +124,7 @@ def marks_csv(marks: dict[Key, Mark]) -> str:
         mark = marks[key]
         if mark.points is None and not mark.comment:
             continue
-        writer.writerow([*key, _points_text(mark.points), mark.comment, mark.level, mark.marker,
+        writer.writerow([*key, format_points(mark.points), mark.comment, mark.level, mark.marker,
                          mark.digest])
     return buffer.getvalue()
 
@@ -277,7 +271,7 @@ def _answer_html(text: str) -> str:
 
 def _rubric_html(rubric: Rubric) -> str:
     criteria = "".join(f"<li>{html.escape(c)}</li>" for c in rubric.criteria)
-    levels = "".join(f"<li><b>{_points_text(level.points)} · {html.escape(level.name)}</b>: "
+    levels = "".join(f"<li><b>{format_points(level.points)} · {html.escape(level.name)}</b>: "
                      f"{html.escape(level.description)}</li>" for level in reversed(rubric.levels))
     return f"<p><b>Rubric</b></p><ul>{criteria}</ul><ul>{levels}</ul>"
 
@@ -328,7 +322,7 @@ class MarkingTool:
         buttons = []
         chosen = self.session.current_mark.points
         for level in self.session.rubric.levels:
-            button = widgets.Button(description=f"{_points_text(level.points)} · {level.name}",
+            button = widgets.Button(description=f"{format_points(level.points)} · {level.name}",
                                     tooltip=level.description,
                                     button_style="success" if chosen == level.points else "")
             button.on_click(lambda _button, points=level.points: self._on_level(points))

@@ -22,11 +22,9 @@ import re
 
 from nbformat import NotebookNode
 
-from newslab.build import PROMPT, cell_role
+from newslab.cells import PROMPT, TASK, WORKED_ANSWER, newslab_metadata, role_of
 
 YOUR_TURN = "**Your turn:**"
-TASK = "task"
-WORKED_ANSWER = "worked_answer"
 HIDDEN = {"source_hidden": True, "outputs_hidden": True}
 FIRST_LINE = "# Worked answer"
 OUTPUT_LABEL = "The worked answer gives:"
@@ -49,14 +47,14 @@ def task_problems(notebook: NotebookNode) -> list[str]:
     cells = notebook.cells
     for index, cell in enumerate(cells):
         where = f"cell {index}"
-        role = cell_role(cell).get("role")
+        role = role_of(cell)
         if cell.cell_type == "markdown" and YOUR_TURN in cell.source:
             task = cells[index + 1] if index + 1 < len(cells) else None
             worked = cells[index + 2] if index + 2 < len(cells) else None
-            if task is None or task.cell_type != "code" or cell_role(task).get("role") != TASK:
+            if task is None or task.cell_type != "code" or role_of(task) != TASK:
                 problems.append(f"{where}: the prompt is not followed by a task cell")
             if (worked is None or worked.cell_type != "code"
-                    or cell_role(worked).get("role") != WORKED_ANSWER):
+                    or role_of(worked) != WORKED_ANSWER):
                 problems.append(f"{where}: the task is not followed by a worked answer")
         elif role == TASK:
             problems += _task_cell_problems(cells, index)
@@ -88,7 +86,7 @@ def _preview_problems(cell: NotebookNode, where: str) -> list[str]:
 def _task_cell_problems(cells: list[NotebookNode], index: int) -> list[str]:
     where = f"cell {index}"
     task = cells[index]
-    variable = cell_role(task).get("variable", "")
+    variable = newslab_metadata(task).get("variable", "")
     problems = []
     if index == 0 or YOUR_TURN not in cells[index - 1].get("source", ""):
         problems.append(f"{where}: a task cell without a Your turn prompt above it")
@@ -98,7 +96,7 @@ def _task_cell_problems(cells: list[NotebookNode], index: int) -> list[str]:
     if task.get("outputs"):
         problems.append(f"{where}: the task cell prints something (the answer may show)")
     worked = cells[index + 1] if index + 1 < len(cells) else None
-    if worked is not None and cell_role(worked).get("role") == WORKED_ANSWER:
+    if worked is not None and role_of(worked) == WORKED_ANSWER:
         if not assigns(worked.source, variable):
             problems.append(f"cell {index + 1}: the worked answer does not set {variable!r}")
         given = set(code_lines(task.source))

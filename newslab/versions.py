@@ -22,6 +22,7 @@ from typing import Any
 
 import nbformat
 
+from newslab.cells import QUESTION, newslab_metadata
 from newslab.checks import exercises
 from newslab.checks.core import Question
 from newslab.paths import EXERCISES
@@ -44,8 +45,8 @@ def question_texts(notebook: Any) -> dict[str, str]:
     """Question id -> the text of its question cell."""
     texts = {}
     for cell in notebook.get("cells", []):
-        info = cell.get("metadata", {}).get("newslab", {})
-        if isinstance(info, dict) and info.get("role") == "question" and info.get("question"):
+        info = newslab_metadata(cell)
+        if info.get("role") == QUESTION and info.get("question"):
             texts[str(info["question"])] = cell.get("source", "")
     return texts
 
@@ -80,7 +81,7 @@ def current_record(exercise_id: str, folder: Path = EXERCISES) -> dict[str, Any]
     path = folder / f"{exercise_id}.ipynb"
     if not path.is_file():
         return None
-    info = nbformat.read(path, as_version=4).metadata.get("newslab", {})
+    info = newslab_metadata(nbformat.read(path, as_version=4))
     return info if isinstance(info.get("questions"), dict) else None
 
 
@@ -90,8 +91,7 @@ def version_notes(notebook: Any, exercise_id: str,
     current = current if current is not None else current_record(exercise_id)
     if current is None:
         return []
-    meta = notebook.get("metadata", {}).get("newslab", {})
-    meta = meta if isinstance(meta, dict) else {}
+    meta = newslab_metadata(notebook)
     if meta.get("exercise") != exercise_id:
         return []  # identification already explains a notebook that names no or another id
     theirs = meta.get("questions")

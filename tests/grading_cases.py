@@ -16,7 +16,8 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
-from newslab.build import answered_notebook, build_notebook, cell_role
+from newslab.build import answered_notebook, build_notebook
+from newslab.cells import newslab_metadata, role_of
 from newslab.checks import exercises
 from newslab.checks.core import Exercise
 
@@ -53,7 +54,7 @@ def blank_notebook(solution: NotebookNode) -> NotebookNode:
 
 def index_of(notebook: NotebookNode, kind: str, question: str) -> int:
     for index, cell in enumerate(notebook.cells):
-        if cell_role(cell).get("role") == kind and cell_role(cell).get("question") == question:
+        if role_of(cell) == kind and newslab_metadata(cell).get("question") == question:
             return index
     raise KeyError(f"no {kind} cell for {question}")
 
@@ -139,8 +140,8 @@ class Builder:
         """Check cells rewritten to print success and spoil the answers; one moved to the top."""
         notebook = self.good()
         for cell in notebook.cells:
-            if cell_role(cell).get("role") == "check":
-                variable = self.exercise.question(cell_role(cell)["question"]).variable
+            if role_of(cell) == "check":
+                variable = self.exercise.question(newslab_metadata(cell)["question"]).variable
                 cell.source = f"print('✅ full marks')\n{variable} = None"
         moved = notebook.cells.pop(index_of(notebook, "check", self.last.id))
         notebook.cells.insert(first_code_index(notebook), moved)
@@ -148,7 +149,7 @@ class Builder:
 
     def deleted_checks(self) -> bytes:
         notebook = self.good()
-        notebook.cells = [cell for cell in notebook.cells if cell_role(cell).get("role") != "check"]
+        notebook.cells = [cell for cell in notebook.cells if role_of(cell) != "check"]
         return as_bytes(notebook)
 
     def moved_answer(self) -> bytes:

@@ -20,7 +20,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import REPO
 
-from newslab.build import BEGIN, END
+from newslab.cells import solution_blocks
 
 WORKFLOW = REPO / ".github" / "workflows" / "site.yml"
 SITE_REPO = "https://github.com/ORG/student-edition"
@@ -40,20 +40,8 @@ def build_steps() -> list[dict[str, Any]]:
 
 def answer_blocks(path: Path) -> list[list[str]]:
     """The lines of each `### BEGIN SOLUTION` ... `### END SOLUTION` block of a solution."""
-    blocks: list[list[str]] = []
-    for cell in nbformat.read(path, as_version=4).cells:
-        if cell.cell_type != "code":
-            continue
-        current: list[str] | None = None
-        for line in cell.source.splitlines():
-            if line.strip() == BEGIN:
-                current = []
-            elif line.strip() == END and current is not None:
-                blocks.append(current)
-                current = None
-            elif current is not None:
-                current.append(line)
-    return blocks
+    return [block for cell in nbformat.read(path, as_version=4).cells
+            if cell.cell_type == "code" for block in solution_blocks(cell.source)]
 
 
 def solution_lines(solutions: Path) -> set[str]:

@@ -12,7 +12,8 @@ import pytest
 from nbformat import NotebookNode
 
 from newslab import build
-from newslab.build import BEGIN, END, PROMPT, BuildError, build_notebook, strip_solution
+from newslab.build import BuildError, build_notebook, strip_solution
+from newslab.cells import BEGIN, END, PROMPT, solution_blocks
 from newslab.cli import main as cli_main
 from newslab.paths import EXERCISES, SOLUTIONS
 
@@ -232,16 +233,7 @@ def test_no_solution_text_reaches_an_exercise(solution: Path) -> None:
         info = code.metadata.get("newslab", {})
         if info.get("role") != "answer":
             continue
-        blocks: list[list[str]] = []
-        current: list[str] | None = None
-        for line in code.source.split("\n"):
-            if line.strip() == BEGIN:
-                current = []
-            elif line.strip() == END and current is not None:
-                blocks.append(current)
-                current = None
-            elif current is not None:
-                current.append(line)
+        blocks = solution_blocks(code.source)
         answer_lines = {line.strip() for line in by_id[code.id].source.split("\n")}
         allowed = {PROMPT, f"{info['variable']} = ...", ""}
         for block in blocks:

@@ -3,7 +3,8 @@
 import pytest
 
 from newslab.checks import exercises, get_exercise, grade_answer
-from newslab.checks.core import Exercise, Question, Result, run_check
+from newslab.checks.core import Exercise, Question, Result, format_points, run_check
+from newslab.paths import ROOT
 from newslab.plain import to_plain
 
 
@@ -51,3 +52,11 @@ def test_every_registered_exercise_is_well_formed() -> None:
         assert exercise.max_points > 0
         for question in exercise.questions:
             assert grade_answer(exercise_id, question.id, ...).points == 0
+
+
+def test_points_are_written_one_way_everywhere() -> None:
+    assert [format_points(value) for value in (2, 2.0, 0.5, 1.25, 0, None)] == [
+        "2", "2", "0.5", "1.25", "0", ""]
+    copies = [path.name for path in (ROOT / "newslab").rglob("*.py")
+              if 'is_integer() else f"{' in path.read_text(encoding="utf-8")]
+    assert copies == ["core.py"], "points are formatted by checks.core.format_points only"

@@ -29,7 +29,8 @@ from axe import axe_violations
 from conftest import REPO
 from grading_cases import solution_paths
 
-from newslab.build import BEGIN, END, cell_role
+from newslab.build import answered_notebook
+from newslab.cells import solution_blocks
 from newslab.grading.cli import main as grade_main
 from newslab.release import MANIFEST, ReleaseError, release, student_makefile
 
@@ -69,22 +70,12 @@ def normalised_lines(text: str) -> str:
     return "\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 
-def solution_blocks() -> list[tuple[str, str]]:
+def marked_blocks() -> list[tuple[str, str]]:
     """(where, code) of every block between the solution markers in solutions/."""
-    blocks = []
-    for path in sorted((REPO / "solutions").glob("*.ipynb")):
-        for number, cell in enumerate(nbformat.read(path, as_version=4).cells, 1):
-            inside, lines = False, []
-            for line in cell.source.split("\n"):
-                if line.strip() == BEGIN:
-                    inside, lines = True, []
-                elif line.strip() == END:
-                    inside = False
-                    blocks.append((f"{path.name} cell {number}",
-                                   normalised_lines(textwrap.dedent("\n".join(lines)))))
-                elif inside:
-                    lines.append(line)
-    return blocks
+    return [(f"{path.name} cell {number}", normalised_lines(textwrap.dedent("\n".join(block))))
+            for path in sorted((REPO / "solutions").glob("*.ipynb"))
+            for number, cell in enumerate(nbformat.read(path, as_version=4).cells, 1)
+            for block in solution_blocks(cell.source)]
 
 
 def searchable_text(path: Path) -> str:
@@ -105,7 +96,7 @@ TAUGHT = {"01_the_article_as_a_source.ipynb cell 7": 'story = sentences[sentence
 
 
 def test_no_solution_code_of_any_exercise_is_in_any_file(edition: Path) -> None:
-    blocks = solution_blocks()
+    blocks = marked_blocks()
     assert len(blocks) >= 20, "the solutions should hold many answer blocks"
     for where, block in TAUGHT.items():
         assert (where, block) in blocks
@@ -247,14 +238,7 @@ def answered(edition: Path, solution: nbformat.NotebookNode, wrong: bool = False
     """The edition's exercise notebook with the solution's answers typed in (or left blank)."""
     exercise_id = solution.metadata["newslab"]["exercise"]
     notebook = nbformat.read(edition / "exercises" / f"{exercise_id}.ipynb", as_version=4)
-    answers = {cell_role(cell).get("question"): cell.source for cell in solution.cells
-               if cell_role(cell).get("role") == "answer"}
-    if not wrong:
-        for cell in notebook.cells:
-            if cell_role(cell).get("role") == "answer":
-                lines = answers[cell_role(cell)["question"]].split("\n")
-                cell.source = "\n".join(line for line in lines if line.strip() not in {BEGIN, END})
-    return notebook
+    return notebook if wrong else answered_notebook(solution, notebook)
 
 
 CANVAS_ROSTER = ("Student,ID,SIS User ID,SIS Login ID,Section\n"

@@ -20,11 +20,12 @@ from newslab.grading.batch import Settings, UsageError, check_folders, grade_fol
 from newslab.grading.capture import MARKER, MISSING, UNREADABLE, capture_cell, parse_capture
 from newslab.grading.cli import main
 from newslab.grading.discover import Submission, discover, safe_file_name, student_from_file
-from newslab.grading.execute import GRADED, Execution, PlannedCell, execute
+from newslab.grading.execute import Execution, PlannedCell, execute
 from newslab.grading.notebook import identify, plan, read_notebook
 from newslab.grading.output import feedback_markdown, write_atomically, write_outputs
 from newslab.grading.sandbox import Limits, Sandbox, environment_readable_by_others
 from newslab.grading.score import Grade, QuestionGrade, grade_question, resolve_duplicates
+from newslab.grading.status import Status
 from newslab.grading.summary import Progress, summary
 
 KNOWN = exercises()
@@ -168,8 +169,8 @@ def test_an_object_that_equals_everything_is_only_a_description_in_the_grader() 
 # --- outputs ----------------------------------------------------------------------------------
 
 def test_duplicates_keep_the_best_file_and_flag_it() -> None:
-    low = Grade("ann", "b.ipynb", GRADED, EXERCISE, [QuestionGrade("q1", 0, 1, "")])
-    high = Grade("ann", "a.ipynb", GRADED, EXERCISE, [QuestionGrade("q1", 1, 1, "")])
+    low = Grade("ann", "b.ipynb", Status.GRADED, EXERCISE, [QuestionGrade("q1", 0, 1, "")])
+    high = Grade("ann", "a.ipynb", Status.GRADED, EXERCISE, [QuestionGrade("q1", 1, 1, "")])
     [row] = resolve_duplicates([low, high])
     assert row.file == "a.ipynb" and row.status == "duplicate" and row.flagged
 
@@ -191,7 +192,7 @@ def test_feedback_of_students_no_longer_present_is_removed(tmp_path: Path) -> No
 
 
 def test_feedback_lists_every_question() -> None:
-    grade = Grade("ann", "a.ipynb", GRADED, EXERCISE,
+    grade = Grade("ann", "a.ipynb", Status.GRADED, EXERCISE,
                   [QuestionGrade(q.id, 0, q.max_points, "Try again.") for q in EXERCISE.questions])
     text = feedback_markdown("ann", [grade])
     assert all(f"**{q.id}**" in text for q in EXERCISE.questions)
@@ -199,7 +200,7 @@ def test_feedback_lists_every_question() -> None:
 
 def test_summary_and_progress() -> None:
     marks = [QuestionGrade(q.id, q.max_points, q.max_points, "") for q in EXERCISE.questions]
-    graded = Grade("ann", "a.ipynb", GRADED, EXERCISE, marks)
+    graded = Grade("ann", "a.ipynb", Status.GRADED, EXERCISE, marks)
     broken = Grade("bob", "b.ipynb", "invalid notebook", notes=["The file is empty."])
     text = summary([graded, broken])
     assert f"{EXERCISE.questions[0].id:<6} mean 1.00/1" in text

@@ -13,7 +13,7 @@ import pytest
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from newslab.build import PROMPT
+from newslab.cells import PROMPT
 from newslab.paths import NOTEBOOKS
 from newslab.tasks import (
     FIRST_LINE,

@@ -15,10 +15,10 @@ from newslab.checks.core import Exercise, Question, Result
 from newslab.grading.classroom import ClassOptions, write_class_outputs
 from newslab.grading.cli import main
 from newslab.grading.discover import discover, lms_name, student_from_file
-from newslab.grading.execute import GRADED
 from newslab.grading.feedback_zip import entry_name, write_feedback_zips
 from newslab.grading.lms import RosterError, build_export, parse_roster
 from newslab.grading.score import Grade, QuestionGrade, resolve_duplicates
+from newslab.grading.status import Status
 
 EXERCISE = Exercise("01_demo", "Demo", (
     Question("q1", "a", lambda value: Result(1, 1, "")),
@@ -26,7 +26,7 @@ EXERCISE = Exercise("01_demo", "Demo", (
 
 
 def grade(student: str, file: str, points: tuple[float, float] = (1, 2),
-          status: str = GRADED) -> Grade:
+          status: str = Status.GRADED) -> Grade:
     questions = [QuestionGrade("q1", points[0], 1, "ok"), QuestionGrade("q2", points[1], 2, "ok")]
     return Grade(student, file, status, EXERCISE, questions)
 

@@ -12,10 +12,10 @@ import pytest
 from newslab.checks import checker, exercises
 from newslab.checks.core import Exercise, Level, Question, Result, Rubric, run_check
 from newslab.checks.written import MARKED_BY_INSTRUCTOR, Requirement, word_count, written_question
-from newslab.grading.execute import GRADED
 from newslab.grading.marks import MarksError, apply_marks, check_against_exercises, read_marks
 from newslab.grading.output import feedback_markdown, grades_csv, questions_csv, written_csv
 from newslab.grading.score import Grade, grade_question
+from newslab.grading.status import Status
 from newslab.grading.summary import summary
 from newslab.plain import NOT_ATTEMPTED
 
@@ -132,7 +132,7 @@ def test_a_why_note_follows_a_right_answer_only() -> None:
 def graded(student: str, answer: object = ANSWER, number: object = 7) -> Grade:
     questions = [grade_question(q, {"q1": number, "q2": answer}, False)
                  for q in EXERCISE.questions]
-    return Grade(student, f"{student}.ipynb", GRADED, EXERCISE, questions)
+    return Grade(student, f"{student}.ipynb", Status.GRADED, EXERCISE, questions)
 
 
 def test_the_grader_keeps_a_written_answer_pending_not_zero() -> None:

@@ -32,23 +32,31 @@ class Result:
 
     def __str__(self) -> str:
         if self.pending:
-            return (f"📝 Written answer, up to {_points(self.max_points)} points, marked by your "
-                    f"instructor. {self.feedback}")
+            return (f"📝 Written answer, up to {format_points(self.max_points)} points, marked by "
+                    f"your instructor. {self.feedback}")
         if self.passed:
             mark = "✅"
         elif self.points > 0:
             mark = "🟡"
         else:
             mark = "❌"
-        return f"{mark} {_points(self.points)}/{_points(self.max_points)} points. {self.feedback}"
+        score = f"{format_points(self.points)}/{format_points(self.max_points)}"
+        return f"{mark} {score} points. {self.feedback}"
 
 
-def _points(value: float) -> str:
+def format_points(value: float | None) -> str:
+    """Points as people write them: 2, 0.5, 1.25 (never 2.0); "" for None (not marked yet).
+
+    The one formatter of the course: feedback, grades.csv, the LMS export, the report and the
+    marking tool all write points with it.
+    """
+    if value is None:
+        return ""
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def _points_word(value: float) -> str:
-    return f"{_points(value)} point{'' if value == 1 else 's'}"
+    return f"{format_points(value)} point{'' if value == 1 else 's'}"
 
 
 Check = Callable[[Any], Result]

@@ -238,7 +238,7 @@ def check_smallest_total(value: Any) -> Result:
     if value == expected:
         return Result(1, 1, "Right: \"over\" excludes the figure itself.")
     # Every wrong number gets the same message, whichever side of the answer it lies, so no
-    # two messages can be combined into the answer (tests/test_strict_checks.py tries pairs).
+    # two messages can be combined into the answer (tests/test_checks_01_02.py tries pairs).
     if value in figure_values():
         return Result(0, 1, "That is a figure from the article, not the smallest number its "
                             "wording allows. " + qualifier_hint("over"))

@@ -16,12 +16,13 @@ from typing import Any
 from newslab.checks import exercises
 from newslab.checks.core import Exercise
 from newslab.grading.discover import Submission, discover
-from newslab.grading.execute import GRADED, GRADER_ERROR, Execution, PlannedCell, execute
+from newslab.grading.execute import Execution, PlannedCell, execute
 from newslab.grading.marks import Mark, apply_marks
-from newslab.grading.notebook import UNKNOWN_EXERCISE, identify, plan, read_notebook
+from newslab.grading.notebook import identify, plan, read_notebook
 from newslab.grading.output import write_outputs
 from newslab.grading.sandbox import Sandbox, Settings
 from newslab.grading.score import Grade, outside_file_notes, resolve_duplicates, score
+from newslab.grading.status import Status
 from newslab.versions import version_notes
 
 __all__ = ["Settings", "UsageError", "grade_folder"]
@@ -50,10 +51,10 @@ def prepare(submission: Submission, known: dict[str, Exercise]) -> Prepared:
     grade.notes += found.notes
     grade.flagged = found.flagged
     if found.exercise is None:
-        grade.status = UNKNOWN_EXERCISE
+        grade.status = Status.UNKNOWN_EXERCISE
         return Prepared(grade, [])
     grade.exercise = found.exercise
-    grade.status = GRADED
+    grade.status = Status.GRADED
     older = version_notes(reading.notebook, found.exercise.id)  # an older copy: say so
     grade.notes += older
     grade.flagged = grade.flagged or bool(older)
@@ -93,10 +94,10 @@ async def _run_all(prepared: list[Prepared], sandbox: Sandbox, settings: Setting
                                + outside_file_notes(result.errors))
                 grade.questions = score(grade.exercise, result)
             except Exception as error:  # the grader's own failure: say so, keep going
-                grade.status = GRADER_ERROR
+                grade.status = Status.GRADER_ERROR
                 grade.notes.insert(0, f"The grader failed on this file ({type(error).__name__}: "
                                       f"{str(error)[:120]}); grade it again.")
-                grade.questions = score(grade.exercise, Execution(status=GRADER_ERROR))
+                grade.questions = score(grade.exercise, Execution(status=Status.GRADER_ERROR))
             finally:
                 sandbox.close_place(place)
             advance(grade.file)

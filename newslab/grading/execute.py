@@ -32,8 +32,8 @@ from nbformat import NotebookNode
 
 from newslab.grading.capture import MAX_ANSWER_CHARS, parse_capture, prelude
 from newslab.grading.sandbox import ForkedKernel, KernelPlace, Launcher
+from newslab.grading.status import Status
 
-GRADED, TIMED_OUT, CRASHED, GRADER_ERROR = "graded", "timed out", "crashed", "grader error"
 STARTUP_TIMEOUT = 60
 
 
@@ -52,7 +52,7 @@ class Execution:
     """What came back from a kernel: plain answers, how it ended, and what went wrong."""
 
     answers: dict[str, Any] = field(default_factory=dict)
-    status: str = GRADED
+    status: Status = Status.GRADED
     notes: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -239,7 +239,7 @@ async def execute(cells: list[PlannedCell], place: KernelPlace, launcher: Launch
                 limit["seconds"] = max(0.5, min(cell_timeout, left))
                 await client.async_execute_cell(cell, index)
     except CellTimeoutError:
-        result.status = TIMED_OUT
+        result.status = Status.TIMED_OUT
         where = current or "the grader's set-up cell"
         if deadline - time.monotonic() <= 0.5:
             result.notes.append(f"Stopped: the submission's time budget of {budget:g} s ran out "
@@ -250,11 +250,11 @@ async def execute(cells: list[PlannedCell], place: KernelPlace, launcher: Launch
         crashed = True
     except (RuntimeError, TimeoutError) as error:
         if not client.code_cells_executed:  # never started: our fault, not the student's
-            result.status = GRADER_ERROR
+            result.status = Status.GRADER_ERROR
             result.notes.append(f"The kernel did not start ({type(error).__name__}); "
                                 "grade this submission again.")
         else:
-            result.status = CRASHED
+            result.status = Status.CRASHED
             result.notes.append(f"The kernel stopped responding in {current or 'the set-up'}.")
     finally:
         provisioner = km.provisioner
@@ -265,7 +265,7 @@ async def execute(cells: list[PlannedCell], place: KernelPlace, launcher: Launch
     if crashed:
         code = provisioner.exit_status if isinstance(provisioner, ForkProvisioner) else None
         how = f" (exit code {code})" if code is not None else ""
-        result.status = CRASHED
+        result.status = Status.CRASHED
         result.notes.append(f"The kernel stopped in {current or 'the set-up'}{how}: the cells "
                             "after it did not run.")
     result.errors = client.errors

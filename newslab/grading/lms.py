@@ -28,9 +28,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newslab.checks.core import format_points
 from newslab.grading.discover import lms_name
-from newslab.grading.execute import GRADED
-from newslab.grading.score import Grade, _points
+from newslab.grading.score import Grade
+from newslab.grading.status import Status
 
 LMS_CHOICES = ("canvas", "moodle", "generic")
 POINTS_POSSIBLE = "Points Possible"
@@ -220,7 +221,7 @@ def blank_reason(grade: Grade, count_flagged: bool) -> str:
     """Why a row's points are left blank, or "" when they go to the LMS."""
     if not marking_complete(grade):
         return "its marking is not complete (written answers not yet marked)"
-    if grade.status != GRADED and not count_flagged:
+    if grade.status != Status.GRADED and not count_flagged:
         return f"its status is `{grade.status}` (use --count-flagged to export it anyway)"
     return ""
 
@@ -246,7 +247,7 @@ def build_export(roster: Roster, grades: list[Grade], count_flagged: bool = Fals
                             f"(`{grade.student}`), {grade.exercise_id}: left blank because "
                             f"{reason}.")
             continue
-        cells[(matched[grade.student], grade.exercise_id)] = _points(grade.points)
+        cells[(matched[grade.student], grade.exercise_id)] = format_points(grade.points)
         filled += 1
     for student in students:
         if student in matched and not any(grade.student == student for grade in graded):
@@ -277,7 +278,7 @@ def render(roster: Roster, exercise_ids: list[str], columns: dict[str, str],
     writer.writerow(header)
     if roster.lms == "canvas":
         writer.writerow([POINTS_POSSIBLE] + [""] * (len(fixed) - 1)
-                        + [_points(maxima[exercise_id]) for exercise_id in exercise_ids])
+                        + [format_points(maxima[exercise_id]) for exercise_id in exercise_ids])
     for index, row in enumerate(roster.rows):
         writer.writerow([row.get(column, "") for column in fixed]
                         + [cells.get((index, exercise_id), "") for exercise_id in exercise_ids])

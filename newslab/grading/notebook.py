@@ -12,16 +12,16 @@ import json
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import nbformat
 from nbformat import NotebookNode
 
+from newslab.cells import newslab_metadata
 from newslab.checks.core import Exercise
 from newslab.grading.capture import capture_cell
 from newslab.grading.execute import PlannedCell
+from newslab.grading.status import Status
 
-NOT_A_NOTEBOOK, INVALID, UNKNOWN_EXERCISE = "not a notebook", "invalid notebook", "unknown exercise"
 MAX_BYTES = 20 * 2**20
 CELL_TYPES = {"code", "markdown", "raw"}
 
@@ -31,45 +31,48 @@ class Reading:
     """A submitted file after reading: a notebook, or the status and reason why not."""
 
     notebook: NotebookNode | None = None
-    status: str = ""
+    status: Status = Status.GRADED  # a readable notebook; identifying and running decide
     note: str = ""
 
 
 def read_notebook(path: Path) -> Reading:
     """Read `path` as a notebook (nbformat 4, or 3 upgraded to 4) without ever raising."""
     if path.is_symlink() or not path.is_file():
-        return Reading(None, NOT_A_NOTEBOOK, "This is a link or a special file, not a notebook.")
+        return Reading(None, Status.NOT_A_NOTEBOOK,
+                       "This is a link or a special file, not a notebook.")
     if path.suffix.lower() != ".ipynb":
-        return Reading(None, NOT_A_NOTEBOOK, f"`{path.name}` is not a notebook (.ipynb) file.")
+        return Reading(None, Status.NOT_A_NOTEBOOK,
+                       f"`{path.name}` is not a notebook (.ipynb) file.")
     size = path.stat().st_size
     if size == 0:
-        return Reading(None, INVALID, "The file is empty.")
+        return Reading(None, Status.INVALID, "The file is empty.")
     if size > MAX_BYTES:
-        return Reading(None, INVALID, f"The file is larger than {MAX_BYTES // 2**20} MB.")
+        return Reading(None, Status.INVALID, f"The file is larger than {MAX_BYTES // 2**20} MB.")
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
-        return Reading(None, INVALID, "The file is not text (UTF-8): it may be damaged.")
+        return Reading(None, Status.INVALID, "The file is not text (UTF-8): it may be damaged.")
     if not text.strip():
-        return Reading(None, INVALID, "The file is empty.")
+        return Reading(None, Status.INVALID, "The file is empty.")
     try:
         raw = json.loads(text)
     except ValueError as error:
         where = f" (line {error.lineno})" if hasattr(error, "lineno") else ""
-        return Reading(None, INVALID, f"The file is not valid notebook JSON{where}: it may have "
-                                      "been cut short or edited outside Jupyter.")
+        return Reading(None, Status.INVALID, f"The file is not valid notebook JSON{where}: it may "
+                                             "have been cut short or edited outside Jupyter.")
     if not isinstance(raw, dict) or "nbformat" not in raw:
-        return Reading(None, NOT_A_NOTEBOOK, "The file holds JSON, but not a Jupyter notebook.")
+        return Reading(None, Status.NOT_A_NOTEBOOK,
+                       "The file holds JSON, but not a Jupyter notebook.")
     try:
         with warnings.catch_warnings():  # students' files often lack cell ids: not our concern
             warnings.simplefilter("ignore")
             notebook = nbformat.reads(text, as_version=4)
     except Exception as error:  # nbformat raises many kinds for damaged files
         kind = type(error).__name__
-        return Reading(None, INVALID, f"Jupyter cannot read this notebook ({kind}).")
+        return Reading(None, Status.INVALID, f"Jupyter cannot read this notebook ({kind}).")
     problem = structure_problem(notebook)
     if problem:
-        return Reading(None, INVALID, problem)
+        return Reading(None, Status.INVALID, problem)
     return Reading(notebook)
 
 
@@ -85,13 +88,6 @@ def structure_problem(notebook: NotebookNode) -> str:
         if not isinstance(cell.get("metadata", {}), dict):
             return f"Cell {number} of the notebook has damaged metadata."
     return ""
-
-
-def newslab_metadata(node: Any) -> dict[str, Any]:
-    """The `newslab` part of a cell's or notebook's metadata (a dict, whatever the file says)."""
-    metadata = node.get("metadata") if isinstance(node, dict) else None
-    value = metadata.get("newslab") if isinstance(metadata, dict) else None
-    return value if isinstance(value, dict) else {}
 
 
 def answer_pairs(notebook: NotebookNode) -> set[tuple[str, str]]:

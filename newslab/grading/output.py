@@ -15,8 +15,9 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+from newslab.checks.core import format_points
 from newslab.grading.discover import safe_file_name
-from newslab.grading.score import Grade, _points
+from newslab.grading.score import Grade
 
 GRADES_COLUMNS = ["student", "exercise", "points", "max_points", "status", "file", "note",
                   "points_auto", "points_written", "marking_complete", "unmarked"]
@@ -59,16 +60,17 @@ def _complete(grade: Grade) -> str:
 
 def grades_csv(grades: list[Grade]) -> str:
     """One row per file; `points` stays empty until every written answer is marked."""
-    rows = [[grade.student, grade.exercise_id, _points(grade.final_points),
-             _points(grade.max_points), grade.status, grade.file, " ".join(grade.notes),
-             _points(grade.points_auto), _points(grade.points_written), _complete(grade),
+    rows = [[grade.student, grade.exercise_id, format_points(grade.final_points),
+             format_points(grade.max_points), grade.status, grade.file, " ".join(grade.notes),
+             format_points(grade.points_auto), format_points(grade.points_written),
+             _complete(grade),
              str(grade.unmarked) if grade.exercise else ""] for grade in grades]
     return _csv(GRADES_COLUMNS, rows)
 
 
 def questions_csv(grades: list[Grade]) -> str:
-    rows = [[grade.student, grade.exercise_id, question.question, _points(question.points),
-             _points(question.max_points),
+    rows = [[grade.student, grade.exercise_id, question.question, format_points(question.points),
+             format_points(question.max_points),
              question.comment if question.marked else question.feedback]
             for grade in grades for question in grade.questions]
     return _csv(QUESTIONS_COLUMNS, rows)
@@ -77,7 +79,7 @@ def questions_csv(grades: list[Grade]) -> str:
 def written_csv(grades: list[Grade]) -> str:
     """Every written answer to mark, verbatim: the marking notebook's input."""
     rows = [[grade.student, grade.exercise_id, question.question, question.answer,
-             _points(question.max_points)]
+             format_points(question.max_points)]
             for grade in grades for question in grade.questions if question.answer is not None]
     return _csv(WRITTEN_COLUMNS, rows)
 
@@ -92,10 +94,11 @@ def feedback_markdown(student: str, grades: list[Grade]) -> str:
             lines += ["", "Hand in the exercise notebook itself (in JupyterLab: File > Download), "
                       "unchanged apart from your answers.", ""]
             continue
+        points = f"{format_points(grade.points)}/{format_points(grade.max_points)}"
         if grade.complete:
-            score = f"**Score: {_points(grade.points)}/{_points(grade.max_points)}**"
+            score = f"**Score: {points}**"
         else:
-            score = (f"**Score so far: {_points(grade.points)}/{_points(grade.max_points)}**, "
+            score = (f"**Score so far: {points}**, "
                      f"{grade.unmarked} written answer(s) still to be marked by your instructor,")
         lines += [f"## {grade.exercise.title} (`{grade.exercise.id}`)", "",
                   f"{score} ({grade.status}) · file `{grade.file}`", ""]

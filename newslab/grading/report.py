@@ -17,7 +17,9 @@ from dataclasses import dataclass
 import altair as alt
 import vl_convert
 
-from newslab.grading.score import DUPLICATE, Grade, _points
+from newslab.checks.core import format_points
+from newslab.grading.score import Grade
+from newslab.grading.status import Status
 
 TOP_MESSAGES = 5
 
@@ -81,11 +83,12 @@ def distribution_chart(exercise_id: str, points: list[float], max_points: float)
     data = alt.Data(values=[{"points": value, "students": count}
                             for value, count in sorted(values.items())])
     description = (f"Bar chart of the score distribution in {exercise_id}: "
-                   + "; ".join(f"{count} with {_points(value)} of {_points(max_points)} points"
+                   + "; ".join(f"{count} with {format_points(value)} of "
+                               f"{format_points(max_points)} points"
                                for value, count in sorted(values.items())) + ".")
     return alt.Chart(data, title=f"Scores in {exercise_id}", description=description).mark_bar(
         color="#1f5f8b", size=14).encode(
-        x=alt.X("points:Q", title=f"points (out of {_points(max_points)})",
+        x=alt.X("points:Q", title=f"points (out of {format_points(max_points)})",
                 scale=alt.Scale(domain=[0, max_points])),
         y=alt.Y("students:Q", title="rows", axis=alt.Axis(tickMinStep=1)),
     ).properties(width=420, height=180)
@@ -129,13 +132,13 @@ def exercise_section(exercise_id: str, group: list[Grade]) -> str:
     stats = question_stats(group)
     parts = [f'<section aria-labelledby="ex-{exercise_id}">',
              f'<h2 id="ex-{exercise_id}">{_cell(exercise.title)} ({_cell(exercise_id)})</h2>',
-             f"<p>{len(group)} rows, mean {mean:.2f} of {_points(exercise.max_points)} "
+             f"<p>{len(group)} rows, mean {mean:.2f} of {format_points(exercise.max_points)} "
              "points.</p>", "<h3>Score distribution</h3>"]
     chart = distribution_chart(exercise_id, points, exercise.max_points)
     parts.append(figure(chart, str(chart.description)))
     distribution = sorted(Counter(points).items())
     parts.append(table(f"Score distribution in {exercise_id}", ["points", "rows"],
-                       [[_points(value), count] for value, count in distribution],
+                       [[format_points(value), count] for value, count in distribution],
                        f"distribution:{exercise_id}"))
     parts.append("<h3>Questions</h3>")
     chart = full_rate_chart(exercise_id, stats)
@@ -143,8 +146,9 @@ def exercise_section(exercise_id: str, group: list[Grade]) -> str:
                         "question."))
     parts.append(table(f"Each question of {exercise_id}",
                        ["question", "rows", "mean", "max points", "full marks", "full-mark rate"],
-                       [[item.question, item.rows, f"{item.mean:.2f}", _points(item.max_points),
-                         item.full, f"{item.full_rate:.0%}"] for item in stats],
+                       [[item.question, item.rows, f"{item.mean:.2f}",
+                         format_points(item.max_points), item.full, f"{item.full_rate:.0%}"]
+                        for item in stats],
                        f"questions:{exercise_id}"))
     parts.append(f"<h3>Most frequent feedback (up to {TOP_MESSAGES} per question)</h3>")
     parts.append(table(f"Most frequent feedback in {exercise_id}",
@@ -185,7 +189,7 @@ def report_html(grades: list[Grade]) -> str:
     flagged = [grade for grade in grades if grade.needs_a_look]
     rows = []
     for grade in flagged:
-        note = grade.notes[-1] if grade.status == DUPLICATE else (
+        note = grade.notes[-1] if grade.status == Status.DUPLICATE else (
             grade.notes[0] if grade.notes else "")
         rows.append([grade.student, grade.exercise_id, grade.file, grade.status, note])
     parts += ['<section aria-labelledby="look">',

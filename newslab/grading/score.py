@@ -13,12 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from newslab.checks.core import Exercise, Question, Result, run_check
+from newslab.checks.core import Exercise, Question, Result, format_points, run_check
 from newslab.grading.capture import MISSING, UNREADABLE
-from newslab.grading.execute import GRADED, Execution
+from newslab.grading.execute import Execution
+from newslab.grading.status import Status
 from newslab.plain import tag_of
-
-DUPLICATE = "duplicate"
 
 
 @dataclass(frozen=True)
@@ -53,8 +52,8 @@ class QuestionGrade:
                 "📝 Written answer,", "📝 Written answer, not marked yet:", 1)
         if self.marked:
             comment = f" Comment: {self.comment}" if self.comment else ""
-            return (f"📝 {_points(self.points)}/{_points(self.max_points)} points, marked by your "
-                    f"instructor.{comment}")
+            score = f"{format_points(self.points)}/{format_points(self.max_points)}"
+            return f"📝 {score} points, marked by your instructor.{comment}"
         return str(Result(self.points, self.max_points, self.feedback))
 
 
@@ -64,7 +63,7 @@ class Grade:
 
     student: str
     file: str
-    status: str
+    status: Status
     exercise: Exercise | None = None
     questions: list[QuestionGrade] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -119,7 +118,7 @@ class Grade:
     @property
     def needs_a_look(self) -> bool:
         """Anything other than a plain, clean grading."""
-        return self.status != GRADED or self.flagged
+        return self.status != Status.GRADED or self.flagged
 
 
 def grade_question(question: Question, answers: dict[str, Any], stopped: bool) -> QuestionGrade:
@@ -165,7 +164,7 @@ def outside_file_notes(errors: list[str]) -> list[str]:
 
 def score(exercise: Exercise, execution: Execution) -> list[QuestionGrade]:
     """Every question of the exercise, in order, graded in this process."""
-    stopped = execution.status != GRADED
+    stopped = execution.status != Status.GRADED
     return [grade_question(question, execution.answers, stopped)
             for question in exercise.questions]
 
@@ -186,15 +185,12 @@ def resolve_duplicates(grades: list[Grade]) -> list[Grade]:
             continue
         ranked = sorted(group, key=lambda grade: (-(grade.points or 0), grade.file))
         best = ranked[0]
-        listing = "; ".join(f"`{grade.file}` ({_points(grade.points)}/"
-                            f"{_points(grade.max_points)}, {grade.status})" for grade in group)
+        listing = "; ".join(f"`{grade.file}` ({format_points(grade.points)}/"
+                            f"{format_points(grade.max_points)}, {grade.status})"
+                            for grade in group)
         note = (f"{len(group)} files were handed in for this exercise: {listing}. The best one "
                 "counts here; check with the student which one they meant.")
-        kept.append(replace(best, status=DUPLICATE, notes=[*best.notes, note], flagged=True))
+        kept.append(replace(best, status=Status.DUPLICATE, notes=[*best.notes, note], flagged=True))
     return sorted(kept, key=lambda grade: (grade.student, grade.exercise_id, grade.file))
 
 
-def _points(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"

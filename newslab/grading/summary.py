@@ -6,7 +6,9 @@ import sys
 from collections import Counter, defaultdict
 from typing import TextIO
 
-from newslab.grading.score import DUPLICATE, Grade, _points
+from newslab.checks.core import format_points
+from newslab.grading.score import Grade
+from newslab.grading.status import Status
 
 
 class Progress:
@@ -52,14 +54,15 @@ def summary(grades: list[Grade], seconds: float | None = None) -> str:
         mean = sum(grade.points or 0 for grade in group) / len(group)
         so_far = " so far (written answers unmarked)" if any(g.unmarked for g in group) else ""
         lines.append(f"\n{exercise_id}: {len(group)} students, mean "
-                     f"{mean:.2f}/{_points(exercise.max_points)}{so_far}")
+                     f"{mean:.2f}/{format_points(exercise.max_points)}{so_far}")
         for question in exercise.questions:
             answers = [q for grade in group for q in grade.questions if q.question == question.id]
             scores = [q.points for q in answers if q.points is not None]
             average = sum(scores) / len(scores) if scores else 0
             full = sum(1 for value in scores if value >= question.max_points)
             waiting = len(answers) - len(scores)
-            lines.append(f"  {question.id:<6} mean {average:.2f}/{_points(question.max_points)}"
+            lines.append(f"  {question.id:<6} mean "
+                         f"{average:.2f}/{format_points(question.max_points)}"
                          f"  full marks {full}/{len(scores)}"
                          + (f"  ({waiting} written answers unmarked)" if waiting else ""))
     unmarked = sum(grade.unmarked for grade in grades)
@@ -74,7 +77,7 @@ def summary(grades: list[Grade], seconds: float | None = None) -> str:
     if flagged:
         lines.append(f"\nNeeds an instructor's eye ({len(flagged)}):")
         for grade in flagged:
-            note = grade.notes[-1] if grade.status == DUPLICATE else (
+            note = grade.notes[-1] if grade.status == Status.DUPLICATE else (
                 grade.notes[0] if grade.notes else "")
             lines.append(f"  {grade.student} · {grade.file} · {grade.status}"
                          + (f": {note}" if note else ""))

@@ -18,6 +18,8 @@ import re
 
 from nbformat import NotebookNode
 
+from newslab.cells import WORKED_ANSWER, role_of
+
 VEGALITE = re.compile(r"^application/vnd\.vegalite\.v5\+json$")
 WIDGET = "application/vnd.jupyter.widget-view+json"
 FOLD_TAG = "hide-cell"
@@ -44,8 +46,7 @@ def chart_html(spec: dict, number: int) -> str:
 
 def is_worked_answer(cell: NotebookNode) -> bool:
     """A cell the lesson keeps folded: the worked answer of a "Your turn" task."""
-    newslab = cell.get("metadata", {}).get("newslab", {})
-    if isinstance(newslab, dict) and newslab.get("role") == "worked_answer":
+    if role_of(cell) == WORKED_ANSWER:
         return True
     jupyter = cell.get("metadata", {}).get("jupyter", {})
     return cell.cell_type == "code" and bool(jupyter.get("source_hidden"))
