@@ -344,3 +344,14 @@ def test_the_weak_example_of_the_instructor_guide_gets_the_points_it_says() -> N
                    title="Numbers in the march story", description="Three bars."))]
     points = [grade(question, value, space).points for question, value in answers]
     assert points == [1, 0, 1, 2, 2, 1]
+
+
+def test_a_check_can_only_need_the_answers_of_earlier_questions() -> None:
+    from newslab.checks.core import Exercise, Question
+
+    def passes(value: Any, earlier: dict[str, Any]) -> Result:
+        return Result(1, 1, "")
+
+    with pytest.raises(ValueError, match=r"zz, q1 needs \['q2'\]"):
+        Exercise("zz", "Test", (Question("q1", "a", passes, needs=("q2",)),
+                                Question("q2", "b", passes)))
