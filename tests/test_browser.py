@@ -56,6 +56,23 @@ def test_run_all_shows_every_chart_and_widget_without_errors(
     assert not problems, f"{path.name} after Run All:\n" + "\n".join(problems)
 
 
+FINAL_ASSIGNMENT = [REPO / folder / "07_final_assignment.ipynb" for folder in ("solutions",
+                                                                              "exercises")]
+
+
+@pytest.mark.parametrize("path", [pytest.param(path, id=f"{path.parent.name}-{path.stem}")
+                                  for path in FINAL_ASSIGNMENT])
+def test_final_assignment_runs_all_without_errors(
+        path: Path, open_notebook: Callable[[Path], NotebookPage]) -> None:
+    """The worked solution draws its chart; the blank exercise runs to the end before any
+    article is pasted (its drafts work on a placeholder), as a student first opens it."""
+    notebook = open_notebook(path)
+    shown = notebook.run_all()
+    notebook.screenshot(f"{path.parent.name}-{path.stem}")
+    problems = compare_with_file(notebook.file, shown, ran=True)
+    assert not problems, f"{path.parent.name}/{path.name} after Run All:\n" + "\n".join(problems)
+
+
 @pytest.mark.parametrize("path", notebook_params(charts_only=True))
 def test_saved_notebook_shows_its_charts_without_running(
         path: Path, open_notebook: Callable[[Path], NotebookPage]) -> None:

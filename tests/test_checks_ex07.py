@@ -312,3 +312,46 @@ def test_a_notebook_that_reads_an_absent_file_is_told_to_paste_the_text() -> Non
     assert outside_file_notes(errors) == [PASTE_NOTE]
     assert "Paste the text into its answer cell" in PASTE_NOTE
     assert outside_file_notes(["cell 7 raised NameError: name 'x' is not defined"]) == []
+
+
+def test_the_instructor_guide_publishes_the_same_rubrics() -> None:
+    guide = (SOLUTIONS.parent / "INSTRUCTORS.md").read_text(encoding="utf-8")
+    assert "## The final assignment" in guide
+    for question in get_exercise(EXERCISE_ID).questions:
+        if question.rubric is None:
+            continue
+        for level in question.rubric.levels:
+            row = f"| {level.points:g} | {level.name} | {level.description} |"
+            assert row in guide, row
+
+
+def test_the_weak_example_of_the_instructor_guide_gets_the_points_it_says() -> None:
+    """INSTRUCTORS.md's weak submission: 7/10 from the checks, question by question."""
+    from newslab.attribution import find_attribution
+    from newslab.figures import find_figures
+
+    provenance = {"outlet": "Norhaven Post", "author": None, "date": "May 2", "url": None,
+                  "missing": "nothing"}
+    space = {"article_text": TEXT, "furniture": {}, "provenance": provenance}
+    found = find_figures(TEXT, {})
+    draft = pd.DataFrame({"value": found["value"], "unit": "", "place": "", "source": "",
+                          "qualifier": found["qualifier"], "low": found["low"],
+                          "high": found["high"], "quote": found["quote"],
+                          "sentence_id": found["sentence_id"]})
+    bars = alt.Chart(draft).mark_bar().encode(x="value:Q", y="quote:N", tooltip=["quote:N"])
+    answers = [("q1", TEXT), ("q2", provenance), ("q3", {}), ("q4", draft),
+               ("q5", find_attribution(TEXT, {})), ("q6", bars.properties(
+                   title="Numbers in the march story", description="Three bars."))]
+    points = [grade(question, value, space).points for question, value in answers]
+    assert points == [1, 0, 1, 2, 2, 1]
+
+
+def test_a_check_can_only_need_the_answers_of_earlier_questions() -> None:
+    from newslab.checks.core import Exercise, Question
+
+    def passes(value: Any, earlier: dict[str, Any]) -> Result:
+        return Result(1, 1, "")
+
+    with pytest.raises(ValueError, match=r"zz, q1 needs \['q2'\]"):
+        Exercise("zz", "Test", (Question("q1", "a", passes, needs=("q2",)),
+                                Question("q2", "b", passes)))

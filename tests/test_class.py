@@ -60,6 +60,7 @@ def test_the_edition_holds_what_students_need_and_nothing_for_instructors(editio
     assert {entry.name for entry in edition.iterdir()} == TOP_LEVEL
     names = {path.name for path in (edition / "exercises").glob("*.ipynb")}
     assert names == {path.name for path in (REPO / "exercises").glob("*.ipynb")}
+    assert "07_final_assignment.ipynb" in names  # the final assignment; its solution is not
     assert not list(edition.rglob("__pycache__"))
     for absent in ("solutions", "tests", "benchmarks", "tools", "docs", "INSTRUCTORS.md",
                    "requirements-test.txt", ".ci", "package.json"):

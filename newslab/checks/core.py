@@ -142,6 +142,15 @@ class Exercise:
     title: str
     questions: tuple[Question, ...]
 
+    def __post_init__(self) -> None:
+        before: set[str] = set()
+        for question in self.questions:
+            later = [needed for needed in question.needs if needed not in before]
+            if later:
+                raise ValueError(f"Exercise {self.id}, {question.id} needs {later}: a check can "
+                                 "only read the answers of questions before it.")
+            before.add(question.id)
+
     def question(self, question_id: str) -> Question:
         for question in self.questions:
             if question.id == question_id:
