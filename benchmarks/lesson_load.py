@@ -14,6 +14,13 @@ tasks, and the estimated minutes of teaching:
 
 The allowances are stated, not measured on students: INSTRUCTORS.md prints this method, and a
 first class should time itself and adjust them. Not a test: read the figures.
+
+    .venv/bin/python benchmarks/lesson_load.py --cells           # new features, cell by cell
+
+`--cells` lists every code cell that uses something for the first time, with what it introduces
+and which of those the markdown before it does not name (docs/AUTHORING.md, "One step per idea":
+at most two new features a cell, each named in backticks in the markdown since the last ordinary
+code cell). tests/test_lesson_steps.py holds the lessons to that rule.
 """
 
 from __future__ import annotations
@@ -39,8 +46,21 @@ SYNTAX = {  # node type -> what a student sees
     ast.ListComp: "list comprehension", ast.DictComp: "dict comprehension",
     ast.JoinedStr: "f-string", ast.Slice: "slice [a:b]", ast.Lambda: "lambda",
     ast.With: "with", ast.Dict: "dict literal", ast.Tuple: "tuple", ast.Import: "import",
-    ast.ImportFrom: "from ... import", ast.BoolOp: "and/or", ast.BinOp: "operator",
-    ast.Compare: "comparison", ast.UnaryOp: "unary operator", ast.Starred: "*unpacking",
+    ast.ImportFrom: "import", ast.BoolOp: "and/or", ast.BinOp: "operator",
+    ast.Compare: "comparison", ast.Starred: "*unpacking",
+}
+OPERATORS = {  # operator node type -> how it is written
+    "Add": "+", "Sub": "-", "Mult": "*", "Div": "/", "FloorDiv": "//", "Mod": "%", "Pow": "**",
+    "BitAnd": "&", "BitOr": "|", "BitXor": "^", "Invert": "~", "Not": "not", "USub": "-",
+    "UAdd": "+", "Eq": "==", "NotEq": "!=", "Lt": "<", "LtE": "<=", "Gt": ">", "GtE": ">=",
+    "Is": "is", "IsNot": "is not", "In": "in", "NotIn": "not in",
+}
+SYNTAX_NAMES = {  # syntax -> a pattern the markdown before its first use must contain
+    "def": r"`def\b", "return": r"`return\b", "for loop": r"`for\b", "if": r"`if\b",
+    "list comprehension": r"list comprehension", "dict comprehension": r"dictionary comprehension",
+    "f-string": r"f-string", "slice [a:b]": r"slic|`[^`]*\[[^`\]]*:[^`\]]*\][^`]*`",
+    "lambda": r"`lambda\b", "with": r"`with\b", "dict literal": r"dictionar", "tuple": r"tuple",
+    "import": r"`import\b", "and/or": r"`(and|or)`", "*unpacking": r"`\*",
 }
 
 
@@ -62,32 +82,97 @@ class Load:
         return int(math.ceil(raw / 5) * 5)
 
 
-def features(source: str) -> list[str]:
-    """Functions and methods called, and syntax used, in one code cell (in order of appearance)."""
+def features(source: str, defined: set[str] | None = None) -> list[str]:
+    """Functions and methods called, and syntax used, in one code cell (in order of appearance).
+
+    Calls to functions the course itself defined with `def` (names in `defined`, or defined in
+    this cell) are not new: the `def` was. The cell's own `def` names are added to `defined`.
+    """
     lines = [line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))]
     try:
         tree = ast.parse("\n".join(lines))
     except SyntaxError:
         return []
+    defined = set() if defined is None else defined
+    defined.update(node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef))
     found: list[str] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             func = node.func
             if isinstance(func, ast.Attribute):
                 found.append(f".{func.attr}()")
-            elif isinstance(func, ast.Name):
+            elif isinstance(func, ast.Name) and func.id not in defined:
                 found.append(f"{func.id}()")
-        elif isinstance(node, ast.BinOp):
-            found.append(f"operator {type(node.op).__name__}")
+        elif isinstance(node, ast.BinOp | ast.UnaryOp):
+            name = type(node.op).__name__
+            found.append(f"operator {OPERATORS.get(name, name)}")
         elif isinstance(node, ast.Compare):
-            found += [f"comparison {type(op).__name__}" for op in node.ops]
+            found += [f"comparison {OPERATORS[type(op).__name__]}" for op in node.ops]
         elif type(node) in SYNTAX:
             found.append(SYNTAX[type(node)])
     return list(dict.fromkeys(found))
 
 
+def is_named(feature: str, markdown: str) -> bool:
+    """Whether `markdown` names `feature`: a function by its name in backticks (`split`,
+    `.str.split()`), an operator by its symbol in backticks, other syntax by its name."""
+    spans = re.findall(r"`([^`]+)`", markdown)
+    if feature.endswith("()"):
+        name = feature.strip(".()")
+        return any(re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", span) for span in spans)
+    if feature.startswith(("operator ", "comparison ")):
+        symbol = feature.split(" ", 1)[1]
+        pattern = re.escape(symbol)
+        if symbol[0].isalpha():  # a word: `is`, `in`, `not in`
+            pattern = rf"(?<![\w]){pattern}(?![\w])"
+        return any(re.search(pattern, span) for span in spans)
+    return bool(re.search(SYNTAX_NAMES[feature], markdown, re.IGNORECASE))
+
+
+@dataclass
+class CellStep:
+    """One code cell that uses something for the first time in the course."""
+
+    lesson: str
+    cell: int  # index in the notebook, from 0
+    new_features: list[str]
+    unnamed: list[str]  # new features the markdown before the cell does not name
+
+
 def is_worked_answer(cell: nbformat.NotebookNode) -> bool:
     return cell.get("metadata", {}).get("newslab", {}).get("role") == "worked_answer"
+
+
+def is_task(cell: nbformat.NotebookNode) -> bool:
+    return cell.get("metadata", {}).get("newslab", {}).get("role") == "task"
+
+
+def steps(paths: list[Path]) -> list[CellStep]:
+    """Every code cell, lessons taken in order, that introduces a feature, with what it introduces.
+
+    The markdown "before" a cell is every markdown cell since the last ordinary code cell, so a
+    task cell and its worked answer are both read against the "Your turn" prompt before them.
+    """
+    seen: set[str] = set()
+    defined: set[str] = set()
+    found = []
+    for path in paths:
+        before: list[str] = []
+        for index, cell in enumerate(nbformat.read(path, as_version=4).cells):
+            if cell.cell_type == "markdown":
+                before.append(cell.source)
+                continue
+            if cell.cell_type != "code":
+                continue
+            new = [feature for feature in features(cell.source, defined) if feature not in seen]
+            seen.update(new)
+            if new:
+                text = "\n".join(before)
+                found.append(CellStep(path.stem, index, new,
+                                      [feature for feature in new if not is_named(feature, text)]))
+            if not (is_task(cell) or is_worked_answer(cell)):
+                before = []
+    return found
 
 
 def markdown_words(text: str) -> int:
@@ -98,19 +183,14 @@ def markdown_words(text: str) -> int:
 
 def measure(paths: list[Path]) -> list[Load]:
     """The load of each lesson, counting a feature as new only in the first lesson using it."""
-    seen: set[str] = set()
+    introduced = steps(paths)
     loads = []
     for path in paths:
         notebook = nbformat.read(path, as_version=4)
         code = [cell for cell in notebook.cells
                 if cell.cell_type == "code" and cell.source.strip() and not is_worked_answer(cell)]
-        new: list[str] = []
-        for cell in notebook.cells:
-            if cell.cell_type == "code":
-                for feature in features(cell.source):
-                    if feature not in seen:
-                        seen.add(feature)
-                        new.append(feature)
+        new = [feature for step in introduced if step.lesson == path.stem
+               for feature in step.new_features]
         text = [cell.source for cell in notebook.cells if cell.cell_type == "markdown"]
         loads.append(Load(path.stem, len(code), new, sum(markdown_words(t) for t in text),
                           sum(t.count(YOUR_TURN) for t in text)))
@@ -129,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folder", type=Path, default=ROOT / "notebooks",
                         help="the folder of lesson notebooks (default: notebooks/)")
     parser.add_argument("--features", action="store_true", help="list each lesson's new features")
+    parser.add_argument("--cells", action="store_true",
+                        help="list, cell by cell, what each code cell introduces")
     args = parser.parse_args(argv)
     paths = sorted(args.folder.glob("[0-9][0-9]*_*.ipynb"))
     if not paths:
@@ -141,6 +223,13 @@ def main(argv: list[str] | None = None) -> int:
               f"{load.words:>6} {load.tasks:>6} {load.minutes:>8} {stated_minutes(path):>7}")
         if args.features:
             print("    " + ", ".join(load.new_features))
+    if args.cells:
+        print("\nnew features per code cell (cell numbers from 0; '!' more than two, "
+              "'unnamed' not named in the markdown before it)")
+        for step in steps(paths):
+            flag = "!" if len(step.new_features) > 2 else " "
+            unnamed = f"  unnamed: {', '.join(step.unnamed)}" if step.unnamed else ""
+            print(f"{flag} {step.lesson} c{step.cell}: {', '.join(step.new_features)}{unnamed}")
     print(f"\nminutes = words/{WORDS_PER_MINUTE} + {MINUTES_PER_CODE_CELL:g} per code cell + "
           f"{MINUTES_PER_TASK:g} per task + {MINUTES_PER_NEW_FEATURE:g} per new function or "
           "syntax, rounded up to 5")
