@@ -151,3 +151,26 @@ def test_indian_digit_grouping() -> None:
 def test_parse_number_refuses_words() -> None:
     with pytest.raises(ValueError, match="not a number"):
         parse_number("thirty thousand")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The vote is on 3 May 2024, or 2024-05-03, or 03/05/2024, at 14:05 or 6 a.m. on May 3.",
+    "Call +44 20 7946 0958 or 555-0199; see page 14, section 3.2 and pp. 4 to 6.",
+    "The plant closed twenty years ago; half of the 40 crews left two decades ago.",
+    "Nothing here is a number.", "İzmir counted twenty-five boats in a third of the bays.",
+])  # fmt: skip
+def test_quick_clues_never_hide_a_pattern(sentence: str) -> None:
+    """The speed-ups search a pattern only where a quick clue says it can match: the spans
+    they give are those of the full patterns searched everywhere."""
+    from newslab import figures
+    full = sorted(figures.date_spans(sentence) + figures._time_ago_spans(sentence) +
+                  [match.span() for match in figures.REFERENCES_AND_PHONES.finditer(sentence)
+                   if not (figures.PHONE_CHARACTERS.fullmatch(match.group(0)) and
+                           sum(c.isdigit() for c in match.group(0)) < figures.PHONE_DIGITS)])
+    assert sorted(figures._not_figure_spans(sentence)) == full
+    everywhere = [match.span() for match in figures.WORD_NUMBER.finditer(sentence)] + \
+        [match.span() for match in figures.FRACTION.finditer(sentence)]
+    found = figures._word_numbers(sentence, [], small_words=True)
+    assert {(number.start, number.end) for number in found} <= set(everywhere)
+    assert len(found) == len([span for span in everywhere
+                              if sentence[span[0]:span[1]].lower() not in {"one", "a", "an"}])
