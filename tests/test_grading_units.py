@@ -6,7 +6,9 @@ import asyncio
 import io
 import json
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -22,6 +24,7 @@ from newslab.grading.cli import main
 from newslab.grading.cli import parser as grade_parser
 from newslab.grading.discover import Submission, discover, safe_file_name, student_from_file
 from newslab.grading.execute import Execution, PlannedCell, execute
+from newslab.grading.isolation import open_to_others
 from newslab.grading.notebook import identify, plan, read_notebook
 from newslab.grading.output import feedback_markdown, write_atomically, write_outputs
 from newslab.grading.sandbox import Limits, Sandbox, environment_readable_by_others
@@ -380,3 +383,22 @@ def test_each_default_is_written_once_and_the_guide_says_it() -> None:
     for option, value in [("--cell-timeout", defaults.cell_timeout), ("--budget", defaults.budget),
                           ("--memory", defaults.memory_mb), ("--kernel-uid", defaults.kernel_uid)]:
         assert f"| `{option}` | {value:g} |" in guide, option
+
+
+def test_open_to_others_needs_every_folder_enterable_and_the_path_readable() -> None:
+    root = Path(tempfile.mkdtemp(dir="/tmp"))  # /tmp: every user may enter it
+    try:
+        inner = root / "passage" / "inner"
+        inner.mkdir(parents=True)
+        root.chmod(0o755)
+        (root / "passage").chmod(0o711)  # others may pass through, not list: enough
+        inner.chmod(0o755)
+        assert open_to_others(inner)
+        inner.chmod(0o751)  # others may enter, not read
+        assert not open_to_others(inner)
+        inner.chmod(0o755)
+        (root / "passage").chmod(0o700)
+        assert not open_to_others(inner)
+    finally:
+        (root / "passage").chmod(0o700)
+        shutil.rmtree(root)
