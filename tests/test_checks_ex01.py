@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from check_helpers import ODD_ANSWERS, check, leaks, solution_answers
 
-from newslab.checks import get_exercise, run_check
+from newslab.checks import get_exercise, grade_answer, run_check
 from newslab.checks.ex01_the_article_as_a_source import (
     ALT_TEXT_OPTIONS,
     SPEAKER_OPTIONS,
@@ -151,3 +151,14 @@ def test_the_leak_detector_catches_every_formatting() -> None:
 def test_timestamps_are_accepted_as_dates() -> None:
     stamps = list(DAYS[(DAYS.day == 21) & (DAYS.day_name() == "Thursday")])
     assert check(EXERCISE, "q4", stamps).passed
+
+
+# --- q4: a DatetimeIndex names its fix ---------------------------------------------------------
+
+def test_a_datetime_index_gets_the_strftime_fix() -> None:
+    days = pd.date_range("2020-01-01", "2023-08-31", freq="D")
+    result = grade_answer(EXERCISE, "q4", days[(days.day == 21) & (days.day_name() == "Thursday")])
+    assert result.points == 0
+    assert result.feedback == ("Your answer is a DatetimeIndex, which this check cannot read. "
+                               "Turn the dates into a list of text like \"2020-01-30\" with "
+                               ".strftime(\"%Y-%m-%d\").tolist().")

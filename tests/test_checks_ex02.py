@@ -15,13 +15,14 @@ import pandas as pd
 import pytest
 from check_helpers import ODD_ANSWERS, check, leaks, solution_answers
 
-from newslab.checks import get_exercise, run_check
+from newslab.checks import get_exercise, grade_answer, run_check
 from newslab.checks.ex02_tabulating_the_figures import (
     INFERENCE_OPTIONS,
     REMAINDER_OPTIONS,
+    about_sum_range,
     quantity_ids,
 )
-from newslab.data import load_sentences_table
+from newslab.data import load_figures, load_sentences_table
 from newslab.paths import SOLUTIONS
 from newslab.plain import to_plain
 
@@ -159,3 +160,27 @@ def test_checks_are_pure_functions_of_plain_data() -> None:
     first = run_check(get_exercise(EXERCISE).question("q3"), plain)
     assert run_check(get_exercise(EXERCISE).question("q3"), plain) == first
     assert json.dumps(plain, sort_keys=True) == before
+
+
+# --- q4: say which end is right ----------------------------------------------------------------
+
+LOW, HIGH = about_sum_range()
+PROVINCE_FIGURES = load_figures().query("scope == 'province'")
+STATED = int(PROVINCE_FIGURES["value"].sum())
+
+
+@pytest.mark.parametrize(("answer", "said"), [
+    ([LOW, STATED], "Your lower end is right; your upper end is the sum of the stated figures, "
+                    "as if they were exact"),
+    ([STATED, HIGH], "Your upper end is right; your lower end is the sum of the stated figures, "
+                     "as if they were exact"),
+    ([LOW, HIGH - 5000], "Your lower end is right; your upper end is not the sum of the two "
+                         "high bounds"),
+    ([LOW - 5000, HIGH], "Your upper end is right; your lower end is not the sum of the two "
+                         "low bounds"),
+    ([STATED, STATED], "Your range treats the figures as exact: both ends are the sum"),
+    ([LOW + 1000, HIGH + 1000], "Neither end is right"),
+])
+def test_ex02_q4_names_which_end_is_wrong(answer: list[int], said: str) -> None:
+    result = grade_answer(EXERCISE, "q4", answer)
+    assert result.points == 0 and result.feedback.startswith(said), result.feedback

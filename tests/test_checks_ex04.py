@@ -14,6 +14,7 @@ from check_helpers import assert_full, assert_less
 
 from newslab.checks import get_exercise, grade_answer
 from newslab.checks.core import Result
+from newslab.data import load_claims, load_figures
 from newslab.paths import DATA
 
 ALL_CLAIMS = pd.read_csv(DATA / "claims.csv", keep_default_na=False)
@@ -217,3 +218,85 @@ def test_feedback_is_plain_text_not_json() -> None:
         feedback = grade04(question, answer).feedback
         with pytest.raises(json.JSONDecodeError):
             json.loads(feedback)
+
+
+# --- description, subtitle, reading order: the exact diagnoses -----------------------------------
+
+TYPED_PROVINCES = load_figures().query("scope == 'province'")  # as the lessons load it: Int64
+
+def described_bars(description: str | None) -> alt.Chart:
+    chart = alt.Chart(TYPED_PROVINCES).mark_bar().encode(x="value:Q", y="place:N")
+    return chart.properties(description=description) if description else chart
+
+
+@pytest.mark.parametrize(("description", "said"), [
+    (None, "Your chart has no description for screen readers"),
+    ("bars", "Your description is only 1 word(s)"),
+    ("A chart made with Altair for this exercise today.",
+     "Your description does not say what the chart shows: name the provinces"),
+])
+def test_ex04_q1_wants_a_description_that_says_something(description: str | None,
+                                                         said: str) -> None:
+    result = grade04("q1", described_bars(description))
+    assert (result.points, result.max_points) == (0.5, 1) and said in result.feedback
+
+
+def ranges_with_subtitle(subtitle: list[str]) -> alt.LayerChart:
+    base = alt.Chart(TYPED_PROVINCES).encode(y="place:N")
+    chart = base.mark_rule().encode(x="low:Q", x2="high:Q") + base.mark_point().encode(
+        x="value:Q")
+    return chart.properties(title=alt.Title("North Korean workers in two provinces",
+                                            subtitle=subtitle))
+
+
+@pytest.mark.parametrize(("subtitle", "points"), [
+    (["blah", "Source: Daily NK"], 2),
+    (["North Korean workers", "Source: Daily NK"], 2),
+    (["Lines show the range each rounded figure allows", "Source: Daily NK"], 3),
+    (["Figures are about right", "Source: Daily NK"], 3),
+])
+def test_ex04_q3_subtitle_must_say_how_sure(subtitle: list[str], points: float) -> None:
+    result = grade04("q3", ranges_with_subtitle(subtitle))
+    assert result.points == points, result.feedback
+    if points < 3:
+        assert "Your subtitle does not say how sure the figures are" in result.feedback
+
+
+def full_ledger() -> pd.DataFrame:
+    table = load_claims()[["sentence_id", "quote", "attribution_type"]].copy()
+    table["paragraph"] = table["sentence_id"].str[1:3].astype(int)
+    table["in_paragraph"] = table["sentence_id"].str[4:].astype(int)
+    return table
+
+
+GOOD_DESCRIPTION = "Every claim in reading order; colour and shape show who it rests on."
+
+
+def described_source_map(description: str = GOOD_DESCRIPTION, **encoding: Any) -> alt.Chart:
+    encoding = {"x": "in_paragraph:O", "y": "paragraph:O", **encoding}
+    return alt.Chart(full_ledger()).mark_point().encode(
+        color="attribution_type:N", shape="attribution_type:N", **encoding,
+    ).properties(description=description)
+
+
+@pytest.mark.parametrize(("chart", "said"), [
+    (described_source_map(description="map"), "Your description is only 1 word(s)"),
+    (described_source_map(x="sentence_id:N", y="attribution_type:N"),
+     "Your chart places the claims by attribution type, not in reading order"),
+    (described_source_map(x="quote:N", y="paragraph:O"),
+     "Your chart's axes do not follow the reading"),
+    (described_source_map(y=alt.Y("paragraph:O", sort="descending")),
+     "Your axes are sorted in another order than the article's"),
+    (described_source_map(description="A chart of the data for this exercise, drawn in Altair."),
+     "Your description does not say what the chart shows"),
+])
+def test_ex04_q5_wants_reading_order_and_a_real_description(chart: alt.Chart, said: str) -> None:
+    result = grade04("q5", chart)
+    assert result.points == 3 and said in result.feedback, result.feedback
+
+
+def test_ex04_q5_sentence_ids_in_order_are_reading_order() -> None:
+    chart = alt.Chart(full_ledger()).mark_point().encode(
+        x="sentence_id:O", color="attribution_type:N", shape="attribution_type:N",
+    ).properties(description=GOOD_DESCRIPTION)
+    assert grade04("q5", chart).points == 4

@@ -6,7 +6,9 @@ import asyncio
 import io
 import json
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -19,14 +21,17 @@ from newslab.checks.core import Exercise, Question, Result
 from newslab.grading.batch import Settings, UsageError, check_folders, grade_folder, prepare
 from newslab.grading.capture import MARKER, MISSING, UNREADABLE, capture_cell, parse_capture
 from newslab.grading.cli import main
+from newslab.grading.cli import parser as grade_parser
 from newslab.grading.discover import Submission, discover, safe_file_name, student_from_file
 from newslab.grading.execute import Execution, PlannedCell, execute
+from newslab.grading.isolation import open_to_others
 from newslab.grading.notebook import identify, plan, read_notebook
 from newslab.grading.output import feedback_markdown, write_atomically, write_outputs
 from newslab.grading.sandbox import Limits, Sandbox, environment_readable_by_others
 from newslab.grading.score import Grade, QuestionGrade, grade_question, resolve_duplicates
 from newslab.grading.status import Status
 from newslab.grading.summary import Progress, summary
+from newslab.paths import ROOT
 
 KNOWN = exercises()
 SOLUTION = nbformat.read(solution_paths()[0], as_version=4)
@@ -366,3 +371,34 @@ def test_off_linux_the_command_says_so_in_one_sentence(
     said = capsys.readouterr().err
     assert said.startswith("error: Grading needs Linux") and "WSL" in said
     assert said.count("\n") == 1 and not (tmp_path / "out").exists()
+
+
+def test_each_default_is_written_once_and_the_guide_says_it() -> None:
+    defaults = Settings()
+    args = grade_parser().parse_args(["submissions", "--out", "out"])
+    assert (args.cell_timeout, args.budget, args.memory, args.kernel_uid) == (
+        defaults.cell_timeout, defaults.budget, defaults.memory_mb, defaults.kernel_uid)
+    assert Limits().memory_mb == defaults.memory_mb
+    guide = (ROOT / "docs" / "GRADING.md").read_text(encoding="utf-8")
+    for option, value in [("--cell-timeout", defaults.cell_timeout), ("--budget", defaults.budget),
+                          ("--memory", defaults.memory_mb), ("--kernel-uid", defaults.kernel_uid)]:
+        assert f"| `{option}` | {value:g} |" in guide, option
+
+
+def test_open_to_others_needs_every_folder_enterable_and_the_path_readable() -> None:
+    root = Path(tempfile.mkdtemp(dir="/tmp"))  # /tmp: every user may enter it
+    try:
+        inner = root / "passage" / "inner"
+        inner.mkdir(parents=True)
+        root.chmod(0o755)
+        (root / "passage").chmod(0o711)  # others may pass through, not list: enough
+        inner.chmod(0o755)
+        assert open_to_others(inner)
+        inner.chmod(0o751)  # others may enter, not read
+        assert not open_to_others(inner)
+        inner.chmod(0o755)
+        (root / "passage").chmod(0o700)
+        assert not open_to_others(inner)
+    finally:
+        (root / "passage").chmod(0o700)
+        shutil.rmtree(root)

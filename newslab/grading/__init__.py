@@ -5,10 +5,15 @@ Modules, one job each:
 - `notebook`: read and validate a file, identify its exercise, plan the cells to run;
 - `capture`: the injected code that sends answers out of a kernel as JSON, and its parser;
 - `warm_launcher`: the process that forks fresh kernels with pandas and altair already
-  imported;
-- `isolation`: each kernel's namespaces and private view of the file system (Linux syscalls);
-- `sandbox`: private folders, limits, unprivileged users, and the nbclient provisioner;
-- `execute`: run one submission in a fresh kernel with nbclient, with timeouts and a budget;
+  imported, and the grader's handle on it (`Launcher`);
+- `isolation`: each kernel's namespaces and private view of the file system (Linux syscalls),
+  and whether other users can read a path;
+- `sandbox`: private folders, limits, unprivileged users; the grader's default settings;
+- `kernel`: the jupyter_client overrides (provisioner, manager, client) that take kernels from
+  the warm launcher;
+- `execute`: run one submission's cells in a fresh kernel with nbclient, with timeouts and a
+  budget;
+- `status`: the words of grades.csv's status column;
 - `score`: the registry's checks, run here in the grader on plain data; duplicates; written
   answers kept pending;
 - `marks`: read and check an instructors' marks.csv, merge it into the written answers;
@@ -32,3 +37,7 @@ import sys
 # than pandas and altair together. Marking it absent, before jsonschema loads, skips it in the
 # grader and in the launcher (whose kernels inherit it): the start-up the issue measures.
 sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+
+class GraderError(Exception):
+    """A problem with the grader's own set-up (not with a submission)."""

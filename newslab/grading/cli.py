@@ -8,9 +8,12 @@ import sys
 import time
 from pathlib import Path
 
+from newslab.grading import GraderError
 from newslab.grading.lms import LMS_CHOICES, RosterError, read_roster
 from newslab.grading.marks import Mark, MarksError, check_against_exercises, read_marks
-from newslab.grading.sandbox import DEFAULT_KERNEL_UID, GraderError, Sandbox, Settings
+from newslab.grading.sandbox import Sandbox, Settings
+
+DEFAULTS = Settings()
 
 
 def parser() -> argparse.ArgumentParser:
@@ -26,15 +29,16 @@ def parser() -> argparse.ArgumentParser:
                             "(made by instructors/mark_written_answers.ipynb)")
     parse.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
                        help="notebooks run at the same time (default: 2, or 1 on one core)")
-    parse.add_argument("--cell-timeout", type=float, default=30.0,
-                       help="seconds one cell may run (default: 30)")
-    parse.add_argument("--budget", type=float, default=120.0,
-                       help="seconds one submission may run in all (default: 120)")
-    parse.add_argument("--memory", type=int, default=2048,
-                       help="memory limit per kernel, in MB (default: 2048)")
-    parse.add_argument("--kernel-uid", type=int, default=DEFAULT_KERNEL_UID,
+    parse.add_argument("--cell-timeout", type=float, default=DEFAULTS.cell_timeout,
+                       help=f"seconds one cell may run (default: {DEFAULTS.cell_timeout:g})")
+    parse.add_argument("--budget", type=float, default=DEFAULTS.budget,
+                       help="seconds one submission may run in all "
+                            f"(default: {DEFAULTS.budget:g})")
+    parse.add_argument("--memory", type=int, default=DEFAULTS.memory_mb,
+                       help=f"memory limit per kernel, in MB (default: {DEFAULTS.memory_mb})")
+    parse.add_argument("--kernel-uid", type=int, default=DEFAULTS.kernel_uid,
                        help="when run as root: kernels run as the first free uids from this "
-                            f"one, one per job (default: {DEFAULT_KERNEL_UID})")
+                            f"one, one per job (default: {DEFAULTS.kernel_uid})")
     add_class_options(parse)
     return parse
 

@@ -12,29 +12,23 @@ from __future__ import annotations
 import asyncio
 import atexit
 import contextlib
-import os
 import re
 import signal
 import time
-import uuid
 from dataclasses import dataclass, field
-from queue import Empty
 from typing import Any
 
 import nbformat
-from jupyter_client.asynchronous import AsyncKernelClient
-from jupyter_client.connect import KernelConnectionInfo
 from jupyter_client.manager import AsyncKernelManager
-from jupyter_client.provisioning import LocalProvisioner
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
 
 from newslab.grading.capture import MAX_ANSWER_CHARS, parse_capture, prelude
-from newslab.grading.sandbox import ForkedKernel, KernelPlace, Launcher
+from newslab.grading.kernel import STARTUP_TIMEOUT, ForkProvisioner, make_kernel_manager
+from newslab.grading.sandbox import KernelPlace
 from newslab.grading.status import Status
-
-STARTUP_TIMEOUT = 60
+from newslab.grading.warm_launcher import Launcher
 
 
 @dataclass(frozen=True)
@@ -116,100 +110,6 @@ def _restore_interrupts() -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(RuntimeError, ValueError):
             loop.remove_signal_handler(signum)
-
-
-class GradingKernelClient(AsyncKernelClient):  # type: ignore[misc]
-    """jupyter_client's client, ready as soon as IOPub carries the kernel's answer to kernel_info.
-
-    The stock wait always adds 0.2 s of IOPub silence, and often 0.2 s more when the first
-    request's status messages go out before the subscription is live; here each attempt waits
-    at most 50 ms for the idle status that closes our own request, which proves IOPub works.
-    """
-
-    async def _async_wait_for_ready(self, timeout: float | None = None) -> None:
-        deadline = time.monotonic() + (timeout or STARTUP_TIMEOUT)
-        while time.monotonic() < deadline:
-            self.kernel_info()
-            try:
-                reply = await self.shell_channel.get_msg(timeout=1)
-            except Empty:
-                reply = None
-            if reply is not None and reply["msg_type"] == "kernel_info_reply":
-                request = reply["parent_header"].get("msg_id")
-                with contextlib.suppress(Empty):
-                    while True:
-                        msg = await self.iopub_channel.get_msg(timeout=0.05)
-                        if (msg["parent_header"].get("msg_id") == request
-                                and msg["msg_type"] == "status"
-                                and msg["content"].get("execution_state") == "idle"):
-                            self._handle_kernel_info_reply(reply)
-                            return
-            if not await self._async_is_alive():
-                raise RuntimeError("Kernel died before replying to kernel_info")
-        raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
-
-    wait_for_ready = _async_wait_for_ready  # the async client binds the name at class level
-
-
-class ForkProvisioner(LocalProvisioner):  # type: ignore[misc]
-    """Start the kernel by asking the warm launcher to fork one, in the submission's place."""
-
-    place: KernelPlace | None = None
-    launcher: Launcher | None = None
-    exit_status: int | None = None
-
-    async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> KernelConnectionInfo:
-        assert self.place is not None and self.launcher is not None and self.parent is not None
-        connection_file = self.parent.connection_file
-        if self.place.uid is not None:
-            os.chown(connection_file, self.place.uid, self.place.uid)
-        answer = self.launcher.request(
-            op="spawn", connection_file=connection_file, cwd=str(self.place.cwd),
-            env=self.place.env(), uid=self.place.uid, gid=self.place.gid,
-            limits=self.place.limits, view=self.place.view())
-        self.process = ForkedKernel(int(answer["pid"]), self.launcher)
-        self.pid = self.pgid = self.process.pid
-        self.cwd = str(self.place.cwd)
-        return self.connection_info
-
-    async def send_signal(self, signum: int) -> None:
-        """Signal the kernel's process group, but only while its leader is not yet reaped (after
-        that its pid, and so the group id, may belong to someone else)."""
-        if self.process is not None and self.process.poll() is None:
-            with contextlib.suppress(OSError):
-                os.killpg(self.pid, signum)
-            self.process.send_signal(signum)
-
-    async def wait(self) -> int | None:
-        status = 0
-        if self.process is not None:
-            while await self.poll() is None:
-                await asyncio.sleep(0.01)
-            status = self.exit_status = self.process.poll()
-            self.process.close()
-            self.process = None
-        return status
-
-
-class GradingKernelManager(AsyncKernelManager):  # type: ignore[misc]
-    """jupyter_client's manager, checking every 5 ms (not 100 ms) whether a dead kernel is gone."""
-
-    async def _async_wait(self, pollinterval: float = 0.1) -> None:
-        await super()._async_wait(pollinterval=0.005)
-
-
-def make_kernel_manager(place: KernelPlace, launcher: Launcher) -> AsyncKernelManager:
-    km = GradingKernelManager(kernel_name="python3", client_factory=GradingKernelClient)
-    # Unix sockets in the kernel's runtime folder: it has no network at all, and a path works
-    # across network namespaces. Absolute: the default "kernel-ipc" depends on each cwd.
-    km.transport = "ipc"
-    km.ip = place.socket_base
-    km.connection_file = str(place.runtime / f"kernel-{uuid.uuid4()}.json")
-    provisioner = ForkProvisioner(kernel_id=str(uuid.uuid4()), kernel_spec=km.kernel_spec,
-                                  parent=km)
-    provisioner.place, provisioner.launcher = place, launcher
-    km.provisioner = provisioner
-    return km
 
 
 async def execute(cells: list[PlannedCell], place: KernelPlace, launcher: Launcher,

@@ -26,6 +26,7 @@ import platform
 import resource
 import select
 import signal
+import stat
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -216,6 +217,20 @@ def drop_capabilities() -> None:
     header = _CapHeader(LINUX_CAPABILITY_VERSION_3, 0)
     data = (_CapData * 2)()
     _check(_libc.capset(ctypes.byref(header), data), "capset")
+
+
+def open_to_others(path: Path) -> bool:
+    """True when any user on the machine can reach and read `path` (resolved): every folder down
+    to it can be entered by others, and it can be read by others.
+
+    Used where kernels are not isolated: can an unprivileged kernel import the standard library,
+    reach the course's Python and package, or read classmates' submissions?
+    """
+    path = path.resolve()
+    for folder in [*reversed(path.parents), path]:
+        if not folder.stat().st_mode & stat.S_IXOTH:
+            return False
+    return bool(path.stat().st_mode & stat.S_IROTH)
 
 
 def probe() -> str | None:

@@ -1,48 +1,44 @@
-"""Where and how a submission's kernel runs: private folders, limits, an unprivileged user.
+"""Where a submission's kernel runs: private folders, limits, an unprivileged user.
 
-Kernels are forked by the warm launcher (`newslab.grading.warm_launcher`) and driven by nbclient
-through `ForkProvisioner`, a jupyter_client provisioner that asks the launcher for a process
-instead of starting `python -m ipykernel` from scratch. Each kernel is fresh (a new process, a new
-IPython shell, used for one submission, then killed); only the imports of pandas and altair are
-shared. """
+`Sandbox` holds the run's private temporary folder, reserves one unused uid per parallel job,
+gives each submission a `KernelPlace` (its folders, user, limits and environment) and cleans up
+after it. It starts the warm launcher (`newslab.grading.warm_launcher`), which forks the kernels;
+`newslab.grading.kernel` hands them to nbclient. The defaults of `Settings` are the grader's
+(`python -m newslab grade` reads them from here).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
-import json
 import os
 import pwd
-import select
 import shutil
-import signal
-import stat
-import subprocess
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newslab.paths import DATA, ROOT
+from newslab.grading import GraderError
+from newslab.grading.isolation import open_to_others
+from newslab.grading.warm_launcher import THREAD_VARIABLES, Launcher
+from newslab.paths import DATA
 
 DEFAULT_KERNEL_UID = 61000
-THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
-                    "NUMEXPR_NUM_THREADS")
+# The grader's defaults, written once: Settings and Limits use them, the CLI reads Settings().
+CELL_TIMEOUT_SECONDS = 30.0
+BUDGET_SECONDS = 120.0
+MEMORY_MB = 2048
 # A Unix socket's path holds at most 107 bytes; the kernel's are `<runtime>/k-<port>`.
 MAX_SOCKET_PATH = 107
-
-
-class GraderError(Exception):
-    """A problem with the grader's own set-up (not with a submission)."""
 
 
 @dataclass(frozen=True)
 class Limits:
     """Resource limits for one kernel."""
 
-    memory_mb: int = 2048
+    memory_mb: int = MEMORY_MB
     cpu_seconds: int = 600
     file_size_mb: int = 64
     processes: int = 128
@@ -57,22 +53,14 @@ class Limits:
         return limits
 
 
-def open_to_others(path: Path) -> bool:
-    """True when any user on the machine can list `path` (kernels could read classmates' work)."""
-    for folder in [*reversed(path.resolve().parents), path.resolve()]:
-        if not folder.stat().st_mode & stat.S_IXOTH:
-            return False
-    return bool(path.stat().st_mode & stat.S_IROTH)
-
-
 @dataclass(frozen=True)
 class Settings:
     """How to grade: parallel kernels, time limits (seconds), memory per kernel (MB)."""
 
     jobs: int = 2
-    cell_timeout: float = 30.0
-    budget: float = 120.0
-    memory_mb: int = 2048
+    cell_timeout: float = CELL_TIMEOUT_SECONDS
+    budget: float = BUDGET_SECONDS
+    memory_mb: int = MEMORY_MB
     kernel_uid: int = DEFAULT_KERNEL_UID
 
     def limits(self) -> Limits:
@@ -111,122 +99,6 @@ def reserve_kernel_uids(base: int, count: int) -> list[tuple[int, int]]:
     for _, fd in reserved:
         os.close(fd)
     raise GraderError(f"No {count} free uids from {base}; choose another --kernel-uid.")
-
-
-class Launcher:
-    """The grader's handle on the warm launcher process."""
-
-    def __init__(self, workdir: Path, isolate: bool = True) -> None:
-        self._lock = threading.Lock()
-        self._log = workdir / "launcher.log"
-        env = {key: value for key, value in os.environ.items() if not key.startswith("JPY_")}
-        env.update(dict.fromkeys(THREAD_VARIABLES, "1"))  # before numpy loads, not after
-        env["NEWSLAB_ROOT"] = str(ROOT)  # its cwd is not the course's (pip install . needs it)
-        if not isolate:
-            env["NEWSLAB_ISOLATION"] = "0"
-        with open(os.open(self._log, os.O_WRONLY | os.O_CREAT, 0o600), "wb") as log:
-            self._process = subprocess.Popen(
-                [sys.executable, "-m", "newslab.grading.warm_launcher"], stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE, stderr=log, cwd=workdir, env=env, text=True,
-                encoding="utf-8")
-        self._ready: dict[str, Any] | None = None
-
-    def wait_ready(self) -> dict[str, Any]:
-        """Wait until the launcher has warmed up (it starts warming as soon as it is created)."""
-        if self._ready is None:
-            ready = self._read()
-            if not ready.get("ready"):
-                raise GraderError(f"the kernel launcher did not start: {self._log_tail()}")
-            self._ready = ready
-        return self._ready
-
-    @property
-    def isolated(self) -> bool:
-        """Whether kernels get their own namespaces and view (the launcher's probe says)."""
-        return bool(self.wait_ready().get("isolated"))
-
-    @property
-    def why_not(self) -> str:
-        return str(self.wait_ready().get("why_not") or "")
-
-    def _log_tail(self) -> str:
-        text = self._log.read_text(encoding="utf-8", errors="replace").strip()
-        return text.splitlines()[-1] if text else "no message"
-
-    def _read(self) -> dict[str, Any]:
-        assert self._process.stdout is not None
-        line = self._process.stdout.readline()
-        if not line:
-            raise GraderError(f"the kernel launcher stopped: {self._log_tail()}")
-        return json.loads(line)
-
-    def request(self, **request: Any) -> dict[str, Any]:
-        """Send one request and wait for its answer (requests are short: no await needed)."""
-        self.wait_ready()
-        with self._lock:
-            assert self._process.stdin is not None
-            try:
-                self._process.stdin.write(json.dumps(request) + "\n")
-                self._process.stdin.flush()
-            except OSError as error:
-                raise GraderError(f"the kernel launcher stopped: {self._log_tail()}") from error
-            return self._read()
-
-    def close(self) -> None:
-        """Stop the launcher (it kills any kernel still running)."""
-        with contextlib.suppress(OSError):
-            if self._process.stdin:
-                self._process.stdin.close()
-        try:
-            self._process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
-        if self._process.stdout:
-            self._process.stdout.close()
-
-
-class ForkedKernel:
-    """A Popen look-alike for a kernel forked by the launcher, watched through a pidfd."""
-
-    def __init__(self, pid: int, launcher: Launcher) -> None:
-        self.pid = pid
-        self.returncode: int | None = None
-        self.stdin = self.stdout = self.stderr = None
-        self._launcher = launcher
-        self._pidfd = os.pidfd_open(pid)
-
-    def _exited(self, timeout: float | None = 0) -> bool:
-        if self._pidfd < 0:
-            return True
-        poller = select.poll()  # not select(): a busy grader may hold fds above 1024
-        poller.register(self._pidfd, select.POLLIN)
-        return bool(poller.poll(None if timeout is None else timeout * 1000))
-
-    def poll(self) -> int | None:
-        if self.returncode is None and self._exited():
-            self.returncode = self._launcher.request(op="reap", pid=self.pid)["status"]
-        return self.returncode
-
-    def wait(self, timeout: float | None = None) -> int | None:
-        self._exited(timeout)
-        return self.poll()
-
-    def send_signal(self, signum: int) -> None:
-        if self.returncode is None and self._pidfd >= 0:
-            with contextlib.suppress(ProcessLookupError):
-                signal.pidfd_send_signal(self._pidfd, signum)
-
-    def kill(self) -> None:
-        self.send_signal(signal.SIGKILL)
-
-    def terminate(self) -> None:
-        self.send_signal(signal.SIGTERM)
-
-    def close(self) -> None:
-        if self._pidfd >= 0:
-            os.close(self._pidfd)
-            self._pidfd = -1
 
 
 @dataclass
@@ -393,16 +265,7 @@ class Sandbox:
 def environment_readable_by_others() -> bool:
     """True when a user with no relation to us can reach the venv and the newslab package."""
     package = Path(__file__).resolve().parent.parent
-    return all(open_to_others_path(path) for path in (Path(sys.prefix).resolve(), package))
-
-
-def open_to_others_path(path: Path) -> bool:
-    """True when every folder down to `path` can be entered, and `path` read, by anyone."""
-    for folder in [*reversed(path.parents), path]:
-        mode = folder.stat().st_mode
-        if not mode & stat.S_IXOTH or not mode & stat.S_IROTH and folder == path:
-            return False
-    return True
+    return all(open_to_others(path) for path in (Path(sys.prefix).resolve(), package))
 
 
 def _remove(folder: Path) -> None:

@@ -14,6 +14,9 @@ Requests and answers (one JSON object per line):
 - {"op": "kill_user", "uid": U} -> {"ok": true}: kill every process of that user (root only).
 Its first line says {"ready": true, "isolated": bool, "why_not": reason}: before warming up it
 tries the isolation once (`isolation.probe`). On end of input it kills its kernels and exits.
+
+`Launcher` is the grader's side of the same protocol: it starts this process and sends it
+requests.
 """
 
 from __future__ import annotations
@@ -25,15 +28,16 @@ import json
 import os
 import resource
 import signal
-import stat
+import subprocess
 import sys
 import sysconfig
+import threading
 import warnings
 from pathlib import Path
 from typing import Any
 
-from newslab.grading import isolation
-from newslab.grading.sandbox import THREAD_VARIABLES
+from newslab.grading import GraderError, isolation
+from newslab.paths import ROOT
 
 # What a course notebook needs; the checks (newslab.checks) are deliberately absent.
 WARM_MODULES = ("numpy", "pandas", "altair", "IPython", "ipykernel.kernelapp",
@@ -47,18 +51,12 @@ SKIPPED_STDLIB = ("antigravity", "this", "idlelib", "tkinter", "turtle", "turtle
                   "lib2to3", "ensurepip", "venv", "test", "__main__", "pydoc_data",
                   "distutils")
 
+# One thread per library in every kernel: set before numpy loads, in the launcher and each kernel.
+THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+                    "NUMEXPR_NUM_THREADS")
 LIMITS = {"address_space": resource.RLIMIT_AS, "cpu": resource.RLIMIT_CPU,
           "file_size": resource.RLIMIT_FSIZE, "processes": resource.RLIMIT_NPROC,
           "open_files": resource.RLIMIT_NOFILE, "core": resource.RLIMIT_CORE}
-
-
-def readable_by_others(path: Path) -> bool:
-    """True when a user with no relation to the owner can reach and read `path`."""
-    for folder in [*reversed(path.parents), path]:
-        mode = folder.stat().st_mode
-        if not mode & stat.S_IXOTH or not mode & stat.S_IROTH:
-            return False
-    return True
 
 
 def import_standard_library() -> None:
@@ -90,7 +88,7 @@ def warm_up(isolated: bool) -> None:
         warnings.simplefilter("ignore")
         for name in WARM_MODULES:
             importlib.import_module(name)
-        if not isolated and not readable_by_others(Path(sysconfig.get_paths()["stdlib"])):
+        if not isolated and not isolation.open_to_others(Path(sysconfig.get_paths()["stdlib"])):
             import_standard_library()
         import altair as alt
         import pandas as pd
@@ -230,6 +228,79 @@ def serve(requests: io.TextIOBase, answers: io.TextIOBase) -> None:
             os.killpg(pid, signal.SIGKILL)
         with contextlib.suppress(OSError):
             os.waitpid(pid, 0)
+
+
+class Launcher:
+    """The grader's handle on the warm launcher process."""
+
+    def __init__(self, workdir: Path, isolate: bool = True) -> None:
+        self._lock = threading.Lock()
+        self._log = workdir / "launcher.log"
+        env = {key: value for key, value in os.environ.items() if not key.startswith("JPY_")}
+        env.update(dict.fromkeys(THREAD_VARIABLES, "1"))  # before numpy loads, not after
+        env["NEWSLAB_ROOT"] = str(ROOT)  # its cwd is not the course's (pip install . needs it)
+        if not isolate:
+            env["NEWSLAB_ISOLATION"] = "0"
+        with open(os.open(self._log, os.O_WRONLY | os.O_CREAT, 0o600), "wb") as log:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "newslab.grading.warm_launcher"], stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=log, cwd=workdir, env=env, text=True,
+                encoding="utf-8")
+        self._ready: dict[str, Any] | None = None
+
+    def wait_ready(self) -> dict[str, Any]:
+        """Wait until the launcher has warmed up (it starts warming as soon as it is created)."""
+        if self._ready is None:
+            ready = self._read()
+            if not ready.get("ready"):
+                raise GraderError(f"the kernel launcher did not start: {self._log_tail()}")
+            self._ready = ready
+        return self._ready
+
+    @property
+    def isolated(self) -> bool:
+        """Whether kernels get their own namespaces and view (the launcher's probe says)."""
+        return bool(self.wait_ready().get("isolated"))
+
+    @property
+    def why_not(self) -> str:
+        return str(self.wait_ready().get("why_not") or "")
+
+    def _log_tail(self) -> str:
+        text = self._log.read_text(encoding="utf-8", errors="replace").strip()
+        return text.splitlines()[-1] if text else "no message"
+
+    def _read(self) -> dict[str, Any]:
+        assert self._process.stdout is not None
+        line = self._process.stdout.readline()
+        if not line:
+            raise GraderError(f"the kernel launcher stopped: {self._log_tail()}")
+        return json.loads(line)
+
+    def request(self, **request: Any) -> dict[str, Any]:
+        """Send one request and wait for its answer (requests are short: no await needed)."""
+        self.wait_ready()
+        with self._lock:
+            assert self._process.stdin is not None
+            try:
+                self._process.stdin.write(json.dumps(request) + "\n")
+                self._process.stdin.flush()
+            except OSError as error:
+                raise GraderError(f"the kernel launcher stopped: {self._log_tail()}") from error
+            return self._read()
+
+    def close(self) -> None:
+        """Stop the launcher (it kills any kernel still running)."""
+        with contextlib.suppress(OSError):
+            if self._process.stdin:
+                self._process.stdin.close()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        if self._process.stdout:
+            self._process.stdout.close()
 
 
 def main() -> None:
