@@ -104,3 +104,11 @@ def test_the_rules_on_the_invented_split(scored) -> None:
     table = summarise(figures, attribution, ["split"]).loc["invented"]
     assert table["precision"] >= 0.9 and table["recall"] >= 0.9, table
     assert table["type_accuracy"] >= 0.95 and table["source_accuracy"] >= 0.95, table
+
+
+def test_three_splits_and_a_test_split_at_least_as_large_as_dev(data) -> None:
+    texts = data.texts
+    assert set(texts["split"]) == {"invented", "dev", "test"}
+    per_split = data.attribution.merge(texts[["text_id", "split"]]).groupby("split").size()
+    assert per_split["test"] >= per_split["dev"] >= 49
+    assert texts[texts["split"] == "test"]["text_id"].str.fullmatch(r"T\d{3}").all()

@@ -158,6 +158,9 @@ def test_parse_number_refuses_words() -> None:
     "Call +44 20 7946 0958 or 555-0199; see page 14, section 3.2 and pp. 4 to 6.",
     "The plant closed twenty years ago; half of the 40 crews left two decades ago.",
     "Nothing here is a number.", "İzmir counted twenty-five boats in a third of the bays.",
+    "Often, ten boats and twenty-one crews sailed; none of the seventeen sank, said two.",
+    "Two hundred and fifty nets, a dozen boats and a million fish.",
+    "Some twenty two boats sailed, and thirty three came back.",
 ])  # fmt: skip
 def test_quick_clues_never_hide_a_pattern(sentence: str) -> None:
     """The speed-ups search a pattern only where a quick clue says it can match: the spans
