@@ -17,6 +17,11 @@ Reuse these rather than starting servers by hand:
   marks yet), for the instructors' marking notebook.
 - `chromium_executable` / `browser` / `page`: Debian's Chromium driven by Playwright,
   skipped with a reason outside CI when Chromium is missing, a failure under CI.
+
+`make test` runs these tests on two workers (pytest-xdist, `--dist loadgroup`): each worker
+builds its own session fixtures, in its own temporary folders and on its own ports.
+`pytest_collection_modifyitems` below keeps a module's tests on one worker and every test that
+uses `fresh_install` or `built_site` on one worker, and starts the slow groups first.
 """
 
 from __future__ import annotations
