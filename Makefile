@@ -1,11 +1,25 @@
 # Reading the News as Data: the two commands a reader needs are `make lab` and `make test`.
-# Everything else here supports them. Needs Python 3.11 and make (and apt for Chromium); `make site`
-# and `make test` also need Node.js and npm (the website's chart libraries and axe-core).
+# Everything else here supports them. Needs Python 3.11.5 to 3.14 and make (and apt for Chromium);
+# `make site` and `make test` also need Node.js and npm (the website's chart libraries and axe-core).
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
+# Measured from here: `make test` reports the set-up (the prerequisites it builds) as a stage.
+MAKE_STARTED := $(shell date +%s)
 
-PYTHON ?= python3.11
+# The Python that creates .venv: PYTHON if given, else the first of PYTHON_CANDIDATES that runs
+# and is a version the pins support: 3.11.5 (soupsieve, which JupyterLab needs, asks for it) to
+# 3.14 (pandas 3.1.1 has no wheels for 3.15). python3.11 first: Binder's (runtime.txt) and the lock's.
+PYTHON ?=
+PYTHON_CANDIDATES ?= python3.11 python3.12 python3.13 python3.14 python3 python
+FIND_PYTHON = for candidate in $(or $(PYTHON),$(PYTHON_CANDIDATES)); do \
+	version=$$("$$candidate" -c 'import sys; print(*sys.version_info[:3])' 2>/dev/null) || continue; \
+	set -- $$version; case "$$1$$2$$3" in ''|*[!0-9]*) continue;; esac; \
+	number=$$(( $$1 * 10000 + $$2 * 100 + $$3 )); \
+	if [ $$number -ge 31105 ] && [ $$number -lt 31500 ]; then command -v "$$candidate"; exit 0; fi; \
+	done; \
+	echo "No Python from 3.11.5 to 3.14 found (tried $(or $(PYTHON),$(PYTHON_CANDIDATES))): install one, for example 'brew install python@3.13' on macOS, 'sudo apt install python3 python3-venv' on Ubuntu 24.04 or Debian 13, or the installer from python.org, then run make again (or point to it: make lab PYTHON=/path/to/python3)." >&2; \
+	exit 1
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
@@ -37,7 +51,7 @@ BRANCH ?= main
 SITE_OUT ?= build/site
 EXECUTE ?=
 
-.PHONY: help venv lab test-venv site-venv site browser test grade lock clean distclean
+.PHONY: help python venv lab test-venv site-venv site browser test grade lock clean distclean
 
 help:
 	@echo "make lab    create .venv (first time only) and open JupyterLab at $(FIRST_NOTEBOOK)"
@@ -45,13 +59,18 @@ help:
 	@echo "make site REPO=https://github.com/ORG/REPO [HUB=url]   build the course website in build/site"
 	@echo "make grade SUBMISSIONS=folder OUT=folder [MARKS=marks.csv] [ROSTER=roster.csv LMS=canvas|moodle|generic] [COUNT_FLAGGED=1]"
 	@echo "           grade submitted exercise notebooks (docs/GRADING.md)"
+	@echo "make python say which Python a new .venv would use (PYTHON=... to choose)"
 	@echo "make lock   regenerate constraints.txt from a fresh venv after changing a pin"
 	@echo "make clean  remove test artifacts and caches (distclean also removes .venv)"
+
+# Which Python `make lab` would use for a new .venv (see PYTHON above).
+python:
+	@python=$$($(FIND_PYTHON)) && echo "$$python (Python $$("$$python" -c 'import platform; print(platform.python_version())'))"
 
 venv: $(RUNTIME_STAMP)
 
 $(VENV)/bin/python:
-	$(PYTHON) -m venv $(VENV)
+	@python=$$($(FIND_PYTHON)) && echo "creating $(VENV) with $$python" && "$$python" -m venv $(VENV)
 
 # The stamp is newer than every file that decides what is installed: a second run does nothing.
 $(RUNTIME_STAMP): $(VENV)/bin/python requirements.txt constraints.txt pyproject.toml jupyter/overrides.json
@@ -101,23 +120,40 @@ browser:
 
 # Exit code 5 from pytest means "no tests collected": allowed for the notebook folders only,
 # which stay empty until the lessons land. `pytest tests` must collect and pass real tests.
+# Tests run on TEST_JOBS workers (pytest-xdist): `tests/` by groups that share their expensive
+# fixtures, slowest groups first, in the order tests/conftest.py gives them (so no reordering by
+# size); the notebooks one file per worker. TEST_JOBS=0 runs everything in one process.
+# Each stage's time is printed at the end, also when a stage fails.
+TEST_JOBS ?= 2
+XDIST = $(if $(filter-out 0,$(TEST_JOBS)),-n $(TEST_JOBS) --dist $(1))
+
 test: test-venv site-venv node_modules browser
 	@set -euo pipefail; \
-	started=$$(date +%s); \
-	scratch=$$(mktemp -d); trap 'rm -rf "$$scratch"' EXIT; \
+	started=$$(date +%s); stage_started=$$started; stages=("setup $$(( started - $(MAKE_STARTED) ))"); \
+	scratch=$$(mktemp -d); \
+	report() { local total=$$(( $$(date +%s) - $(MAKE_STARTED) )) entry; \
+		echo "== make test: time of each stage (s)"; \
+		for entry in "$${stages[@]}"; do printf '   %-14s %5d\n' $$entry; done; \
+		printf '   %-14s %5d\n' total "$$total"; rm -rf "$$scratch"; }; \
+	trap report EXIT; \
+	stage() { local now=$$(date +%s); stages+=("$$1 $$(( now - stage_started ))"); stage_started=$$now; }; \
 	export JUPYTER_CONFIG_DIR="$$scratch/config" JUPYTER_DATA_DIR="$$scratch/data" \
 		JUPYTER_RUNTIME_DIR="$$scratch/runtime" IPYTHONDIR="$$scratch/ipython" \
 		JUPYTER_PLATFORM_DIRS=1 PATH="$(CURDIR)/$(VENV)/bin:$$PATH"; \
 	nbval() { local folders=(); for f in "$${@:2}"; do [ -d "$$f" ] && folders+=("$$f"); done; \
 		[ $${#folders[@]} -gt 0 ] || { echo "(no $${*:2} folder yet)"; return 0; }; \
-		$(VENV)/bin/pytest $$1 --nbval-sanitize-with tests/nbval_sanitize.cfg "$${folders[@]}" \
+		$(VENV)/bin/pytest $$1 $(call XDIST,loadfile) \
+			--nbval-sanitize-with tests/nbval_sanitize.cfg "$${folders[@]}" \
 			&& return 0 || rc=$$?; \
 		if [ $$rc -eq 5 ]; then echo "(no notebooks there yet)"; return 0; fi; return $$rc; }; \
-	echo "== ruff"; $(VENV)/bin/ruff check .; \
-	echo "== pytest tests"; $(VENV)/bin/pytest --durations=15 tests; \
+	echo "== ruff"; $(VENV)/bin/ruff check .; stage ruff; \
+	echo "== pytest tests"; $(VENV)/bin/pytest $(call XDIST,loadgroup --no-loadscope-reorder) \
+		--durations=15 tests; \
+	stage pytest; \
 	echo "== nbval (strict) notebooks/ solutions/"; nbval --nbval notebooks solutions; \
-	echo "== nbval (lax) exercises/"; nbval --nbval-lax exercises; \
-	echo "make test: all passed in $$(( $$(date +%s) - started )) s"
+	stage "nbval-strict"; \
+	echo "== nbval (lax) exercises/"; nbval --nbval-lax exercises; stage "nbval-lax"; \
+	echo "make test: all passed in $$(( $$(date +%s) - started )) s after $$(( started - $(MAKE_STARTED) )) s of set-up"
 
 grade: venv
 	$(PY) -m newslab grade "$(SUBMISSIONS)" --out "$(OUT)" $(if $(MARKS),--marks "$(MARKS)") \
@@ -127,7 +163,7 @@ grade: venv
 lock:
 	@set -euo pipefail; \
 	scratch=$$(mktemp -d); trap 'rm -rf "$$scratch"' EXIT; \
-	$(PYTHON) -m venv "$$scratch/venv"; \
+	python=$$($(FIND_PYTHON)); "$$python" -m venv "$$scratch/venv"; \
 	grep -v '^-c' requirements.txt > "$$scratch/requirements.txt"; \
 	grep -v '^-c' requirements-test.txt > "$$scratch/requirements-test.txt"; \
 	grep -v '^-c' requirements-site.txt > "$$scratch/requirements-site.txt"; \

@@ -17,6 +17,11 @@ Reuse these rather than starting servers by hand:
   marks yet), for the instructors' marking notebook.
 - `chromium_executable` / `browser` / `page`: Debian's Chromium driven by Playwright,
   skipped with a reason outside CI when Chromium is missing, a failure under CI.
+
+`make test` runs these tests on two workers (pytest-xdist, `--dist loadgroup`): each worker
+builds its own session fixtures, in its own temporary folders and on its own ports.
+`pytest_collection_modifyitems` below keeps a module's tests on one worker and every test that
+uses `fresh_install` or `built_site` on one worker, and starts the slow groups first.
 """
 
 from __future__ import annotations
@@ -106,6 +111,58 @@ def fresh_install() -> Iterator[FreshInstall]:
 def pytest_configure(config: pytest.Config) -> None:
     """Register the course's markers."""
     config.addinivalue_line("markers", "binder: builds a Binder-like venv from PyPI (~1-2 min)")
+
+
+# Parallel runs: `make test` runs `pytest -n 2 --dist loadgroup` (pytest-xdist). Each worker is
+# a process with its own session fixtures, so every test is given an `xdist_group`: a fixture too
+# expensive to build twice names the group of every module that uses it (they all run on one
+# worker, which builds it once); any other module is a group of its own (its module fixtures are
+# built once, its tests keep their order).
+BUILD_ONCE_GROUPS = {"fresh_install": "fresh-install", "built_site": "website"}
+# Groups using these start first, so that the long ones do not end up alone at the end.
+SLOW_FIXTURES = ("fresh_install", "course_lab", "lab_server", "browser", "built_site")
+
+
+def module_of(item: pytest.Item) -> str:
+    """The test file part of a node id."""
+    return item.nodeid.split("::", 1)[0]
+
+
+def worker_groups(items: list[pytest.Item]) -> dict[str, str]:
+    """Each test module's group: the build-once fixture one of its tests uses, or itself."""
+    groups = {module_of(item): module_of(item) for item in items}
+    for item in items:
+        for fixture, group in BUILD_ONCE_GROUPS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                groups[module_of(item)] = group
+                break
+    return groups
+
+
+def slowness_rank(item: pytest.Item) -> int:
+    """0 for tests of the Binder-like install, 1 for those with a server or browser, else 2."""
+    used = set(getattr(item, "fixturenames", ()))
+    if "fresh_install" in used:
+        return 0
+    return 1 if used.intersection(SLOW_FIXTURES) else 2
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist, group the tests for the workers and put the slow groups first.
+
+    The sort is stable and by each group's slowest rank, so modules stay whole and in order;
+    without xdist nothing changes.
+    """
+    if not hasattr(config, "workerinput"):
+        return
+    groups = worker_groups(items)
+    rank: dict[str, int] = {}
+    for item in items:
+        group = groups[module_of(item)]
+        rank[group] = min(rank.get(group, 2), slowness_rank(item))
+        item.add_marker(pytest.mark.xdist_group(group))
+    items.sort(key=lambda item: rank[groups[module_of(item)]])
 
 
 class LabServer(NamedTuple):
