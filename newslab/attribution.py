@@ -236,7 +236,8 @@ def _claimed_source(body: str) -> Source | None:
         cue = according.group(0).split()[0] + " to"
         return Source(classify_source(source), cue, _clean_source(source))
     candidates = []
-    masked = NOUN_REPORTS.sub(lambda match: match.group(0)[:-7] + "Reports", body)
+    masked = NOUN_REPORTS.sub(lambda match: match.group(0)[:-7] + "Reports", body) \
+        if "reports" in body else body
     for pattern in (AT_END, LEADING, INVERTED, INSIDE):
         for match in pattern.finditer(masked):
             who = _clean_source(_source_phrase(body[match.start("who"):match.end("who")]))
@@ -247,7 +248,7 @@ def _claimed_source(body: str) -> Source | None:
                 break
         if candidates:
             break
-    agent = BY_AGENT.search(body)
+    agent = BY_AGENT.search(body) if "by" in body else None
     if not candidates and agent and _looks_like_source(_clean_source(agent["who"])):
         candidates.append(("by", _clean_source(agent["who"])))
     if not candidates:
