@@ -107,10 +107,13 @@ SCALE_WORDS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_
 SMALL_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine"}
 _CARDINAL = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS], key=len, reverse=True))
 _SCALE = "|".join(SCALE_WORDS)
+# "and" joins number words only after a scale word ("two hundred and fifty"): in "between two
+# and five" it joins two numbers, the ends of a range.
 WORD_NUMBER = re.compile(
     rf"(?<![\w-])(?:(?:a|an)\s+(?:{_SCALE})\b"
-    rf"|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?(?:\s+(?:and\s+)?(?:{_CARDINAL}|{_SCALE})\b"
-    rf"(?:-(?:{_CARDINAL}))?)*)(?![\w-])", re.IGNORECASE)  # fmt: skip
+    rf"|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?(?:\s+(?:{_SCALE})\b"
+    rf"(?:\s+and(?=\s+(?:{_CARDINAL})\b))?|\s+(?:{_CARDINAL})\b(?:-(?:{_CARDINAL}))?)*)"
+    rf"(?![\w-])", re.IGNORECASE)  # fmt: skip
 FRACTIONS = {"half": 0.5, "third": 0.3333, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1,
              "two-thirds": 0.6667, "three-quarters": 0.75, "two thirds": 0.6667,
              "three quarters": 0.75}  # fmt: skip

@@ -177,3 +177,27 @@ def test_quick_clues_never_hide_a_pattern(sentence: str) -> None:
     assert {(number.start, number.end) for number in found} <= set(everywhere)
     assert len(found) == len([span for span in everywhere
                               if sentence[span[0]:span[1]].lower() not in {"one", "a", "an"}])
+
+
+@pytest.mark.parametrize(("sentence", "small_words", "expected"), [
+    # "and" between two number words joins the ends of a range, not one number (was 10 and 7)
+    ("Between three and seven percent of the nets at Ostrel were lost.", True,
+     [("Between three and seven", None, "range", 3, 7)]),
+    ("Between two and five ferries sank off Vandry.", True,
+     [("Between two and five", None, "range", 2, 5)]),
+    ("Between three and seven percent of the nets at Ostrel were lost.", False, []),
+    ("Between twenty and thirty boats left Ostrel.", False,
+     [("Between twenty and thirty", None, "range", 20, 30)]),
+    # after a scale word, "and" still continues the number
+    ("Two hundred and fifty people came to the Vandry hall.", False,
+     [("Two hundred and fifty", 250, "none", 250, 250)]),
+    ("Some three thousand and twelve boats were counted.", False,
+     [("three thousand and twelve", 3012, "some", 3012, 3012)]),
+])
+def test_and_joins_number_words_only_after_a_scale_word(
+        sentence: str, small_words: bool,
+        expected: list[tuple[str, float | None, str, float, float]]) -> None:
+    found = find_figures(sentence, small_words=small_words)
+    rows = [(row.value_text, None if pd.isna(row.value) else row.value, row.qualifier,
+             row.low, row.high) for row in found.itertuples()]
+    assert rows == expected
