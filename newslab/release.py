@@ -101,9 +101,9 @@ an article of your own choosing. No programming needed: lesson 00 starts from ru
 
 {launch}
 
-On your own computer you need Python 3.11 and `make` (on Windows, use WSL). In a terminal, in
-this folder, run `make lab`: the first time it installs the course's packages into `.venv`
-(a minute or two), then JupyterLab opens at `{FIRST_NOTEBOOK}`.
+On your own computer you need Python (3.11.5 to 3.14) and `make` (on Windows, use WSL). In a
+terminal, in this folder, run `make lab`: the first time it installs the course's packages into
+`.venv` (a minute or two), then JupyterLab opens at `{FIRST_NOTEBOOK}`.
 
 ## Lessons
 
@@ -132,14 +132,14 @@ def student_makefile(course_makefile: str) -> str:
     keep: list[str] = []
     blocks = course_makefile.split("\n\n")
     wanted_rules = ("venv:", "$(VENV)/bin/python:", "# The stamp is newer", "lab:")
+    variables = ("SHELL", "PYTHON ?=", "# The Python that creates", "RUNTIME_STAMP")
     for block in blocks:
         first = block.lstrip("\n").split("\n", 1)[0]
-        if first.startswith(("SHELL", "PYTHON ?=", "RUNTIME_STAMP")) or \
-                first.startswith(wanted_rules):
+        if first.startswith(variables) or first.startswith(wanted_rules):
             keep.append(block.strip("\n"))
     header = ("# Reading the News as Data, student edition: `make lab` is all you need.\n"
-              "# It needs only Python 3.11 and make. (Made by `python -m newslab release` from "
-              "the course's Makefile.)\n\n.PHONY: venv lab")
+              "# It needs only Python (3.11.5 to 3.14) and make. (Made by `python -m newslab "
+              "release` from the course's Makefile.)\n\n.PHONY: venv lab")
     text = "\n\n".join([header, *keep]) + "\n"
     text = text.replace(".DEFAULT_GOAL := help", ".DEFAULT_GOAL := lab")
     return text.replace(".PHONY: help venv lab test-venv browser test grade lock clean distclean",
