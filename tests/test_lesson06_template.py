@@ -4,8 +4,10 @@ It is run on three texts: the practice article, an invented text with no figures
 invented text with documents and named sources (tests/fixtures/lesson06/, each with a .json
 record beside it, as the practice article has). Every cell must run, the tables must be
 non-empty where the text has content, and both charts must carry the text's source line.
+Its step 5 shows a short text on which the rules fail; a test holds the rules to that failure.
 """
 
+import ast
 import json
 from pathlib import Path
 
@@ -13,6 +15,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from newslab.attribution import find_attribution
+from newslab.figures import find_figures
 from newslab.paths import DATA, NOTEBOOKS
 
 LESSON = NOTEBOOKS / "06_your_own_article.ipynb"
@@ -77,3 +81,33 @@ def test_the_only_path_in_the_lesson_is_the_one_to_change() -> None:
     code = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
     assert code.count("practice_article") == 2  # the path, and the name of its references
     assert "furniture = {}" in code
+
+
+def assigned_literal(notebook: nbformat.NotebookNode, name: str, role: str | None = None):
+    """The literal value a code cell of the lesson assigns to `name` (of the cell with `role`)."""
+    for cell in notebook.cells:
+        if cell.cell_type != "code" or cell.metadata.get("newslab", {}).get("role") != role:
+            continue
+        for node in ast.parse(cell.source).body:
+            if isinstance(node, ast.Assign) and [t.id for t in node.targets] == [name]:
+                return ast.literal_eval(node.value)
+    raise AssertionError(f"lesson 06 assigns no literal to {name!r}")
+
+
+def test_the_rules_still_fail_where_step_5_says_they_do() -> None:
+    """Step 5 claims the drafts are wrong on `tricky`: if the rules learn these forms, the
+    lesson's text (and its stored outputs) must change with them, so this test fails first."""
+    notebook = nbformat.read(LESSON, as_version=4)
+    tricky = assigned_literal(notebook, "tricky")
+    worked = assigned_literal(notebook, "fixed_figures", role="worked_answer")
+    assert all(value_text in tricky for value_text, *_ in worked)
+
+    drafted = find_figures(tricky)
+    assert sorted(drafted["value"]) == [9, 10]  # "Nine in ten" read as two counts
+    assert 90 not in set(drafted["value"]) and 100 not in set(drafted["value"])
+
+    labels = find_attribution(tricky)
+    quotation = labels[labels["text"].str.contains("Nine in ten")]
+    assert len(quotation) == 1
+    assert quotation["attribution_type"].iloc[0] == "unattributed_assertion"  # not Ana Vesk
+    assert quotation["source_described"].iloc[0] == ""
