@@ -79,15 +79,18 @@ lab: venv
 
 test-venv: $(TEST_STAMP)
 
+# Test and website tools skip compiling every module at install (a third less time; Python
+# compiles what it imports, as root, the first time). Kernels, which may run as an unprivileged
+# user who could not write those files, only use the runtime packages: those are compiled.
 $(TEST_STAMP): $(RUNTIME_STAMP) requirements-test.txt
-	$(PIP) install --quiet -r requirements-test.txt
+	$(PIP) install --quiet --no-compile -r requirements-test.txt
 	touch $@
 
 # The website's tools (Sphinx, MyST-NB, book theme): only `make site` and `make test` need them.
 site-venv: $(SITE_STAMP)
 
 $(SITE_STAMP): $(RUNTIME_STAMP) requirements-site.txt
-	$(PIP) install --quiet -r requirements-site.txt
+	$(PIP) install --quiet --no-compile -r requirements-site.txt
 	touch $@
 
 # JavaScript served by the website (vega, vega-lite, vega-embed) and used by the tests
