@@ -80,7 +80,7 @@ lab: venv
 test-venv: $(TEST_STAMP)
 
 # Test and website tools skip compiling every module at install (a third less time; Python
-# compiles what it imports, as root, the first time). Kernels, which may run as an unprivileged
+# compiles what it imports the first time it is imported). Kernels, which may run as an unprivileged
 # user who could not write those files, only use the runtime packages: those are compiled.
 $(TEST_STAMP): $(RUNTIME_STAMP) requirements-test.txt
 	$(PIP) install --quiet --no-compile -r requirements-test.txt
