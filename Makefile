@@ -4,13 +4,12 @@
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-# Measured from here: `make test` reports the set-up (the prerequisites it builds) as a stage.
-MAKE_STARTED := $(shell date +%s)
 
+PYTHON ?=
 # The Python that creates .venv: PYTHON if given, else the first of PYTHON_CANDIDATES that runs
 # and is a version the pins support: 3.11.5 (soupsieve, which JupyterLab needs, asks for it) to
 # 3.14 (pandas 3.1.1 has no wheels for 3.15). python3.11 first: Binder's (runtime.txt) and the lock's.
-PYTHON ?=
+# (This block starts with `PYTHON ?=`: `newslab release` copies it into the student edition.)
 PYTHON_CANDIDATES ?= python3.11 python3.12 python3.13 python3.14 python3 python
 FIND_PYTHON = for candidate in $(or $(PYTHON),$(PYTHON_CANDIDATES)); do \
 	version=$$("$$candidate" -c 'import sys; print(*sys.version_info[:3])' 2>/dev/null) || continue; \
@@ -86,15 +85,18 @@ lab: venv
 
 test-venv: $(TEST_STAMP)
 
+# Test and website tools skip compiling every module at install (a third less time; Python
+# compiles what it imports the first time it is imported). Kernels, which may run as an unprivileged
+# user who could not write those files, only use the runtime packages: those are compiled.
 $(TEST_STAMP): $(RUNTIME_STAMP) requirements-test.txt
-	$(PIP) install --quiet -r requirements-test.txt
+	$(PIP) install --quiet --no-compile -r requirements-test.txt
 	touch $@
 
 # The website's tools (Sphinx, MyST-NB, book theme): only `make site` and `make test` need them.
 site-venv: $(SITE_STAMP)
 
 $(SITE_STAMP): $(RUNTIME_STAMP) requirements-site.txt
-	$(PIP) install --quiet -r requirements-site.txt
+	$(PIP) install --quiet --no-compile -r requirements-site.txt
 	touch $@
 
 # JavaScript served by the website (vega, vega-lite, vega-embed) and used by the tests
@@ -125,18 +127,22 @@ browser:
 # size); the notebooks one file per worker. TEST_JOBS=0 runs everything in one process.
 # Each stage's time is printed at the end, also when a stage fails.
 TEST_JOBS ?= 2
+# Read with the Makefile, before any prerequisite is built: `make test`'s set-up stage starts here.
+MAKE_STARTED := $(shell date +%s)
 XDIST = $(if $(filter-out 0,$(TEST_JOBS)),-n $(TEST_JOBS) --dist $(1))
 
 test: test-venv site-venv node_modules browser
 	@set -euo pipefail; \
 	started=$$(date +%s); stage_started=$$started; stages=("setup $$(( started - $(MAKE_STARTED) ))"); \
-	scratch=$$(mktemp -d); \
-	report() { local total=$$(( $$(date +%s) - $(MAKE_STARTED) )) entry; \
+	scratch=$$(mktemp -d); running=ruff; \
+	report() { local now=$$(date +%s) entry; \
+		[ -z "$$running" ] || stages+=("$$running(failed) $$(( now - stage_started ))"); \
 		echo "== make test: time of each stage (s)"; \
 		for entry in "$${stages[@]}"; do printf '   %-14s %5d\n' $$entry; done; \
-		printf '   %-14s %5d\n' total "$$total"; rm -rf "$$scratch"; }; \
+		printf '   %-14s %5d\n' total "$$(( now - $(MAKE_STARTED) ))"; rm -rf "$$scratch"; }; \
 	trap report EXIT; \
-	stage() { local now=$$(date +%s); stages+=("$$1 $$(( now - stage_started ))"); stage_started=$$now; }; \
+	next_stage() { local now=$$(date +%s); stages+=("$$running $$(( now - stage_started ))"); \
+		stage_started=$$now; running=$$1; }; \
 	export JUPYTER_CONFIG_DIR="$$scratch/config" JUPYTER_DATA_DIR="$$scratch/data" \
 		JUPYTER_RUNTIME_DIR="$$scratch/runtime" IPYTHONDIR="$$scratch/ipython" \
 		JUPYTER_PLATFORM_DIRS=1 PATH="$(CURDIR)/$(VENV)/bin:$$PATH"; \
@@ -146,13 +152,13 @@ test: test-venv site-venv node_modules browser
 			--nbval-sanitize-with tests/nbval_sanitize.cfg "$${folders[@]}" \
 			&& return 0 || rc=$$?; \
 		if [ $$rc -eq 5 ]; then echo "(no notebooks there yet)"; return 0; fi; return $$rc; }; \
-	echo "== ruff"; $(VENV)/bin/ruff check .; stage ruff; \
+	echo "== ruff"; $(VENV)/bin/ruff check .; next_stage pytest; \
 	echo "== pytest tests"; $(VENV)/bin/pytest $(call XDIST,loadgroup --no-loadscope-reorder) \
 		--durations=15 tests; \
-	stage pytest; \
+	next_stage nbval-strict; \
 	echo "== nbval (strict) notebooks/ solutions/"; nbval --nbval notebooks solutions; \
-	stage "nbval-strict"; \
-	echo "== nbval (lax) exercises/"; nbval --nbval-lax exercises; stage "nbval-lax"; \
+	next_stage nbval-lax; \
+	echo "== nbval (lax) exercises/"; nbval --nbval-lax exercises; next_stage ""; \
 	echo "make test: all passed in $$(( $$(date +%s) - started )) s after $$(( started - $(MAKE_STARTED) )) s of set-up"
 
 grade: venv

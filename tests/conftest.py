@@ -88,7 +88,12 @@ class FreshInstall:
 
 @pytest.fixture(scope="session")
 def fresh_install() -> Iterator[FreshInstall]:
-    """repo2docker's steps in a fresh venv (pip downloads or reuses its cache: 1-2 min)."""
+    """repo2docker's steps in a fresh venv: requirements.txt, `pip install .`, postBuild.
+
+    pip runs with the caller's configuration, so it reuses the wheels `make test-venv` already
+    downloaded (pip's cache, and PIP_FIND_LINKS where set) instead of fetching them again, while
+    the venv itself starts empty and gets nothing but what those steps install (30-90 s).
+    """
     folder = Path(tempfile.mkdtemp(prefix="newslab-fresh-"))
     try:
         home = course_files(folder / "home")

@@ -24,8 +24,10 @@ from newslab.checks.core import Exercise
 REPO = Path(__file__).resolve().parent.parent
 SOLUTIONS = REPO / "solutions"
 CLASSMATE = "correct_classmate.ipynb"  # the snooping case's target, in the submissions folder
-# The name (comm) the orphan case gives the process it tries to leave behind.
-ORPHAN_NAME = "newslab-orphan"
+# The name (comm, at most 15 bytes) the orphan case gives the process it tries to leave behind.
+# It names this test process: under `make test` another worker may be grading its own orphan
+# case at the same moment, and each checks the machine for its own orphans only.
+ORPHAN_NAME = f"orphan-{os.getpid()}"
 # Where Python lives: the path components under /root or /home that the kernel needs to see.
 PYTHON_PATHS = tuple(os.path.realpath(p) for p in (sys.base_prefix, sys.prefix))
 PWNED = (REPO / "GRADER-TEST-PWNED.txt", REPO / "newslab" / "checks" / "GRADER-TEST-PWNED.txt")

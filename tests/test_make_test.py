@@ -1,0 +1,79 @@
+"""`make test` itself: its stages, their flags, and the time of each printed at the end.
+
+The real stages take minutes, so `ruff` and `pytest` here are stand-ins in a venv folder of our
+own (VENV=...) that record their arguments and exit as told; `-o` keeps make from setting up the
+real prerequisites (venv, test tools, website tools, node_modules, Chromium).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from conftest import REPO
+
+SKIPPED_SETUP = ["-o", "test-venv", "-o", "site-venv", "-o", "node_modules", "-o", "browser"]
+STAGE_LINE = re.compile(r"^ {3}(\S+) +(\d+)$")
+
+
+def stand_ins(venv: Path, failing: str = "") -> Path:
+    """`ruff` and `pytest` that append their arguments to calls.log; `pytest` fails when its
+    arguments contain `failing`."""
+    bin_folder = venv / "bin"
+    bin_folder.mkdir(parents=True)
+    log = venv / "calls.log"
+    for tool in ("ruff", "pytest"):
+        fail = (f'case "$*" in *"{failing}"*) exit 1;; esac\n'
+                if failing and tool == "pytest" else "")
+        (bin_folder / tool).write_text(f'#!/bin/sh\necho "{tool} $*" >> "{log}"\n{fail}')
+        (bin_folder / tool).chmod(0o755)
+    return log
+
+
+def make_test(tmp_path: Path, *variables: str, failing: str = ""
+              ) -> tuple[subprocess.CompletedProcess[str], list[str], dict[str, int]]:
+    venv = tmp_path / "venv"
+    log = stand_ins(venv, failing)
+    make = shutil.which("make")
+    assert make
+    done = subprocess.run([make, "--no-print-directory", "-C", str(REPO), "test",
+                           f"VENV={venv}", *SKIPPED_SETUP, *variables],
+                          env={**os.environ, "MAKEFLAGS": ""}, capture_output=True, text=True,
+                          timeout=120)
+    lines = done.stdout.splitlines()
+    assert "== make test: time of each stage (s)" in lines, done.stdout + done.stderr
+    table = lines[lines.index("== make test: time of each stage (s)") + 1:]
+    stages = {match.group(1): int(match.group(2))
+              for line in table if (match := STAGE_LINE.match(line))}
+    calls = log.read_text().splitlines() if log.exists() else []
+    return done, calls, stages
+
+
+def test_stages_run_in_order_on_two_workers_and_each_time_is_printed(tmp_path: Path) -> None:
+    done, calls, stages = make_test(tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert [call.split()[:2] for call in calls] == [
+        ["ruff", "check"], ["pytest", "-n"], ["pytest", "--nbval"], ["pytest", "--nbval-lax"]]
+    assert "-n 2 --dist loadgroup --no-loadscope-reorder --durations=15 tests" in calls[1]
+    assert calls[2].startswith("pytest --nbval -n 2 --dist loadfile ")
+    assert calls[2].endswith(" notebooks solutions") and calls[3].endswith(" exercises")
+    assert list(stages) == ["setup", "ruff", "pytest", "nbval-strict", "nbval-lax", "total"]
+    assert stages["total"] >= sum(seconds for name, seconds in stages.items() if name != "total")
+    assert "make test: all passed" in done.stdout
+
+
+def test_one_process_when_asked(tmp_path: Path) -> None:
+    done, calls, _ = make_test(tmp_path, "TEST_JOBS=0")
+    assert done.returncode == 0, done.stderr
+    assert not any(" -n " in call or "--dist" in call for call in calls), calls
+
+
+def test_a_failing_stage_stops_the_run_and_is_named_with_its_time(tmp_path: Path) -> None:
+    done, calls, stages = make_test(tmp_path, failing="--nbval ")
+    assert done.returncode != 0
+    assert not any("--nbval-lax" in call for call in calls)
+    assert list(stages) == ["setup", "ruff", "pytest", "nbval-strict(failed)", "total"]
+    assert "all passed" not in done.stdout
