@@ -50,6 +50,38 @@ def check(exercise_id: str, question_id: str, value: Any) -> Any:
     return run_check(get_exercise(exercise_id).question(question_id), to_plain(value))
 
 
+# --- what every exercise's checks must do -----------------------------------------------------
+
+def assert_solution_earns_full_points(exercise_id: str, answers: dict[str, Any]) -> None:
+    """Every question of the solution passes with full points (written ones: form only)."""
+    exercise = get_exercise(exercise_id)
+    assert set(answers) == {q.id for q in exercise.questions}
+    for question in exercise.questions:
+        result = run_check(question, answers[question.id])
+        if question.written:  # an instructor marks it: the check only says the form is fine
+            assert result.pending and result.feedback.startswith("Form: "), result
+            continue
+        assert result.passed, f"{exercise_id} {question.id}: {result}"
+        assert result.points == result.max_points > 0
+
+
+def assert_ellipsis_is_not_attempted(exercise_id: str) -> None:
+    """The placeholder `...` earns nothing and says "Not attempted yet"."""
+    for question in get_exercise(exercise_id).questions:
+        result = check(exercise_id, question.id, ...)
+        assert result.points == 0 and "Not attempted yet" in result.feedback
+
+
+def assert_odd_answers_never_crash(exercise_id: str) -> None:
+    """Every odd answer gets zero and a message, never a failure of the check itself."""
+    for question in get_exercise(exercise_id).questions:
+        for answer in ODD_ANSWERS:
+            result = check(exercise_id, question.id, answer)
+            assert result.points == 0, (question.id, answer)
+            assert result.feedback and "check itself failed" not in result.feedback, (
+                question.id, repr(answer)[:40], result.feedback)
+
+
 # --- what a feedback message must never contain ---------------------------------------------
 
 def number_forms(number: float) -> list[str]:
