@@ -115,7 +115,7 @@ ORGANISATION_WORDS = re.compile(
     r"military|embassy|committee|charity|operator|firm|parliament|administration)\b",
     re.IGNORECASE)  # fmt: skip
 INFERENCE_START = re.compile(r"^(?:As\s+(?!of\b|well\b|a result\b|for\b|many\b|much\b|high\b|"
-                             r"low\b|few\b|long\b|soon\b|far\b|part\b|expected\b|usual\b)"
+                             r"low\b|few\b|long\b|soon\b|far\b|part\b|expected\b|usual\b|a sign\b)"
                              r"[^,]+,|This is because\b|This means\b|That is why\b)")  # fmt: skip
 HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|it appears|there appears? to be|"
                     r"appears? to|it seems|seems? to|(?:is|are|was|were) said to|rumou?red|"

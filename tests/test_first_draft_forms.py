@@ -232,6 +232,9 @@ def test_older_years_and_times_without_a_colon_are_not_figures(text: str) -> Non
     ("According to a captain of the Orrin ferries, Piet Marr, the boats will run.",
      "named_source", "a captain of the Orrin ferries, Piet Marr"),
     ("According to police, Ana Vesk, 42, was arrested.", "named_source", "police"),
+    # "As a sign of ..." opens a purpose, not the reporter's reasoning.
+    ("As a sign of thanks, Dunmore's fishermen gave the crew 200 crowns.",
+     "unattributed_assertion", ""),
 ])  # fmt: skip
 def test_attribution_forms_of_the_third_round(text: str, label: str, source: str) -> None:
     assert label_of(text) == (label, source)
