@@ -118,10 +118,10 @@ INFERENCE_START = re.compile(r"^(?:As\s+(?!of\b|well\b|a result\b|for\b|many\b|m
                              r"low\b|few\b|long\b|soon\b|far\b|part\b|expected\b|usual\b|a sign\b)"
                              r"[^,]+,|This is because\b|This means\b|That is why\b)")  # fmt: skip
 HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|it appears|there appears? to be|"
-                    r"appears? to|it seems|seems? to|(?:is|are|was|were) said to|rumou?red|"
-                    r"(?:is|are|was|were) (?:believed|expected|thought|reported) to|"
-                    r"it is (?:believed|thought|understood)|"
-                    r"(?:(?:has|have|had) been|is|are|was|were) reported|reports say|"
+                    r"appears? to|it seems|seems? to|rumou?red|"
+                    r"(?:is|are|was|were) (?:(?:said|believed|expected|thought|reported) to|"
+                    r"reported)|it is (?:believed|thought|understood)|"
+                    r"(?:has|have|had) been reported|reports say|"
                     r"there (?:has|have|had) (?:also )?been reports?)\b",
                     re.IGNORECASE)  # fmt: skip
 DETERMINERS = {"a", "an", "the", "one", "two", "some", "multiple", "several", "many", "he",
