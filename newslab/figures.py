@@ -131,8 +131,8 @@ TIME_AGO = re.compile(rf"(?<![\w-])(?:\d+|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?|a
 # Speed: quick signs that a slower pattern can match. Each starts with a digit or a capital,
 # which the regular expression engine finds fast; without a sign the pattern is not searched.
 DIGIT = re.compile(r"\d")
-DATE_SIGN = re.compile(rf"\d[-/.:]\d|\d\s*[ap]\.?m\b|(?:{MONTHS})\b|"
-                       r"\d{4}\s+(?:UTC|GMT|BST|CET|local)")  # fmt: skip
+DATE_SIGN = re.compile(rf"\d(?:[-/.:]\d|\s*[ap]\.?m\b|\d{{3}}\s+(?:UTC|GMT|BST|CET|local))|"
+                       rf"(?:{MONTHS})\b")  # fmt: skip
 PHONE_SIGN = re.compile(r"\d{2,5}[\s-]\d{2,5}")
 LETTERS = re.compile(r"[a-z]+")
 REFERENCE_WORDS = {"page", "pages", "p", "pp", "section", "sections", "chapter", "clause",
