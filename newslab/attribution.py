@@ -45,24 +45,26 @@ CLAIM = (r"(?:said|says|added|adds|told|tells|explained|warned|claimed|insisted|
          r"announced|stated|noted|declared|replied|continued|say|reported|reports|found|"
          r"finds|show|shows|showed|suggests|suggested|estimate|estimates|estimated|expect|"
          r"expects|believe|believes|blamed|confirmed|denied|argued|predicted|registered|"
-         r"recorded)")  # fmt: skip
+         r"recorded|indicate|indicates|indicated|attributed|suggest)")  # fmt: skip
 QUOTES_OPEN = "“\""
 QUOTES_CLOSE = "”\""
 SPEECH_WORD = re.compile(rf"\b{SPEECH}\b")
-ACCORDING = re.compile(r"\b[Aa]ccording to\s+([^,.;“”()]+(?:\([^()]*\))?)")
+ACCORDING = re.compile(r"\b[Aa]ccording to\s+([^,.;“”()]+(?:\([^()]*\))?)"
+                       r"(?:,\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){1,3}),)?")  # fmt: skip
 # A speaker right after a closing quotation mark: ”, said X  /  ,” X said
 QUOTE_THEN_VERB = re.compile(rf"[”\"]\s*{SPEECH}\s+(?P<who>[^,.;“”\"]+)")
 QUOTE_THEN_SPEAKER = re.compile(rf"[”\"]\s*(?P<who>[^“”\",.;]+(?:,\s[^“”\",.;]+,)?)\s+"
                                 rf"{SPEECH}\b(?!\s+(?:to|for)\b)")  # fmt: skip
 SAID_BEFORE = re.compile(rf"(?:^|[,.;”\"])\s*((?:[\w’'-]+\s+){{0,7}}?[\w’'-]+)"
                          rf"\s+{SPEECH}\b(?!\s+(?:to|for)\b)")  # fmt: skip
-# Sources outside quotation marks.
+# Sources outside quotation marks; the source ends before an auxiliary ("officials have said").
+AUXILIARY = r"(?:(?:also|had|has|have)\s+){0,2}"
 LEADING = re.compile(rf"^(?P<who>[^,;“”\"]{{1,90}}?(?:,\s[^,;“”\"]{{1,90}}?,)?)\s+"
-                     rf"(?:(?:also|had|has|have)\s+)?(?P<verb>{CLAIM})\b(?!\s+(?:to|for)\b)"
+                     rf"{AUXILIARY}(?P<verb>{CLAIM})\b(?!\s+(?:to|for)\b)"
                      r"(?!\s*[.!?]?$)")  # fmt: skip
-AT_END = re.compile(rf"(?:,|;|\band\b|\bbut\b)\s+(?P<who>[^,;“”\"]{{1,70}}?)\s+(?:also\s+)?"
+AT_END = re.compile(rf"(?:,|;|\band\b|\bbut\b)\s+(?P<who>[^,;“”\"]{{1,70}}?)\s+{AUXILIARY}"
                     rf"(?P<verb>{CLAIM})\s*[.!?”\"]*$")  # fmt: skip
-INSIDE = re.compile(rf"(?:,|;|\band\b|\bbut\b)\s+(?P<who>[^,;“”\"]{{1,70}}?)\s+(?:also\s+)?"
+INSIDE = re.compile(rf"(?:,|;|\band\b|\bbut\b)\s+(?P<who>[^,;“”\"]{{1,70}}?)\s+{AUXILIARY}"
                     rf"(?P<verb>{CLAIM})\b(?!\s+(?:to|for)\b)")  # fmt: skip
 INVERTED = re.compile(rf",\s+(?P<verb>{SPEECH})\s+(?P<who>[^,.;“”\"]+)")
 # "reports" after one of these words is the noun, not the verb: "Earlier reports ... said".
@@ -76,6 +78,11 @@ BY_AGENT = re.compile(r"\b(?:described|estimated|reported|confirmed|put|called|r
                       r"[^,;“”\"]{0,60}?\bby\s+(?P<who>[^,.;“”\"]+)")  # fmt: skip
 # Words that make a phrase a clause rather than a source: "150 people have been killed".
 CLAUSE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|been)\b")
+# A word that opens a clause: the source comes after it ("... soon after the council said").
+CLAUSE_OPENER = re.compile(r"\s(?:after|before|because|since|until|when|while|although|"
+                           r"though|once)\s")  # fmt: skip
+# A passive verb ends the phrase: "37 people are reported missing" names nobody.
+PASSIVE_END = re.compile(r"\b(?:is|are|was|were|been|be|being)$")
 PARTICIPLE = re.compile(r"\s+(?:obtained|seen|released|published|cited|quoted|reviewed|"
                         r"issued)\s+by\b.*$")  # fmt: skip
 PRONOUN = re.compile(r"^(?:he|she|they|it|the\s+source|the\s+official)(?:\s+also)?$",
@@ -86,16 +93,18 @@ ANONYMOUS_WORDS = re.compile(
     r"witness(?:es)?|someone|observers?|diplomats?|analysts?|employees?|managers?|"
     r"members?|traders?|spokes(?:person|man|woman|people|men|women)|organi[sz]ers?|"
     r"engineers?|firefighters?|critics?|experts?|doctors?|activists?|neighbou?rs?|"
-    r"villagers?|investigators?|fishermen|fisherman|farmers?)\b", re.IGNORECASE)  # fmt: skip
+    r"villagers?|investigators?|fishermen|fisherman|farmers?|authorities|"
+    r"correspondents?)\b", re.IGNORECASE)  # fmt: skip
 PLURAL_WORDS = re.compile(
     r"\b(?:sources|officials|residents|insiders|people|workers|cadres|witnesses|observers|"
     r"diplomats|analysts|employees|members|traders|spokespeople|spokesmen|spokeswomen|"
     r"organi[sz]ers|engineers|firefighters|critics|experts|doctors|activists|neighbou?rs|"
-    r"villagers|investigators|fishermen|farmers|multiple|several|many|two|three|four|"
+    r"villagers|investigators|fishermen|farmers|authorities|correspondents|multiple|several|"
+    r"many|two|three|four|"
     r"five)\b", re.IGNORECASE)  # fmt: skip
 NAME_AFTER_ROLE = re.compile(ANONYMOUS_WORDS.pattern + r"\s+[A-Z][a-z]+")
 DOCUMENT_WORDS = re.compile(
-    r"\b(?:records?|documents?|papers|data|reports?|surveys?|polls?|study|studies|"
+    r"\b(?:records?|documents?|papers|data|reports?|surveys?|polls?|study|studies|results|"
     r"figures|statistics|census|filings?|audit|analysis|minutes|memo|letter|"
     r"transcripts?)\b", re.IGNORECASE)  # fmt: skip
 UNNAMED_REPORTS = re.compile(r"^(?:other|some|many|several|media|news|local|unconfirmed|"
@@ -106,13 +115,15 @@ ORGANISATION_WORDS = re.compile(
     r"military|embassy|committee|charity|operator|firm|parliament|administration)\b",
     re.IGNORECASE)  # fmt: skip
 INFERENCE_START = re.compile(r"^(?:As\s+(?!of\b|well\b|a result\b|for\b|many\b|much\b|high\b|"
-                             r"low\b|few\b|long\b|soon\b|far\b|part\b|expected\b|usual\b)"
+                             r"low\b|few\b|long\b|soon\b|far\b|part\b|expected\b|usual\b|a sign\b)"
                              r"[^,]+,|This is because\b|This means\b|That is why\b)")  # fmt: skip
-HEDGES = re.compile(r"\b(?:reportedly|allegedly|it appears|there appears? to be|appears? to|"
-                    r"it seems|seems? to|(?:is|are|was|were) said to|rumou?red|"
-                    r"(?:is|are|was|were) (?:believed|expected|thought|reported) to|"
-                    r"it is (?:believed|thought|understood)|"
-                    r"(?:has|have) been reported|reports say)\b", re.IGNORECASE)  # fmt: skip
+HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|it appears|there appears? to be|"
+                    r"appears? to|it seems|seems? to|rumou?red|"
+                    r"(?:is|are|was|were) (?:(?:said|believed|expected|thought|reported) to|"
+                    r"reported)|it is (?:believed|thought|understood)|"
+                    r"(?:has|have|had) been reported|reports say|"
+                    r"there (?:has|have|had) (?:also )?been reports?)\b",
+                    re.IGNORECASE)  # fmt: skip
 DETERMINERS = {"a", "an", "the", "one", "two", "some", "multiple", "several", "many", "he",
                "she", "they", "this", "that", "local", "unnamed", "its", "their", "his",
                "her", "it"}  # fmt: skip
@@ -164,6 +175,13 @@ def classify_source(phrase: str) -> str:
     if ORGANISATION_WORDS.search(phrase) or _has_name(phrase):
         return "named_source"
     return "one_anonymous_source"
+
+
+def _is_a_role(phrase: str) -> bool:
+    """True for a person described by role ("a commander of the army", "the mayor of X"),
+    not an organisation or a document."""
+    return phrase.split()[0].lower() in {"a", "an", "the"} and \
+        not ORGANISATION_WORDS.search(phrase) and not _names_a_document(phrase)
 
 
 def _looks_like_source(phrase: str) -> bool:
@@ -220,12 +238,13 @@ def _speaker(paragraph: str) -> tuple[str, str] | None:
 
 
 def _source_phrase(phrase: str) -> str:
-    """The source's words in a phrase before a verb: no "but"/"and" in front, and after the
-    last "and" when the phrase is a clause ("150 were killed and officials")."""
+    """The source's words in a phrase before a verb: no "but"/"and" in front, after the
+    last "and" when the phrase is a clause ("150 were killed and officials"), and after a
+    word that opens a clause ("This comes soon after the council")."""
     phrase = re.sub(r"^(?:but|and)\s+", "", phrase.strip())
     if CLAUSE_WORDS.search(phrase) and re.search(r"\s(?:and|but)\s", phrase):
         phrase = re.split(r"\s(?:and|but)\s", phrase)[-1]
-    return phrase
+    return CLAUSE_OPENER.split(phrase)[-1]
 
 
 def _claimed_source(body: str) -> Source | None:
@@ -234,6 +253,8 @@ def _claimed_source(body: str) -> Source | None:
     if according:
         source = re.sub(r"\s+on\s+[A-Z][a-z]+day$", "", according.group(1).strip())
         cue = according.group(0).split()[0] + " to"
+        if according["name"] and _is_a_role(source):  # "a commander of the army, Ann Lee,"
+            return Source("named_source", cue, f"{source}, {according['name']}")
         return Source(classify_source(source), cue, _clean_source(source))
     candidates = []
     masked = NOUN_REPORTS.sub(lambda match: match.group(0)[:-7] + "Reports", body) \
@@ -243,6 +264,8 @@ def _claimed_source(body: str) -> Source | None:
             who = _clean_source(_source_phrase(body[match.start("who"):match.end("who")]))
             someone = SPEECH_WORD.fullmatch(match["verb"]) is not None and \
                 len(who.split()) <= 6 and who.split()[0].lower() in {"a", "an", "the", "one"}
+            if PASSIVE_END.search(who):
+                continue
             if who and len(who.split()) <= 12 and (_looks_like_source(who) or someone):
                 candidates.append((match["verb"], who))
                 break

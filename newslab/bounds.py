@@ -12,8 +12,8 @@ The rules, with what each allows:
   figure was rounded at its last non-zero digit (30,000 to the nearest 10,000), so the true
   value lies within half that unit: low = N - half, high = M + half, both included. (For a whole
   number rounded to the units, half of 1 is taken as 0: "about 7" allows 7.)
-- `over_open` ("over", "more than", "exceed(s/ed/ing)"): more than N; low = N, not included;
-  no upper bound.
+- `over_open` ("over", "above", "more than", "exceed(s/ed/ing)"): more than N; low = N, not
+  included; no upper bound ("above magnitude 3.0" is more than 3.0).
 - `at_least` ("at least"): N or more; low = N, included; no upper bound.
 - `under_open` ("under", "less than", "fewer than", "nearly", "almost"): below M; no lower
   bound; high = M, not included. "Nearly 100,000" is close to 100,000 but not 100,000.
@@ -45,7 +45,7 @@ QUALIFIER_RULES: dict[str, str] = {
     "none": "exact",
     "about": "about_round", "around": "about_round", "approximately": "about_round",
     "roughly": "about_round", "some": "about_round", "closer to": "about_round",
-    "over": "over_open", "more than": "over_open", "exceed": "over_open",
+    "over": "over_open", "above": "over_open", "more than": "over_open", "exceed": "over_open",
     "exceeds": "over_open", "exceeded": "over_open", "exceeding": "over_open",
     "at least": "at_least",
     "under": "under_open", "less than": "under_open", "fewer than": "under_open",

@@ -18,13 +18,13 @@ The unit is captured where the words say it (`stated_unit`): percent, a currency
 ("kilometres", "tonnes") or "fraction"; what a count counts is left to the reader.
 
 What does not count: dates in the usual formats ("3 May 2024", "May 3", "2024-05-03",
-"03/05/2024"), years (1900-2099 written without a comma) and decades, clock times ("14:05",
-"6 a.m."), phone numbers, ordinals ("21st"), digits inside a name or code (COVID-19, K-300,
-A320, Version 2.1, "Pier 4"), page, section or clause numbers, compound modifiers
-("two-week"), points in time ("four years ago"), vague plurals ("hundreds"), "one" and a
-count of the sources themselves ("Two officials who asked not to be named said",
-"according to two officials"). "No less than" and "not fewer than" are read as the floor
-they are ("at least").
+"03/05/2024"), years (1900-2099 written without a comma, or an older year in "In 1789,")
+and decades, clock times ("14:05", "6 a.m.", "2245 UTC"), phone numbers, ordinals ("21st"),
+digits inside a name or code (COVID-19, K-300, A320, Version 2.1, "Pier 4"), page, section
+or clause numbers, compound modifiers ("two-week"), points in time ("four years ago"), vague
+plurals ("hundreds"), "one" and a count of the sources themselves ("Two officials who asked not
+to be named said", "according to two officials"). "No less than" and "not fewer than" are read
+as the floor they are ("at least").
 
 Qualifiers and the bounds they give come from `newslab.bounds`, the course's one rules table.
 """
@@ -51,7 +51,7 @@ NUMBER = re.compile(
     r"(?P<decimals>\.\d+)?"
     r"(?P<scale>\s+(?:thousand|million|billion|trillion)\b|(?:bn|tn)\b)?"
 )
-QUALIFIER_BEFORE = re.compile(r"\b(" + "|".join(QUALIFIERS) + r")\s+(?:some\s+)?"
+QUALIFIER_BEFORE = re.compile(r"\b(" + "|".join(QUALIFIERS) + r")\s+(?:some\s+|magnitude\s+)?"
                               r"(?:US\$|\$|€|£|¥)?\s?$", re.IGNORECASE)  # fmt: skip
 NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")
 CLAUSE_END = re.compile(r",\s+and\s+|;\s+|\s+but\s+")
@@ -65,6 +65,7 @@ DATES_AND_TIMES = re.compile("|".join([
     rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,\s*\d{{4}})?",  # May 3, Sept. 5, 2024
     r"\b\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?\s?m\b\.?)?",                 # 14:05, 3:15 a.m.
     r"\b\d{1,2}\s*[ap]\.?m\b\.?",                                        # 6 a.m., 7 pm
+    r"\b(?:[01]\d|2[0-3])[0-5]\d\s+(?:UTC|GMT|BST|CET|local time)\b",    # 2245 UTC
 ]))  # fmt: skip
 REFERENCES_AND_PHONES = re.compile("|".join([
     r"(?i:\b(?:page|pages|pp?\.|section|sections|chapter|clause|article|paragraph|table|"
@@ -130,7 +131,8 @@ TIME_AGO = re.compile(rf"(?<![\w-])(?:\d+|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?|a
 # Speed: quick signs that a slower pattern can match. Each starts with a digit or a capital,
 # which the regular expression engine finds fast; without a sign the pattern is not searched.
 DIGIT = re.compile(r"\d")
-DATE_SIGN = re.compile(rf"\d[-/.:]\d|\d\s*[ap]\.?m\b|(?:{MONTHS})\b")
+DATE_SIGN = re.compile(rf"\d(?:[-/.:]\d|\s*[ap]\.?m\b|\d{{3}}\s+(?:UTC|GMT|BST|CET|local))|"
+                       rf"(?:{MONTHS})\b")  # fmt: skip
 PHONE_SIGN = re.compile(r"\d{2,5}[\s-]\d{2,5}")
 LETTERS = re.compile(r"[a-z]+")
 REFERENCE_WORDS = {"page", "pages", "p", "pp", "section", "sections", "chapter", "clause",
@@ -138,7 +140,8 @@ REFERENCE_WORDS = {"page", "pages", "p", "pp", "section", "sections", "chapter",
                    "line", "version", "no"}  # fmt: skip
 FRACTION_WORDS = {"half", "third", "quarter", "fifth", "tenth", "thirds", "quarters"}
 NUMBER_WORDS = {*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS, *FRACTION_WORDS}
-QUALIFIER_LAST_WORDS = {qualifier.split()[-1] for qualifier in QUALIFIERS} | {"some", "us"}
+QUALIFIER_LAST_WORDS = ({qualifier.split()[-1] for qualifier in QUALIFIERS}
+                        | {"some", "us", "magnitude"})
 WORD_GAPS = re.compile(r"[\s-]+")
 PHONE_CHARACTERS = re.compile(r"[\d\s()+-]+")
 ACCORDING_TO_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
@@ -275,6 +278,9 @@ def _digits_not_a_figure(text: str, start: int, end: int, match: re.Match) -> bo
     if "," not in digits and not match["decimals"] and len(digits) == 4 \
             and 1900 <= int(digits) <= 2099 and not match["scale"]:
         return True  # a year
+    if len(digits) == 4 and 1000 <= int(digits) < 1900 and not match["decimals"] \
+            and re.search(r"\b(?:[Ii]n|since|until)\s$", before) and after[:1] in ",.;":
+        return True  # an older year, in a phrase of time: "In 1789, ..."
     return bool(NAME_BEFORE.search(before)) and "," not in digits and int(digits) < 1000
 
 

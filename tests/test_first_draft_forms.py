@@ -179,3 +179,62 @@ def test_small_words_do_not_count_the_sources_themselves() -> None:
     assert find_figures(sources, small_words=True)["value"].tolist() == [300]
     counted = "Police said two officials were arrested."
     assert find_figures(counted, small_words=True)["value"].tolist() == [2]
+
+
+# Third round (issue 16): forms the second round's real-news split missed, written here
+# for the course (fictional places and people).
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Several tremors above magnitude 4.5 shook Dunmore.", [(4.5, "above", 4.5, None, "")]),
+    ("The water at Lake Orrin rose above 12 metres.", [(12, "above", 12, None, "metres")]),
+    ("The fort at Dunmore held 1500 soldiers in 1850.", [(1500, "none", 1500, 1500, "")]),
+])  # fmt: skip
+def test_above_is_a_floor_and_an_older_year_is_not_a_figure(text: str,
+                                                            expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In 1788, a fort was built at Dunmore.", "The pier at Dunmore has stood since 1871.",
+    "The ferry left Dunmore at 2245 UTC.", "The tremor struck at 0415 local time (1615 GMT).",
+])  # fmt: skip
+def test_older_years_and_times_without_a_colon_are_not_figures(text: str) -> None:
+    assert find_figures(text).empty, find_figures(text)[["value_text", "qualifier"]]
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # Passive reporting with nobody named is a hedge, not a source.
+    ("An explosion at the Dunmore mill killed six, while 40 people are reported missing.",
+     "hedge_no_source", ""),
+    ("There have also been reports that a second dam at Lake Orrin leaked.",
+     "hedge_no_source", ""),
+    ("Twelve cases of flu have been reported in Dunmore since May.", "hedge_no_source", ""),
+    ("Initial reports suggest that a gas leak caused the blast.", "hedge_no_source", ""),
+    # ... but an active "has reported" still names its source.
+    ("The Dunmore Courier has reported that the pier is closed.", "named_source",
+     "The Dunmore Courier"),
+    # Hedges and verbs the list lacked.
+    ("The storm apparently cut the ferry line to Lake Orrin.", "hedge_no_source", ""),
+    ("Provisional results indicate that Ana Vesk lost her seat by 40 votes.", "document",
+     "Provisional results"),
+    ("The Dunmore Courier attributed the fire to a faulty heater.", "named_source",
+     "The Dunmore Courier"),
+    # A capitalised word that is not a name.
+    ("Authorities say the bridge at Dunmore will reopen.", "several_anonymous_sources",
+     "Authorities"),
+    ("A correspondent for the Orrin Herald reports that the roads are closed.",
+     "one_anonymous_source", "A correspondent for the Orrin Herald"),
+    # The source's words only: no clause before it, no auxiliary after it, and the name
+    # after a role kept.
+    ("The closure comes days after the Dunmore council said the pier was unsafe.",
+     "named_source", "the Dunmore council"),
+    ("On the far shore, officials have said that two boats sank.",
+     "several_anonymous_sources", "officials"),
+    ("According to a captain of the Orrin ferries, Piet Marr, the boats will run.",
+     "named_source", "a captain of the Orrin ferries, Piet Marr"),
+    ("According to police, Ana Vesk, 42, was arrested.", "named_source", "police"),
+    # "As a sign of ..." opens a purpose, not the reporter's reasoning.
+    ("As a sign of thanks, Dunmore's fishermen gave the crew 200 crowns.",
+     "unattributed_assertion", ""),
+])  # fmt: skip
+def test_attribution_forms_of_the_third_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
