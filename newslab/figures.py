@@ -108,12 +108,14 @@ SCALE_WORDS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_
 SMALL_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine"}
 _CARDINAL = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS], key=len, reverse=True))
 _SCALE = "|".join(SCALE_WORDS)
-# "and" joins number words only after a scale word ("two hundred and fifty"): in "between two
-# and five" it joins two numbers, the ends of a range.
+# "and" joins number words only after a scale word, and only to a number without one ("two
+# hundred and fifty"): in "between two and five" or "two hundred and three hundred" it joins two
+# numbers, the ends of a range.
 WORD_NUMBER = re.compile(
     rf"(?<![\w-])(?:(?:a|an)\s+(?:{_SCALE})\b"
     rf"|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?(?:\s+(?:{_SCALE})\b"
-    rf"(?:\s+and(?=\s+(?:{_CARDINAL})\b))?|\s+(?:{_CARDINAL})\b(?:-(?:{_CARDINAL}))?)*)"
+    rf"(?:\s+and(?=\s+(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?\b(?!\s+(?:{_SCALE})\b)))?"
+    rf"|\s+(?:{_CARDINAL})\b(?:-(?:{_CARDINAL}))?)*)"
     rf"(?![\w-])", re.IGNORECASE)  # fmt: skip
 FRACTIONS = {"half": 0.5, "third": 0.3333, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1,
              "two-thirds": 0.6667, "three-quarters": 0.75, "two thirds": 0.6667,
@@ -366,7 +368,8 @@ def _word_numbers(sentence: str, blocked: list[tuple[int, int]], small_words: bo
             continue  # "Two officials who asked not to be named said": the sources, counted
         if sentence[max(0, start - 7):start].lower() == "number ":
             continue  # "number one"
-        scale = SCALE_WORDS.get(words[-1], 1)
+        # any scale word of its own: "one hundred and fifty to five hundred" keeps its 150
+        scale = max((SCALE_WORDS[word] for word in words if word in SCALE_WORDS), default=1)
         numbers.append(Number(start, end, parse_number_words(phrase), words=True, scale=scale))
     return numbers
 

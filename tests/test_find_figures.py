@@ -193,6 +193,13 @@ def test_quick_clues_never_hide_a_pattern(sentence: str) -> None:
      [("Two hundred and fifty", 250, "none", 250, 250)]),
     ("Some three thousand and twelve boats were counted.", False,
      [("three thousand and twelve", 3012, "some", 3012, 3012)]),
+    # a number with its own scale word keeps it in a range; one without takes the second's
+    ("Between two hundred and three hundred boats left Ostrel.", False,
+     [("Between two hundred and three hundred", None, "range", 200, 300)]),
+    ("One hundred and fifty to five hundred nets were lost at Vandry.", False,
+     [("One hundred and fifty to five hundred", None, "range", 150, 500)]),
+    ("Three to five hundred nets were lost at Vandry.", False,
+     [("Three to five hundred", None, "range", 300, 500)]),
 ])
 def test_and_joins_number_words_only_after_a_scale_word(
         sentence: str, small_words: bool,
