@@ -62,10 +62,11 @@ AUXILIARY = r"(?:(?:also|had|has|have)\s+){0,2}"
 LEADING = re.compile(rf"^(?P<who>[^,;“”\"]{{1,90}}?(?:,\s[^,;“”\"]{{1,90}}?,)?)\s+"
                      rf"{AUXILIARY}(?P<verb>{CLAIM})\b(?!\s+(?:to|for)\b)"
                      r"(?!\s*[.!?]?$)")  # fmt: skip
-AT_END = re.compile(rf"(?:,|;|\band\b|\bbut\b)\s+(?P<who>[^,;“”\"]{{1,70}}?)\s+{AUXILIARY}"
-                    rf"(?P<verb>{CLAIM})\s*[.!?”\"]*$")  # fmt: skip
-INSIDE = re.compile(rf"(?:,|;|\band\b|\bbut\b)\s+(?P<who>[^,;“”\"]{{1,70}}?)\s+{AUXILIARY}"
-                    rf"(?P<verb>{CLAIM})\b(?!\s+(?:to|for)\b)")  # fmt: skip
+# After a comma, semicolon, "and" or "but": a source and its verb, at the end or inside.
+AFTER_A_JOIN = (rf"(?:,|;|\band\b|\bbut\b)\s+(?P<who>[^,;“”\"]{{1,70}}?)\s+{AUXILIARY}"
+                rf"(?P<verb>{CLAIM})")  # fmt: skip
+AT_END = re.compile(rf"{AFTER_A_JOIN}\s*[.!?”\"]*$")
+INSIDE = re.compile(rf"{AFTER_A_JOIN}\b(?!\s+(?:to|for)\b)")
 INVERTED = re.compile(rf",\s+(?P<verb>{SPEECH})\s+(?P<who>[^,.;“”\"]+)")
 # "reports" after one of these words is the noun, not the verb: "Earlier reports ... said".
 # (Capitalised "Media", "News", "Press" or "Local" only open a sentence: "Sky News reports".)
