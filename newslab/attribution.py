@@ -45,21 +45,33 @@ CLAIM = (r"(?:said|says|added|adds|told|tells|explained|warned|claimed|insisted|
          r"announced|stated|noted|declared|replied|continued|say|reported|reports|found|"
          r"finds|show|shows|showed|suggests|suggested|estimate|estimates|estimated|expect|"
          r"expects|believe|believes|blamed|confirmed|denied|argued|predicted|registered|"
-         r"recorded|indicate|indicates|indicated|attributed|suggest)")  # fmt: skip
+         r"recorded|indicate|indicates|indicated|attributed|suggest|revealed|reveals|accused|"
+         r"accuses|claims|reiterated|(?:is|are|was|were)\s+(?:reporting|saying|claiming)|"
+         r"give|gives|gave|put|puts)")  # fmt: skip
+# Verbs that attribute only when a document is the source: "official figures give the toll".
+DOCUMENT_ONLY_VERBS = {"give", "gives", "gave", "put", "puts"}
 QUOTES_OPEN = "“\""
 QUOTES_CLOSE = "”\""
 SPEECH_WORD = re.compile(rf"\b{SPEECH}\b")
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+([^,.;“”()]+(?:\([^()]*\))?)"
                        r"(?:,\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){1,3}),)?")  # fmt: skip
 # A speaker right after a closing quotation mark: ”, said X  /  ,” X said
-QUOTE_THEN_VERB = re.compile(rf"[”\"]\s*{SPEECH}\s+(?P<who>[^,.;“”\"]+)")
+# A source to the end of its phrase; initials keep their full stops ("the U.S. State Department").
+WHO_TO_THE_END = r"(?:[^,.;“”\"]|(?<=\b[A-Z])\.)+"
+QUOTE_THEN_VERB = re.compile(rf"[”\"]\s*{SPEECH}\s+(?P<who>{WHO_TO_THE_END})")
 QUOTE_THEN_SPEAKER = re.compile(rf"[”\"]\s*(?P<who>[^“”\",.;]+(?:,\s[^“”\",.;]+,)?)\s+"
                                 rf"{SPEECH}\b(?!\s+(?:to|for)\b)")  # fmt: skip
 SAID_BEFORE = re.compile(rf"(?:^|[,.;”\"])\s*((?:[\w’'-]+\s+){{0,7}}?[\w’'-]+)"
-                         rf"\s+{SPEECH}\b(?!\s+(?:to|for)\b)")  # fmt: skip
+                         rf"(?:,?\s+(?:also|has|have|had)\s+(?:(?:also|has|have|had)\s+)?|\s+)"
+                         rf"{SPEECH}\b"
+                         r"(?!\s+(?:to|for)\b)")  # fmt: skip
+# A speaker who calls something by quoted words: The police called the death "sudden".
+CALLED_QUOTE = re.compile(r"(?:^|[.;]\s)\s*(?P<who>(?:[\w’'-]+\s+){0,6}?[\w’'-]+)\s+"
+                          r"(?:also\s+)?(?:called|described|labell?ed|termed)\s+"
+                          r"[^“”\".;]{1,80}?[“\"]")  # fmt: skip
 # Sources outside quotation marks; the source ends before an auxiliary ("officials have said").
 AUXILIARY = r"(?:(?:also|had|has|have)\s+){0,2}"
-LEADING = re.compile(rf"^(?P<who>[^,;“”\"]{{1,90}}?(?:,\s[^,;“”\"]{{1,90}}?,)?)\s+"
+LEADING = re.compile(rf"^(?P<who>[^,;“”\"]{{1,90}}?(?:,\s[^,;“”\"]{{1,130}}?,)?)\s+"
                      rf"{AUXILIARY}(?P<verb>{CLAIM})\b(?!\s+(?:to|for)\b)"
                      r"(?!\s*[.!?]?$)")  # fmt: skip
 # After a comma, semicolon, "and" or "but": a source and its verb, at the end or inside.
@@ -67,7 +79,7 @@ AFTER_A_JOIN = (rf"(?:,|;|\band\b|\bbut\b)\s+(?P<who>[^,;“”\"]{{1,70}}?)\s+{
                 rf"(?P<verb>{CLAIM})")  # fmt: skip
 AT_END = re.compile(rf"{AFTER_A_JOIN}\s*[.!?”\"]*$")
 INSIDE = re.compile(rf"{AFTER_A_JOIN}\b(?!\s+(?:to|for)\b)")
-INVERTED = re.compile(rf",\s+(?P<verb>{SPEECH})\s+(?P<who>[^,.;“”\"]+)")
+INVERTED = re.compile(rf",\s+(?P<verb>{SPEECH})\s+(?P<who>{WHO_TO_THE_END})")
 # "reports" after one of these words is the noun, not the verb: "Earlier reports ... said".
 # (Capitalised "Media", "News", "Press" or "Local" only open a sentence: "Sky News reports".)
 NOUN_REPORTS = re.compile(r"(?:^(?:Media|News|Press|Local)|\b(?:[Oo]ther|[Ss]ome|[Mm]any|"
@@ -86,6 +98,24 @@ CLAUSE_OPENER = re.compile(r"\s(?:after|before|because|since|until|when|while|al
 PASSIVE_END = re.compile(r"\b(?:is|are|was|were|been|be|being)$")
 PARTICIPLE = re.compile(r"\s+(?:obtained|seen|released|published|cited|quoted|reviewed|"
                         r"issued)\s+by\b.*$")  # fmt: skip
+# "according to which": the source is the thing named before it ("files according to which").
+ACCORDING_TO_WHICH = re.compile(r"(?P<who>\w+)\s+according\s+to\s+wh(?:ich|om)\b")
+# "we learned through a leak published in X that": the document is the source.
+LEARNED_THROUGH = re.compile(r"\b(?:learned|learnt|heard)\s+(?:through|from)\s+"
+                             r"(?P<who>[^,;“”\"]+?)\s+that\b")  # fmt: skip
+# A noun that points back to the figure just given: "The figure comes from ...".
+POINTS_BACK = re.compile(r"^(?:The|This|That|These|Those)\s+(?:figures?|numbers?|estimates?|"
+                         r"totals?|counts?)\s+(?:comes?|came|is\s+based|was\s+based)\s+"
+                         r"(?:from|on)\b")  # fmt: skip
+# Words that end a source: an adverb after it ("Zapatero then claimed"), a relative clause
+# ("officials at the hospital where he is treated"), a relative word before it ("in which
+# diplomats are reporting").
+ADVERB_AFTER = re.compile(r"\s+(?:also|then|later|again|now|further|previously|earlier|too)$")
+RELATIVE_CLAUSE = re.compile(r"\s+(?:where|which|whose)\s.*$")  # "who asked not to be named" stays
+RELATIVE_BEFORE = re.compile(r"^(?:in\s+which|in\s+whom|where|whereas|as|while)\s+",
+                             re.IGNORECASE)  # fmt: skip
+WHO_APPOSITIVE = re.compile(r",\s+(?:who|which)\s[^,]*,?$")
+SUBJECT_PRONOUN = re.compile(r"\s(?P<pronoun>he|she|they|it)$")
 PRONOUN = re.compile(r"^(?:he|she|they|it|the\s+source|the\s+official)(?:\s+also)?$",
                      re.IGNORECASE)  # fmt: skip
 ANONYMOUS_WORDS = re.compile(
@@ -106,8 +136,8 @@ PLURAL_WORDS = re.compile(
 NAME_AFTER_ROLE = re.compile(ANONYMOUS_WORDS.pattern + r"\s+[A-Z][a-z]+")
 DOCUMENT_WORDS = re.compile(
     r"\b(?:records?|documents?|papers|data|reports?|surveys?|polls?|study|studies|results|"
-    r"figures|statistics|census|filings?|audit|analysis|minutes|memo|letter|"
-    r"transcripts?)\b", re.IGNORECASE)  # fmt: skip
+    r"figures|statistics|census|filings?|files|audit|analysis|minutes|memo|letter|"
+    r"transcripts?|articles?|leaks?)\b", re.IGNORECASE)  # fmt: skip
 UNNAMED_REPORTS = re.compile(r"^(?:other|some|many|several|media|news|local|unconfirmed|"
                              r"earlier|early|initial)?\s*reports$", re.IGNORECASE)  # fmt: skip
 ORGANISATION_WORDS = re.compile(
@@ -122,9 +152,13 @@ HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|it appears|there appe
                     r"appears? to|it seems|seems? to|rumou?red|"
                     r"(?:is|are|was|were) (?:(?:said|believed|expected|thought|reported) to|"
                     r"reported)|it is (?:believed|thought|understood)|"
-                    r"(?:has|have|had) been reported|reports say|"
+                    r"(?:has|have|had) (?:also )?been reported|reports say|^reports (?:on|about)|"
                     r"there (?:has|have|had) (?:also )?been reports?)\b",
                     re.IGNORECASE)  # fmt: skip
+# "a leader from the council": one person not named, described by where they belong ("a
+# group called X" is named; "an official police briefing" is the police's).
+INDEFINITE = re.compile(r"^(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:from|of|for|at|in|with)\s"
+                        r"(?!.*\b(?:called|named)\b)", re.IGNORECASE)  # fmt: skip
 DETERMINERS = {"a", "an", "the", "one", "two", "some", "multiple", "several", "many", "he",
                "she", "they", "this", "that", "local", "unnamed", "its", "their", "his",
                "her", "it"}  # fmt: skip
@@ -173,6 +207,8 @@ def classify_source(phrase: str) -> str:
         if PLURAL_WORDS.search(phrase):
             return "several_anonymous_sources"
         return "one_anonymous_source"
+    if INDEFINITE.match(phrase):
+        return "one_anonymous_source"
     if ORGANISATION_WORDS.search(phrase) or _has_name(phrase):
         return "named_source"
     return "one_anonymous_source"
@@ -203,7 +239,7 @@ def _clean_source(phrase: str) -> str:
         second_is_name = _has_name(bare) and bare.split()[0].lower() not in DETERMINERS \
             and bare.split()[0].lower() not in {"who", "which", "speaking", "however"}
         phrase = f"{first}, {second}" if second_is_name else first
-    return re.sub(r"\s+also$", "", phrase)
+    return ADVERB_AFTER.sub("", RELATIVE_CLAUSE.sub("", phrase))
 
 
 def _quote_state(text: str, inside: bool) -> bool:
@@ -224,6 +260,9 @@ def _speaker(paragraph: str) -> tuple[str, str] | None:
     """(cue, speaker) of the quotation in a paragraph: the first speech verb next to a
     closing quotation mark, else the first outside quotation marks."""
     if not SPEECH_WORD.search(paragraph):
+        called = CALLED_QUOTE.search(paragraph)
+        if called and _looks_like_source(_clean_source(called["who"])):
+            return "called", _clean_source(called["who"])
         return None
     for pattern in (QUOTE_THEN_VERB, QUOTE_THEN_SPEAKER):
         match = pattern.search(paragraph)
@@ -241,15 +280,27 @@ def _speaker(paragraph: str) -> tuple[str, str] | None:
 def _source_phrase(phrase: str) -> str:
     """The source's words in a phrase before a verb: no "but"/"and" in front, after the
     last "and" when the phrase is a clause ("150 were killed and officials"), and after a
-    word that opens a clause ("This comes soon after the council")."""
-    phrase = re.sub(r"^(?:but|and)\s+", "", phrase.strip())
+    word that opens a clause ("This comes soon after the council"), and only the pronoun
+    after a phrase of place or time ("In the video she")."""
+    phrase = RELATIVE_BEFORE.sub("", re.sub(r"^(?:but|and)\s+", "", phrase.strip()))
+    phrase = WHO_APPOSITIVE.sub("", phrase)  # "Ana Vesk, who has chaired ... since ...,"
     if CLAUSE_WORDS.search(phrase) and re.search(r"\s(?:and|but)\s", phrase):
         phrase = re.split(r"\s(?:and|but)\s", phrase)[-1]
+    pronoun = SUBJECT_PRONOUN.search(phrase)
+    if pronoun:
+        return pronoun["pronoun"]  # "In the video she": the speaker is "she"
     return CLAUSE_OPENER.split(phrase)[-1]
 
 
 def _claimed_source(body: str) -> Source | None:
     """The source of a sentence outside quotation marks, or None (rule 2 of the module)."""
+    which = ACCORDING_TO_WHICH.search(body)
+    if which:  # "files according to which ...": the files
+        return Source(classify_source(which["who"]), "according to", which["who"])
+    learned = LEARNED_THROUGH.search(body)
+    if learned:
+        who = _clean_source(learned["who"])
+        return Source(classify_source(who), learned.group(0).split()[0], who)
     according = ACCORDING.search(body)
     if according:
         source = re.sub(r"\s+on\s+[A-Z][a-z]+day$", "", according.group(1).strip())
@@ -265,7 +316,8 @@ def _claimed_source(body: str) -> Source | None:
             who = _clean_source(_source_phrase(body[match.start("who"):match.end("who")]))
             someone = SPEECH_WORD.fullmatch(match["verb"]) is not None and \
                 len(who.split()) <= 6 and who.split()[0].lower() in {"a", "an", "the", "one"}
-            if PASSIVE_END.search(who):
+            if PASSIVE_END.search(who) or (match["verb"] in DOCUMENT_ONLY_VERBS
+                                           and not _names_a_document(who)):
                 continue
             if who and len(who.split()) <= 12 and (_looks_like_source(who) or someone):
                 candidates.append((match["verb"], who))
@@ -313,12 +365,15 @@ def find_attribution(text: str, furniture: Mapping[int, str] | None = None) -> p
             if PRONOUN.match(who):
                 result = Source(last_speaker.label, cue, last_speaker.described or who)
             else:
-                label = "named_source" if classify_source(who) == "named_source" \
-                    else "anonymous_person_quoted"
+                label = classify_source(who)  # a name, a document, or an unnamed person
+                if label not in ("named_source", DOCUMENT):
+                    label = "anonymous_person_quoted"
                 result = last_speaker = Source(label, cue, who)
             previous = result
         elif claimed and PRONOUN.match(claimed.described) and previous is not None:
             result = Source(previous.label, claimed.cue, previous.described)
+        elif not claimed and previous is not None and POINTS_BACK.match(body):
+            result = Source(previous.label, POINTS_BACK.match(body).group(0), previous.described)
         elif claimed and not PRONOUN.match(claimed.described) and \
                 claimed.label != "hedge_no_source":
             result = previous = claimed

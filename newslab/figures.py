@@ -150,7 +150,22 @@ ACCORDING_TO_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 NEGATION_BEFORE = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
 NEGATED_CEILINGS = {"less than", "fewer than", "under"}
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to)\s*(?:US\$|\$|€|£|¥)?\s*$")
-BETWEEN = re.compile(r"\bbetween\s+(?:US\$|\$|€|£|¥)?\s?$", re.IGNORECASE)
+BETWEEN = re.compile(r"\bbetween\s+(?:the\s+ages\s+of\s+)?(?:US\$|\$|€|£|¥)?\s?$",
+                     re.IGNORECASE)  # fmt: skip
+# A number before a singular noun is part of a compound modifier, not a count: "a thirteen
+# day mission", "a 19 year old soldier", "a 300 metre long tunnel", "the six nation talks".
+SINGULAR_NOUN_AFTER = re.compile(r"^[\s-]+(?:day|week|month|year|hour|minute|decade|metre|"
+                                 r"meter|kilometre|kilometer|mile|storey|story|nation)\b"
+                                 r"(?![-'’]s\b)",
+                                 re.IGNORECASE)  # fmt: skip
+# A decimal in words: "seven point one", "one-point-five million".
+DIGIT_WORDS = {"zero": 0, "oh": 0, **{word: UNITS_WORDS[word] for word in
+                                      ["one", "two", "three", "four", "five", "six", "seven",
+                                       "eight", "nine"]}}  # fmt: skip
+WORD_DECIMAL = re.compile(
+    rf"(?<![\w-])(?P<whole>(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?)[\s-]point"
+    rf"(?P<decimals>(?:[\s-](?:{'|'.join(DIGIT_WORDS)}))+)"
+    rf"(?P<scale>[\s-](?:{_SCALE}))?(?![\w-])", re.IGNORECASE)  # fmt: skip
 
 COLUMNS = ["figure_id", "value", "value_text", "qualifier", "low", "high", "low_inclusive",
            "bounds_rule", "stated_unit", "quote", "sentence_id", "kind", "start",
@@ -338,9 +353,13 @@ def _word_numbers(sentence: str, blocked: list[tuple[int, int]], small_words: bo
     """Number words and fractions that count something (see the module docstring)."""
     numbers: list[Number] = []
     lower = sentence.lower()
-    present = NUMBER_WORDS & (clues or clues_of(sentence)).words
+    words = (clues or clues_of(sentence)).words
+    present = NUMBER_WORDS & words
     if not present:
         return numbers  # speed: no number word, nothing to search for
+    if "point" in words:
+        numbers = _word_decimals(sentence, blocked)
+        blocked = blocked + [(number.start, number.end) for number in numbers]
     first = min(lower.find(word) for word in present)  # search from the first one on
     if len(lower) != len(sentence):
         first = 0  # lower case changed the length ("İ"): offsets differ, search it all
@@ -374,6 +393,27 @@ def _word_numbers(sentence: str, blocked: list[tuple[int, int]], small_words: bo
     return numbers
 
 
+def _word_decimals(sentence: str, blocked: list[tuple[int, int]]) -> list[Number]:
+    """Decimals written in words: "seven point one" -> 7.1, "one-point-five million"."""
+    numbers = []
+    for match in WORD_DECIMAL.finditer(sentence):
+        if _overlaps(match.span(), blocked):
+            continue
+        digits = "".join(str(DIGIT_WORDS[word]) for word in
+                         WORD_GAPS.split(match["decimals"].strip(" -").lower()))
+        value = float(f"{parse_number_words(match['whole'])}.{digits}")
+        scale = SCALE_WORDS[match["scale"].strip(" -").lower()] if match["scale"] else 1
+        numbers.append(Number(*match.span(), _whole(round(value * scale, 6)), words=True,
+                              scale=scale))
+    return numbers
+
+
+def _modifies_a_noun(sentence: str, number: Number) -> bool:
+    """True for a number before a singular noun ("a thirteen day mission"): a compound
+    modifier, not a count (one is singular anyway)."""
+    return number.value != 1 and SINGULAR_NOUN_AFTER.match(sentence[number.end:]) is not None
+
+
 def _stated_unit(sentence: str, number: Number) -> str:
     """The unit the words give: a currency sign before, or %, percent, a currency or a
     measure after; "fraction" for fractions; empty otherwise."""
@@ -396,7 +436,7 @@ def _ranges(sentence: str, numbers: list[Number]) -> list[tuple[Number, Number, 
     pairs = []
     for first, second in zip(numbers, numbers[1:], strict=False):
         between_words = sentence[first.end:second.start]
-        before = sentence[max(0, first.start - 12):first.start]
+        before = sentence[max(0, first.start - 28):first.start]
         opening = BETWEEN.search(before)
         if opening and re.fullmatch(r"\s+and\s+(?:US\$|\$|€|£|¥)?\s?", between_words):
             pairs.append((first, second, first.start - (len(before) - opening.start())))
@@ -438,6 +478,7 @@ def _sentence_figures(body: str, small_words: bool) -> list[dict]:
     numbers = sorted(_digit_numbers(body, blocked, clues) +
                      _word_numbers(body, blocked, small_words, clues),
                      key=lambda number: number.start)
+    numbers = [number for number in numbers if not _modifies_a_noun(body, number)]
     ranges = _ranges(body, numbers)
     in_range = {id(number) for first, second, _ in ranges for number in (first, second)}
     rows = []

@@ -238,3 +238,82 @@ def test_older_years_and_times_without_a_colon_are_not_figures(text: str) -> Non
 ])  # fmt: skip
 def test_attribution_forms_of_the_third_round(text: str, label: str, source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+# The fourth round: forms missed on the third round's frozen split (now `dev3`), each written
+# again here in invented sentences.
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # A speaker named in an appositive before an auxiliary, and adverbs after a name.
+    ("Dunmore's mayor, Ana Vesk, has stated that “the pier will reopen in May.”",
+     "named_source", "Ana Vesk"),
+    ("Piet Marr then claimed that the toll would fall.", "named_source", "Piet Marr"),
+    # Verbs of saying the list lacked, and a long appositive.
+    ("Ana Vesk, who has chaired the Lake Orrin Water Board since the county first set up the "
+     "board and its fishing rules, revealed in the Dunmore Courier that the dam leaked.",
+     "named_source", "Ana Vesk"),
+    ("The Orrin Fishers' Union accused the council of hiding the report.", "named_source",
+     "The Orrin Fishers' Union"),
+    ("Asked about the bridge, Piet Marr reiterated his call for a new one.", "named_source",
+     "Piet Marr"),
+    ("Dunmore claims its harbour is the oldest on the lake.", "named_source", "Dunmore"),
+    ("Radio Orrin is reporting that the ferry sank.", "named_source", "Radio Orrin"),
+    ("Talks on the dam continue, in which diplomats are reporting progress.",
+     "several_anonymous_sources", "diplomats"),
+    # Documents: figures that "give" a toll, an article, files "according to which", a leak.
+    ("The council's official figures give the death toll at 12.", "document",
+     "The council's official figures"),
+    ("An article in the Dunmore Courier said the plan was “a failure.”", "document",
+     "An article in the Dunmore Courier"),
+    ("The county has released files according to which the dam was unsafe.", "document",
+     "files"),
+    ("This week we learned through a leak published in the Orrin Herald that the mayor will "
+     "resign.", "document", "a leak published in the Orrin Herald"),
+    # A speaker who "called" something by quoted words.
+    ("The police called the fire “deliberate and planned”.", "named_source", "The police"),
+    # Someone not named, described by where they belong; initials kept in a source.
+    ("In response, a leader from the Orrin fishers' council said no change was needed.",
+     "one_anonymous_source", "a leader from the Orrin fishers' council"),
+    ("“The pier is closed,” said a spokesman for the U.N. office in Dunmore.",
+     "anonymous_person_quoted", "a spokesman for the U.N. office in Dunmore"),
+    # The source's words only: no relative clause after it.
+    ("Officials at the Dunmore hospital where the crew is treated said two were hurt.",
+     "several_anonymous_sources", "Officials at the Dunmore hospital"),
+    # Passive reporting with nobody named.
+    ("It has also been reported that the ferry will stop.", "hedge_no_source", ""),
+    ("Reports on the number of boats lost ranged from four to nine.", "hedge_no_source", ""),
+])  # fmt: skip
+def test_attribution_forms_of_the_fourth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # A pronoun after a phrase of place or time carries the source over.
+    ("Ana Vesk announced her plan on Monday. In the interview she says the pier will close.",
+     "named_source", "Ana Vesk"),
+    # A noun that points back to the figure just given.
+    ("The Dunmore Courier reported that 40 boats sank. The figure comes from the harbour log.",
+     "named_source", "The Dunmore Courier"),
+])  # fmt: skip
+def test_carry_over_of_the_fourth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text, 1) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A magnitude seven point one earthquake struck Lake Orrin.", [(7.1, "none", 7.1, 7.1, "")]),
+    ("Sales reached one-point-five million crowns.",
+     [(1_500_000, "none", 1_500_000, 1_500_000, "crowns")]),
+    ("The victims were between the ages of 15 and 18.", [(None, "range", 15, 18, "")]),
+    ("She was 25 years old.", [(25, "none", 25, 25, "")]),
+])  # fmt: skip
+def test_figure_forms_of_the_fourth_round(text: str, expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # A number before a singular noun is a compound modifier, hyphen or not.
+    "It returned after a thirteen day mission.", "A 19 year old sailor was rescued.",
+    "They dug a more than 300 metre long tunnel.", "The six nation talks resumed.",
+    "The shop was shut for a twenty-four hour period.",
+])  # fmt: skip
+def test_compound_modifiers_without_a_hyphen_are_not_figures(text: str) -> None:
+    assert find_figures(text, small_words=True).empty, find_figures(text)[["value_text"]]
