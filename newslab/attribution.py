@@ -377,6 +377,8 @@ def find_attribution(text: str, furniture: Mapping[int, str] | None = None) -> p
         elif claimed and not PRONOUN.match(claimed.described) and \
                 claimed.label != "hedge_no_source":
             result = previous = claimed
+            if claimed.label == "named_source":
+                last_speaker = claimed  # a later “...,” she said. refers back to her
         elif inference:
             opening = inference.group(0)
             cue = "As" if opening.startswith("As") else opening

@@ -9,9 +9,9 @@ What counts as a figure:
 - digits, with thousands separators ("30,000", or Indian "1,50,000"), decimals ("2.5") and a
   scale word ("1.2 million", "250bn");
 - number words: "twelve", "two dozen", "two hundred", "a million", and fractions ("a third",
-  "two-thirds", "half of"). Small numbers written as words in the middle of a sentence
-  ("two canneries", "three years") are counted only after a qualifier ("at least three");
-  pass ``small_words=True`` to count them all;
+  "two-thirds", "half of"), small ones too ("two canneries", "three years"); pass
+  ``small_words=False`` to count "two" to "nine" in words in mid-sentence only after a
+  qualifier ("at least three");
 - a range ("between 300 and 400", "6 to 8", "10-15 percent") is one row: qualifier and
   bounds_rule "range", no value, both bounds.
 The unit is captured where the words say it (`stated_unit`): percent, a currency, a measure
@@ -54,7 +54,7 @@ NUMBER = re.compile(
 QUALIFIER_BEFORE = re.compile(r"\b(" + "|".join(QUALIFIERS) + r")\s+(?:some\s+|magnitude\s+)?"
                               r"(?:US\$|\$|€|£|¥)?\s?$", re.IGNORECASE)  # fmt: skip
 NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")
-CLAUSE_END = re.compile(r",\s+and\s+|;\s+|\s+but\s+")
+CLAUSE_END = re.compile(r",\s+and\s+|;\s+|\s+but\s+|[,.!?]?[”\"]")  # a quotation ends it too
 
 # Spans that hold digits but no figure; found first, and no figure may overlap them.
 DATES_AND_TIMES = re.compile("|".join([
@@ -511,12 +511,13 @@ def _sentence_figures(body: str, small_words: bool) -> list[dict]:
 
 
 def find_figures(text: str, furniture: Mapping[int, str] | None = None,
-                 small_words: bool = False) -> pd.DataFrame:
+                 small_words: bool = True) -> pd.DataFrame:
     """Return one row per figure in `text` (see the module docstring for the rules).
 
     `furniture` maps paragraph numbers to page-furniture kinds, as for `split_sentences`;
     the column `kind` carries it. A text with no figures gives an empty table.
-    `small_words=True` also counts "two" to "nine" written as words in mid-sentence.
+    `small_words=False` leaves out "two" to "nine" written as words in mid-sentence unless a
+    qualifier comes first.
     """
     check_text(text)
     sentences = split_sentences(text, furniture)

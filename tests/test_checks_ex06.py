@@ -75,6 +75,7 @@ def with_rows(extra: list[dict[str, Any]]) -> pd.DataFrame:
      "names"),
     (with_rows([{"value": 9, "qualifier": "none"}, {"value": 15, "qualifier": "none"}]),
      "time stamp"),
+    (with_rows([{"value": 3, "qualifier": "none"}]), "time stamp"),  # "March 3" beside "three"
     (FIGURES[["value"]].assign(qualifier="none"), "qualifier"),  # near miss
     (FIGURES[["value", "qualifier"]].head(3), "missing or extra"),
     (FIGURES[["value", "qualifier"]].astype(str), "holds text"),

@@ -15,7 +15,7 @@ import pytest
 
 from newslab import bounds
 from newslab.data import furniture_of
-from newslab.figures import parse_number
+from newslab.figures import parse_number, parse_number_words
 from newslab.paths import DATA
 from newslab.sentences import split_sentences
 
@@ -133,11 +133,13 @@ BOUND_TABLES = ["figures.csv", "other_estimates.csv", "practice_figures.csv"]
 
 
 def written_ends(value_text: str) -> tuple[int, int]:
-    """The two ends of a written figure: '30,000' -> (30000, 30000); 'N to M' -> (N, M)."""
+    """The two ends of a written figure: '30,000' -> (30000, 30000); 'N to M' -> (N, M);
+    'three' -> (3, 3)."""
     pieces = re.split(r"\s+to\s+", value_text.strip())
     if len(pieces) not in {1, 2} or any(re.search(r"[만천]", piece) for piece in pieces):
         raise ValueError(value_text)
-    numbers = [parse_number(piece) for piece in pieces]
+    numbers = [parse_number(piece) if re.search(r"\d", piece) else parse_number_words(piece)
+               for piece in pieces]
     return numbers[0], numbers[-1]
 
 

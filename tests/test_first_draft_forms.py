@@ -64,10 +64,12 @@ def test_a_date_beside_a_figure_keeps_the_figure() -> None:
     assert table["value"].tolist() == [200]
 
 
-def test_small_number_words_need_a_qualifier_unless_asked_for() -> None:
+def test_small_number_words_count_unless_left_out() -> None:
     text = "The council closed two schools."
-    assert find_figures(text).empty
-    assert find_figures(text, small_words=True)["value"].tolist() == [2]
+    assert find_figures(text)["value"].tolist() == [2]
+    assert find_figures(text, small_words=False).empty
+    assert find_figures("The council closed at least two schools.",
+                        small_words=False)["value"].tolist() == [2]
 
 
 def test_parse_number_words() -> None:
@@ -293,6 +295,10 @@ def test_attribution_forms_of_the_fourth_round(text: str, label: str, source: st
     # A noun that points back to the figure just given.
     ("The Dunmore Courier reported that 40 boats sank. The figure comes from the harbour log.",
      "named_source", "The Dunmore Courier"),
+    # "she said" after a quotation refers back to the last person named, in an earlier
+    # paragraph too.
+    ("Ana Vesk said the pier was closed.\n\n“It is a scandal,” she said.", "named_source",
+     "Ana Vesk"),
 ])  # fmt: skip
 def test_carry_over_of_the_fourth_round(text: str, label: str, source: str) -> None:
     assert label_of(text, 1) == (label, source)
