@@ -394,7 +394,7 @@ def final_assignment_cases() -> list[Case]:
     def quotes_not_in_text() -> bytes:
         notebook = good()
         cell = notebook.cells[index_of(notebook, "answer", "q4")]
-        cell.source += ('\nfigures.loc[figures["figure_id"] == "F2", "quote"] = '
+        cell.source += ('\nfigures.loc[figures["figure_id"] == "F4", "quote"] = '
                         '"More than 3,000 residents have signed a petition, the mayor said"')
         return as_bytes(notebook)
 
@@ -413,7 +413,7 @@ def final_assignment_cases() -> list[Case]:
         Case(f"final-good_{ex}.ipynb", lambda: as_bytes(good()), "graded", full,
              "Your 6 figure(s) agree with your text"),
         Case(f"final-quotes_{ex}.ipynb", quotes_not_in_text, "graded", full - 1,
-             "In row 2 (p04s1), the quote does not occur in your text"),
+             "In row 4 (p04s1), the quote does not occur in your text"),
         Case(f"final-nofigures_{ex}.ipynb", no_figures, "graded", full,
              "Your article has no figures, and your table says so"),
         Case(f"final-html_{ex}.ipynb", pasted_html, "graded", provenance_only,
