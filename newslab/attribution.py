@@ -39,7 +39,9 @@ from newslab.textfile import check_text
 DOCUMENT = "document"
 TYPES = list(vocabulary.TYPES)  # the course's one vocabulary, see newslab.vocabulary
 SPEECH = (r"(?:said|says|added|adds|told|tells|asked|explained|warned|claimed|insisted|"
-          r"announced|stated|noted|declared|replied|continued)")  # fmt: skip
+          r"announced|stated|states|noted|declared|replied|continued|commented|wrote|writes|"
+          r"recalled|remarked|stressed|admitted|acknowledged|conceded|promised|urged|"
+          r"(?:(?:has|have|had|was|were|is|are)\s+been\s+)?quoted\s+as\s+saying)")  # fmt: skip
 # Verbs that attribute a claim outside quotation marks: saying, and documents finding.
 CLAIM = (r"(?:said|says|added|adds|told|tells|explained|warned|claimed|insisted|"
          r"announced|stated|noted|declared|replied|continued|say|reported|reports|found|"
@@ -47,7 +49,9 @@ CLAIM = (r"(?:said|says|added|adds|told|tells|explained|warned|claimed|insisted|
          r"expects|believe|believes|blamed|confirmed|denied|argued|predicted|registered|"
          r"recorded|indicate|indicates|indicated|attributed|suggest|revealed|reveals|accused|"
          r"accuses|claims|reiterated|(?:is|are|was|were)\s+(?:reporting|saying|claiming)|"
-         r"give|gives|gave|put|puts)")  # fmt: skip
+         r"give|gives|gave|put|puts|states|commented|comments|suspect|suspects|"
+         r"forecast|forecasts|predict|predicts|announces|confirms|denies|warns|admitted|"
+         r"acknowledged|alleged|alleges|wrote|writes|concluded|concludes)")  # fmt: skip
 # Verbs that attribute only when a document is the source: "official figures give the toll".
 DOCUMENT_ONLY_VERBS = {"give", "gives", "gave", "put", "puts"}
 QUOTES_OPEN = "“\""
@@ -75,8 +79,8 @@ LEADING = re.compile(rf"^(?P<who>[^,;“”\"]{{1,90}}?(?:,\s[^,;“”\"]{{1,13
                      rf"{AUXILIARY}(?P<verb>{CLAIM})\b(?!\s+(?:to|for)\b)"
                      r"(?!\s*[.!?]?$)")  # fmt: skip
 # After a comma, semicolon, "and" or "but": a source and its verb, at the end or inside.
-AFTER_A_JOIN = (rf"(?:,|;|\band\b|\bbut\b)\s+(?P<who>[^,;“”\"]{{1,70}}?)\s+{AUXILIARY}"
-                rf"(?P<verb>{CLAIM})")  # fmt: skip
+AFTER_A_JOIN = (rf"(?:[,;](?:\s+(?:and|but)\b)?|\band\b|\bbut\b)\s+"
+                rf"(?P<who>[^,;“”\"]{{1,70}}?)\s+{AUXILIARY}(?P<verb>{CLAIM})")  # fmt: skip
 AT_END = re.compile(rf"{AFTER_A_JOIN}\s*[.!?”\"]*$")
 INSIDE = re.compile(rf"{AFTER_A_JOIN}\b(?!\s+(?:to|for)\b)")
 INVERTED = re.compile(rf",\s+(?P<verb>{SPEECH})\s+(?P<who>{WHO_TO_THE_END})")
@@ -92,12 +96,13 @@ BY_AGENT = re.compile(r"\b(?:described|estimated|reported|confirmed|put|called|r
 # Words that make a phrase a clause rather than a source: "150 people have been killed".
 CLAUSE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|been)\b")
 # A word that opens a clause: the source comes after it ("... soon after the council said").
-CLAUSE_OPENER = re.compile(r"\s(?:after|before|because|since|until|when|while|although|"
-                           r"though|once)\s")  # fmt: skip
+CLAUSE_OPENER = re.compile(r"(?:^|\s)(?:after|before|because|since|until|when|while|although|"
+                           r"though|once|with|if|as)\s", re.IGNORECASE)  # fmt: skip
+# A comparison before the verb: "rose more than predicted" names nobody.
+COMPARISON_END = re.compile(r"\b(?:than|as)$")
 # A passive verb ends the phrase: "37 people are reported missing" names nobody.
-PASSIVE_END = re.compile(r"\b(?:is|are|was|were|been|be|being)$")
-PARTICIPLE = re.compile(r"\s+(?:obtained|seen|released|published|cited|quoted|reviewed|"
-                        r"issued)\s+by\b.*$")  # fmt: skip
+PASSIVE_END = re.compile(r"\b(?:is|are|was|were|been|be|being)(?:\s+[a-z]+ly)?$")
+PARTICIPLE = re.compile(r"\s+(?:obtained|seen|cited|quoted|reviewed)\s+by\b.*$")
 # "according to which": the source is the thing named before it ("files according to which").
 ACCORDING_TO_WHICH = re.compile(r"(?P<who>\w+)\s+according\s+to\s+wh(?:ich|om)\b")
 # "we learned through a leak published in X that": the document is the source.
@@ -110,10 +115,19 @@ POINTS_BACK = re.compile(r"^(?:The|This|That|These|Those)\s+(?:figures?|numbers?
 # Words that end a source: an adverb after it ("Zapatero then claimed"), a relative clause
 # ("officials at the hospital where he is treated"), a relative word before it ("in which
 # diplomats are reporting").
-ADVERB_AFTER = re.compile(r"\s+(?:also|then|later|again|now|further|previously|earlier|too)$")
+ADVERB_AFTER = re.compile(r"(?:\s+(?:also|then|later|again|now|further|previously|earlier|too|"
+                          r"having|[a-z]+ly))+$")  # fmt: skip
+NOUN_BEFORE_WHO = re.compile(r"(?P<noun>[\w’'-]+),\s*$")
+SPOKEN_TO = re.compile(r"\s+to\s+(?:the\s+|a\s+)?(?:[A-Z]|reporters\b|journalists\b).*$")
 RELATIVE_CLAUSE = re.compile(r"\s+(?:where|which|whose)\s.*$")  # "who asked not to be named" stays
 RELATIVE_BEFORE = re.compile(r"^(?:in\s+which|in\s+whom|where|whereas|as|while)\s+",
                              re.IGNORECASE)  # fmt: skip
+# A name right before ", the manager of X said" (the closing comma left out).
+NAME_BEFORE_ROLE = re.compile(r"(?:^|[.;]\s+)(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s*$")
+# A phrase of place or time before the source: "In the interview Zapatero".
+PLACE_OR_TIME_BEFORE = re.compile(r"^(?:In|At|On|During|After|Before|From|Speaking\s+\w+|"
+                                  r"Asked\s+\w+)\s.*?\s(?P<name>[A-Z][\w’'-]+"
+                                  r"(?:\s+[A-Z][\w’'-]+)*)$")  # fmt: skip
 WHO_APPOSITIVE = re.compile(r",\s+(?:who|which)\s[^,]*,?$")
 SUBJECT_PRONOUN = re.compile(r"\s(?P<pronoun>he|she|they|it)$")
 PRONOUN = re.compile(r"^(?:he|she|they|it|the\s+source|the\s+official)(?:\s+also)?$",
@@ -125,21 +139,36 @@ ANONYMOUS_WORDS = re.compile(
     r"members?|traders?|spokes(?:person|man|woman|people|men|women)|organi[sz]ers?|"
     r"engineers?|firefighters?|critics?|experts?|doctors?|activists?|neighbou?rs?|"
     r"villagers?|investigators?|fishermen|fisherman|farmers?|authorities|"
-    r"correspondents?)\b", re.IGNORECASE)  # fmt: skip
+    r"correspondents?|economists?|scientists?|researchers?|academics?|lawyers?|protesters?|"
+    r"soldiers?|teachers?|nurses?|students?|passengers?|survivors?|relatives?|locals?)\b",
+    re.IGNORECASE)  # fmt: skip
 PLURAL_WORDS = re.compile(
     r"\b(?:sources|officials|residents|insiders|people|workers|cadres|witnesses|observers|"
     r"diplomats|analysts|employees|members|traders|spokespeople|spokesmen|spokeswomen|"
     r"organi[sz]ers|engineers|firefighters|critics|experts|doctors|activists|neighbou?rs|"
-    r"villagers|investigators|fishermen|farmers|authorities|correspondents|multiple|several|"
+    r"villagers|investigators|fishermen|farmers|authorities|correspondents|economists|"
+    r"scientists|researchers|academics|lawyers|protesters|soldiers|teachers|nurses|students|"
+    r"passengers|survivors|relatives|locals|multiple|several|"
     r"many|two|three|four|"
     r"five)\b", re.IGNORECASE)  # fmt: skip
-NAME_AFTER_ROLE = re.compile(ANONYMOUS_WORDS.pattern + r"\s+[A-Z][a-z]+")
+# A person described only by a title, however unique: "The launch director of Atlantis".
+ROLE_NOUNS = (r"(?:minister|director|manager|secretary|chairman|chairwoman|chair|chief|head|"
+              r"officer|commander|governor|mayor|ambassador|adviser|advisor|leader|editor|"
+              r"executive|inspector|president|coordinator|administrator)")  # fmt: skip
+ROLE_ONLY = re.compile(rf"^(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE_NOUNS}"
+                       r"(?:\s+(?:of|for|at|from|in)\s+[^,]*)?$", re.IGNORECASE)  # fmt: skip
+# A name, then who they are: "Leroy Cain, the American manager of the mission".
+NAME_THEN_ROLE = re.compile(r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3},\s")
+HEAD_END = re.compile(r"\s(?:of|in|for|at|from|with|who|that|on)\s")
+NAME_AFTER_ROLE = re.compile(ANONYMOUS_WORDS.pattern + r",?\s+[A-Z][a-z]+")
 DOCUMENT_WORDS = re.compile(
     r"\b(?:records?|documents?|papers|data|reports?|surveys?|polls?|study|studies|results|"
     r"figures|statistics|census|filings?|files|audit|analysis|minutes|memo|letter|"
-    r"transcripts?|articles?|leaks?)\b", re.IGNORECASE)  # fmt: skip
+    r"transcripts?|articles?|leaks?|videos?|footage|recordings?|tapes?)\b",
+    re.IGNORECASE)  # fmt: skip
 UNNAMED_REPORTS = re.compile(r"^(?:other|some|many|several|media|news|local|unconfirmed|"
-                             r"earlier|early|initial)?\s*reports$", re.IGNORECASE)  # fmt: skip
+                             r"earlier|early|initial|press)?\s*reports$",
+                             re.IGNORECASE)  # fmt: skip
 ORGANISATION_WORDS = re.compile(
     r"\b(?:police|council|ministry|government|commission|authority|board|service|company|"
     r"agency|office|department|court|union|bureau|institute|university|hospital|army|"
@@ -153,7 +182,9 @@ HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|it appears|there appe
                     r"(?:is|are|was|were) (?:(?:said|believed|expected|thought|reported) to|"
                     r"reported)|it is (?:believed|thought|understood)|"
                     r"(?:has|have|had) (?:also )?been reported|reports say|^reports (?:on|about)|"
-                    r"there (?:has|have|had) (?:also )?been reports?)\b",
+                    r"there (?:has|have|had) (?:also )?been reports?|supposedly|purportedly|"
+                    r"(?:might|may|could) have been|(?:is|are|was|were|has been|have been) "
+                    r"blamed on|(?:early|initial|first|unconfirmed) reports)\b",
                     re.IGNORECASE)  # fmt: skip
 # "a leader from the council": one person not named, described by where they belong ("a
 # group called X" is named; "an official police briefing" is the police's).
@@ -203,8 +234,13 @@ def classify_source(phrase: str) -> str:
         return "hedge_no_source"
     if _names_a_document(phrase):
         return DOCUMENT
+    if NAME_THEN_ROLE.match(phrase):
+        return "named_source"
+    if ROLE_ONLY.match(phrase):
+        return "one_anonymous_source"
     if ANONYMOUS_WORDS.search(phrase) and not NAME_AFTER_ROLE.search(phrase):
-        if PLURAL_WORDS.search(phrase):
+        head = HEAD_END.split(phrase)[0]  # "one cadre" of "one cadre in charge of workers"
+        if PLURAL_WORDS.search(head):
             return "several_anonymous_sources"
         return "one_anonymous_source"
     if INDEFINITE.match(phrase):
@@ -239,6 +275,7 @@ def _clean_source(phrase: str) -> str:
         second_is_name = _has_name(bare) and bare.split()[0].lower() not in DETERMINERS \
             and bare.split()[0].lower() not in {"who", "which", "speaking", "however"}
         phrase = f"{first}, {second}" if second_is_name else first
+    phrase = SPOKEN_TO.sub("", phrase)  # "said an official to the AFP news agency"
     return ADVERB_AFTER.sub("", RELATIVE_CLAUSE.sub("", phrase))
 
 
@@ -261,20 +298,40 @@ def _speaker(paragraph: str) -> tuple[str, str] | None:
     closing quotation mark, else the first outside quotation marks."""
     if not SPEECH_WORD.search(paragraph):
         called = CALLED_QUOTE.search(paragraph)
-        if called and _looks_like_source(_clean_source(called["who"])):
-            return "called", _clean_source(called["who"])
+        who = _clean_source(_source_phrase(called["who"])) if called else ""
+        if called and _looks_like_source(who):
+            return "called", who
         return None
     for pattern in (QUOTE_THEN_VERB, QUOTE_THEN_SPEAKER):
         match = pattern.search(paragraph)
         if match:
             verb = SPEECH_WORD.search(match.group(0))
-            return (verb.group(0) if verb else "said"), _clean_source(match["who"])
+            return (verb.group(0) if verb else "said"), _clean_source(
+                _source_phrase(match["who"]))
     outside = re.sub(r"“[^”]*”|\"[^\"]*\"", "", paragraph)
     match = SAID_BEFORE.search(outside)
     if match and not re.match(r"(?i)it\b", match.group(1)):
         verb = re.search(SPEECH, match.group(0)[len(match.group(1)):])
-        return (verb.group(0) if verb else "said"), _clean_source(match.group(1))
+        who = match.group(1)
+        named_before = NAME_BEFORE_ROLE.search(outside[:match.start(1)])
+        if named_before and re.match(r"(?i)(?:the|a|an)\s", who):
+            who = f"{named_before['name']}, {who}"  # "Leroy Cain, the manager of X said"
+        return (verb.group(0) if verb else "said"), _clean_source(_source_phrase(who))
     return None
+
+
+def _quoted_speaker(body: str, rest: str, paragraph: str,
+                    earlier: tuple[str, str] | None) -> tuple[str, str] | None:
+    """(cue, speaker) of a sentence with quoted words: named in the sentence itself ("X said",
+    "X has confirmed ... by saying"), else the last speaker of a quotation earlier in the
+    paragraph, else the first named later in it ("“...” Then: “...,” said X."), else the
+    first named anywhere in the paragraph."""
+    own = _speaker(body)
+    if own is None:
+        claimed = _claimed_source(body)
+        if claimed is not None and claimed.label != "hedge_no_source":
+            own = claimed.cue, claimed.described
+    return own or earlier or _speaker(rest) or _speaker(paragraph)
 
 
 def _source_phrase(phrase: str) -> str:
@@ -289,6 +346,9 @@ def _source_phrase(phrase: str) -> str:
     pronoun = SUBJECT_PRONOUN.search(phrase)
     if pronoun:
         return pronoun["pronoun"]  # "In the video she": the speaker is "she"
+    place = PLACE_OR_TIME_BEFORE.match(phrase)
+    if place:
+        return place["name"]  # "In the interview Zapatero"
     return CLAUSE_OPENER.split(phrase)[-1]
 
 
@@ -314,11 +374,14 @@ def _claimed_source(body: str) -> Source | None:
     for pattern in (AT_END, LEADING, INVERTED, INSIDE):
         for match in pattern.finditer(masked):
             who = _clean_source(_source_phrase(body[match.start("who"):match.end("who")]))
+            if who.lower() == "who":  # "predicted by economists, who forecast ..."
+                before = NOUN_BEFORE_WHO.search(body[:match.start("who")])
+                who = before["noun"] if before else who
             someone = SPEECH_WORD.fullmatch(match["verb"]) is not None and \
                 len(who.split()) <= 6 and who.split()[0].lower() in {"a", "an", "the", "one"}
-            if PASSIVE_END.search(who) or (match["verb"] in DOCUMENT_ONLY_VERBS
-                                           and not _names_a_document(who)):
-                continue
+            if PASSIVE_END.search(who) or COMPARISON_END.search(who) or (
+                    match["verb"] in DOCUMENT_ONLY_VERBS and not _names_a_document(who)):
+                continue  # "37 are reported missing", "more than predicted", "the toll gives"
             if who and len(who.split()) <= 12 and (_looks_like_source(who) or someone):
                 candidates.append((match["verb"], who))
                 break
@@ -337,22 +400,31 @@ def find_attribution(text: str, furniture: Mapping[int, str] | None = None) -> p
     """Return one row per sentence of `text` with its attribution type, cue and source."""
     check_text(text)
     sentences = split_sentences(text, furniture)
-    paragraphs: dict[int, str] = {}
-    for number, body in zip(sentences["paragraph"], sentences["text"], strict=True):
-        paragraphs[number] = f"{paragraphs[number]} {body}" if number in paragraphs else body
+    numbers, bodies = sentences["paragraph"].tolist(), sentences["text"].tolist()
+    # Each sentence with the rest of its paragraph: a quotation's speaker may come later.
+    rests = [" ".join(body for number, body in zip(numbers[i:], bodies[i:], strict=True)
+                      if number == numbers[i]) for i in range(len(bodies))]
+    paragraphs = {number: rest for number, rest in reversed(list(zip(numbers, rests,
+                                                                         strict=True)))}
     rows = []
     last_speaker = Source("anonymous_person_quoted", "", "")
     previous: Source | None = None  # the last source of the current paragraph
     inside = False
     current_paragraph = None
-    for sentence in sentences.itertuples(index=False):
+    quote_speaker: tuple[str, str] | None = None  # the last quotation's speaker in the paragraph
+    for sentence, rest in zip(sentences.itertuples(index=False), rests, strict=True):
         body = sentence.text
         if sentence.paragraph != current_paragraph:
             current_paragraph, inside, previous = sentence.paragraph, False, None
+            quote_speaker = None
         was_inside = inside
         inside = _quote_state(body, inside)
         quoted = was_inside or any(mark in body for mark in QUOTES_OPEN + QUOTES_CLOSE)
-        speaker = _speaker(paragraphs[sentence.paragraph]) if quoted else None
+        if quoted:
+            speaker = quote_speaker = _quoted_speaker(body, rest, paragraphs[sentence.paragraph],
+                                                      quote_speaker)
+        else:
+            speaker = None
         result = Source("unattributed_assertion", "", "")
         claimed = None if quoted and speaker else _claimed_source(body)
         inference = INFERENCE_START.search(body)
@@ -366,8 +438,8 @@ def find_attribution(text: str, furniture: Mapping[int, str] | None = None) -> p
                 result = Source(last_speaker.label, cue, last_speaker.described or who)
             else:
                 label = classify_source(who)  # a name, a document, or an unnamed person
-                if label not in ("named_source", DOCUMENT):
-                    label = "anonymous_person_quoted"
+                if label not in ("named_source", DOCUMENT, "several_anonymous_sources"):
+                    label = "anonymous_person_quoted"  # one unnamed person's own words
                 result = last_speaker = Source(label, cue, who)
             previous = result
         elif claimed and PRONOUN.match(claimed.described) and previous is not None:

@@ -53,7 +53,7 @@ NUMBER = re.compile(
 )
 QUALIFIER_BEFORE = re.compile(r"\b(" + "|".join(QUALIFIERS) + r")\s+(?:some\s+|magnitude\s+)?"
                               r"(?:US\$|\$|€|£|¥)?\s?$", re.IGNORECASE)  # fmt: skip
-NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")
+NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][a-z]+|[A-Z][A-Z&]+)\s$")  # FTSE 100
 CLAUSE_END = re.compile(r",\s+and\s+|;\s+|\s+but\s+|[,.!?]?[”\"]")  # a quotation ends it too
 
 # Spans that hold digits but no figure; found first, and no figure may overlap them.
@@ -66,6 +66,8 @@ DATES_AND_TIMES = re.compile("|".join([
     r"\b\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?\s?m\b\.?)?",                 # 14:05, 3:15 a.m.
     r"\b\d{1,2}\s*[ap]\.?m\b\.?",                                        # 6 a.m., 7 pm
     r"\b(?:[01]\d|2[0-3])[0-5]\d\s+(?:UTC|GMT|BST|CET|local time)\b",    # 2245 UTC
+    r"\b\d{1,2}\.\d{2}\s+(?:on\s+\w+\s+(?:morning|afternoon|evening|night)\s+)?"
+    r"(?:local\s+time|[ap]\.?m\b\.?)",                                   # 6.19 local time
 ]))  # fmt: skip
 REFERENCES_AND_PHONES = re.compile("|".join([
     r"(?i:\b(?:page|pages|pp?\.|section|sections|chapter|clause|article|paragraph|table|"
@@ -127,8 +129,14 @@ SOURCE_NOUNS = re.compile(r"^(?:\s+\w+){0,2}?\s+(?:officials|sources|diplomats|i
                           r"witnesses|analysts|observers|spokes(?:men|women|people))\b",
                           re.IGNORECASE)  # fmt: skip
 SPEECH_OR_ACCORDING = re.compile(r"\b(?:said|say|says|told|according\s+to)\b", re.IGNORECASE)
+HALF_A_SCALE = re.compile(r"\bhalf\s+an?\s+(?P<scale>dozen|hundred|thousand|million|billion)\b",
+                          re.IGNORECASE)  # fmt: skip
+PRONOUN_VERB_AFTER = re.compile(r"\s+(?:were|are|was|is|had|have|has|will|would|could|can|"
+                                r"who|remain|remained)\b")  # fmt: skip
 TIME_AGO = re.compile(rf"(?<![\w-])(?:\d+|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?|a|an)\s+"
-                      r"(?:years?|months?|weeks?|days?|hours?|decades?)\s+ago\b",
+                      r"(?:years?|months?|weeks?|days?|hours?|decades?)\s+(?:ago\b|from\s+"
+                      r"(?:now|today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                      r"Saturday|Sunday)\b)",
                       re.IGNORECASE)  # fmt: skip
 # Speed: quick signs that a slower pattern can match. Each starts with a digit or a capital,
 # which the regular expression engine finds fast; without a sign the pattern is not searched.
@@ -244,7 +252,7 @@ def clues_of(sentence: str) -> Clues:
 
 
 def _time_ago_spans(sentence: str) -> list[tuple[int, int]]:
-    """Spans of "four years ago", "10 days ago": a point in time, not a figure."""
+    """Spans of "four years ago", "two days from Wednesday": a point in time, not a figure."""
     return [match.span() for match in TIME_AGO.finditer(sentence)]
 
 
@@ -264,7 +272,7 @@ def _not_figure_spans(sentence: str, clues: Clues | None = None) -> list[tuple[i
         spans = date_spans(sentence)  # another date finder was put in (a benchmark)
     elif clues.digits and DATE_SIGN.search(sentence):
         spans = date_spans(sentence)
-    if "ago" in clues.words:
+    if "ago" in clues.words or "from" in clues.words:
         spans += _time_ago_spans(sentence)
     if not clues.digits or not (PHONE_SIGN.search(sentence) or clues.words & REFERENCE_WORDS):
         return spans
@@ -359,7 +367,12 @@ def _word_numbers(sentence: str, blocked: list[tuple[int, int]], small_words: bo
         return numbers  # speed: no number word, nothing to search for
     if "point" in words:
         numbers = _word_decimals(sentence, blocked)
-        blocked = blocked + [(number.start, number.end) for number in numbers]
+    if "half" in words:
+        numbers += [Number(*match.span(), SCALE_WORDS[match["scale"].lower()] // 2, words=True,
+                           scale=SCALE_WORDS[match["scale"].lower()])
+                    for match in HALF_A_SCALE.finditer(sentence)
+                    if not _overlaps(match.span(), blocked)]  # "half a million"
+    blocked = blocked + [(number.start, number.end) for number in numbers]
     first = min(lower.find(word) for word in present)  # search from the first one on
     if len(lower) != len(sentence):
         first = 0  # lower case changed the length ("İ"): offsets differ, search it all
@@ -387,6 +400,9 @@ def _word_numbers(sentence: str, blocked: list[tuple[int, int]], small_words: bo
             continue  # "Two officials who asked not to be named said": the sources, counted
         if sentence[max(0, start - 7):start].lower() == "number ":
             continue  # "number one"
+        if small and sentence[max(0, start - 4):start].lower() == "the " and \
+                PRONOUN_VERB_AFTER.match(sentence[end:]):
+            continue  # "the three were released": the people, not a count
         # any scale word of its own: "one hundred and fifty to five hundred" keeps its 150
         scale = max((SCALE_WORDS[word] for word in words if word in SCALE_WORDS), default=1)
         numbers.append(Number(start, end, parse_number_words(phrase), words=True, scale=scale))

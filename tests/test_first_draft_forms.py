@@ -323,3 +323,84 @@ def test_figure_forms_of_the_fourth_round(text: str, expected: list[tuple]) -> N
 ])  # fmt: skip
 def test_compound_modifiers_without_a_hyphen_are_not_figures(text: str) -> None:
     assert find_figures(text, small_words=True).empty, find_figures(text)[["value_text"]]
+
+
+# The fifth round: forms missed on the fourth round's frozen split (now `dev4`), written again
+# in invented sentences.
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # Verbs of saying and suspecting the lists lacked.
+    ("The Dunmore port director states that the pier is safe.", "one_anonymous_source",
+     "The Dunmore port director"),
+    ("Harbour chair Ana Vesk commented that the figure is too low.", "named_source",
+     "Harbour chair Ana Vesk"),
+    ("Local authorities suspect that a gas leak caused the fire.",
+     "several_anonymous_sources", "Local authorities"),
+    ("Rents rose more than predicted by economists, who forecast a rise of 2%.",
+     "several_anonymous_sources", "economists"),
+    ("The cause is unknown, but reports indicate that the pump failed.", "hedge_no_source", ""),
+    ("The video indicates that the crew left early.", "document", "The video"),
+    # Hedges the list lacked.
+    ("The ferry, supposedly the oldest on the lake, sank.", "hedge_no_source", ""),
+    ("The fire might have been started by a heater.", "hedge_no_source", ""),
+    ("The blackout has been blamed on a storm.", "hedge_no_source", ""),
+    ("The blast hit Dunmore, with early reports saying two died.", "hedge_no_source", ""),
+    ("Press reports say that no boats were lost.", "hedge_no_source", ""),
+    # Words kept around a source.
+    ("The pier reopened, although Dunmore and Lake Orrin said it was unsafe.", "named_source",
+     "Dunmore and Lake Orrin"),
+    ("The council officially confirmed the closure.", "named_source", "The council"),
+    # A role and a name; a title with no name.
+    ("Council spokesman, Piet Marr, said the roads were clear.", "named_source",
+     "Council spokesman, Piet Marr"),
+    ("The Orrin Valley harbour minister said the pier would close.", "one_anonymous_source",
+     "The Orrin Valley harbour minister"),
+    # A document's author kept: "released by".
+    ("According to a report released by the Orrin Valley Water Company, 40 pipes leaked.",
+     "document", "a report released by the Orrin Valley Water Company"),
+])  # fmt: skip
+def test_attribution_forms_of_the_fifth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "sentence", "label", "source"), [
+    # Each quotation has its own speaker, also when a paragraph holds two.
+    ("“The smoke is thick,” said Ana Vesk. Piet Marr said that “I saw 50 boats. They are "
+     "still coming.”", 2, "named_source", "Piet Marr"),
+    # The speaker named later in the paragraph.
+    ("“The pier is closed. It will stay closed,” said Ana Vesk.", 0, "named_source",
+     "Ana Vesk"),
+    # A speaker "quoted as saying", and one who confirmed "by saying".
+    ("A senior ferry officer has been quoted as saying that “we lost two boats.”", 0,
+     "anonymous_person_quoted", "A senior ferry officer"),
+    ("A spokesman for the Dunmore council has confirmed the closure by saying that “the pier "
+     "is unsafe.”", 0, "anonymous_person_quoted", "A spokesman for the Dunmore council"),
+    # Quoted words of several people stay plural; a name before ", the manager of X said".
+    ("On Monday, Dunmore officials said the leak was “likely linked” to the storm.", 0,
+     "several_anonymous_sources", "Dunmore officials"),
+    ("Piet Marr, the harbour manager of Dunmore said that “the quay is safe.”", 0,
+     "named_source", "Piet Marr"),
+    # "said X to the Y news agency": the speaker only.
+    ("“The roads are shut,” said an official for the Orrin rescue team to the Dunmore Courier.",
+     0, "anonymous_person_quoted", "an official for the Orrin rescue team"),
+    # A phrase of place or time before the speaker.
+    ("Ana Vesk said the pier was old. In the interview Vesk also described the quay as "
+     "“a ruin.”", 1, "named_source", "Vesk"),
+])  # fmt: skip
+def test_quotation_speakers_of_the_fifth_round(text: str, sentence: int, label: str,
+                                               source: str) -> None:
+    assert label_of(text, sentence) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The plan saved about half a million jobs.",
+     [(500_000, "about", 450_000, 550_000, "")]),
+    ("The FTSE 100 fell 52 points and the S&P 500 lost 7%.",
+     [(52, "none", 52, 52, ""), (7, "none", 7, 7, "percent")]),
+    ("Officials say three boats sank. The three were towed to Dunmore.",
+     [(3, "none", 3, 3, "")]),
+    ("At 0719 UTC (6.19 on Friday evening local time) a magnitude 6.4 quake struck.",
+     [(6.4, "none", 6.4, 6.4, "")]),
+    ("The ferry will sail again two days from Wednesday.", []),
+])  # fmt: skip
+def test_figure_forms_of_the_fifth_round(text: str, expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
