@@ -27,8 +27,9 @@ Rules cannot read meaning: treat the table as a first draft to check by hand.
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 
 import pandas as pd
 
@@ -194,6 +195,9 @@ DETERMINERS = {"a", "an", "the", "one", "two", "some", "multiple", "several", "m
                "she", "they", "this", "that", "local", "unnamed", "its", "their", "his",
                "her", "it"}  # fmt: skip
 
+SPEAKER_AHEAD = 4  # sentences after a quotation in which to look for its speaker
+Speaker = tuple[str, str] | None  # (cue, who)
+
 COLUMNS = ["sentence_id", "attribution_type", "cue", "source_described", "kind", "text"]
 
 
@@ -320,18 +324,19 @@ def _speaker(paragraph: str) -> tuple[str, str] | None:
     return None
 
 
-def _quoted_speaker(body: str, rest: str, paragraph: str,
-                    earlier: tuple[str, str] | None) -> tuple[str, str] | None:
+def _quoted_speaker(body: str, following: list[str], paragraph: Callable[[], Speaker],
+                    earlier: Speaker) -> Speaker:
     """(cue, speaker) of a sentence with quoted words: named in the sentence itself ("X said",
     "X has confirmed ... by saying"), else the last speaker of a quotation earlier in the
-    paragraph, else the first named later in it ("“...” Then: “...,” said X."), else the
-    first named anywhere in the paragraph."""
+    paragraph, else the first named in the next sentences ("“...” Then: “...,” said X."),
+    else the paragraph's (`paragraph()`, worked out once per paragraph)."""
     own = _speaker(body)
     if own is None:
         claimed = _claimed_source(body)
         if claimed is not None and claimed.label != "hedge_no_source":
             own = claimed.cue, claimed.described
-    return own or earlier or _speaker(rest) or _speaker(paragraph)
+    return own or earlier or (_speaker(" ".join([body, *following])) if following else None) \
+        or paragraph()
 
 
 def _source_phrase(phrase: str) -> str:
@@ -400,29 +405,36 @@ def find_attribution(text: str, furniture: Mapping[int, str] | None = None) -> p
     """Return one row per sentence of `text` with its attribution type, cue and source."""
     check_text(text)
     sentences = split_sentences(text, furniture)
-    numbers, bodies = sentences["paragraph"].tolist(), sentences["text"].tolist()
-    # Each sentence with the rest of its paragraph: a quotation's speaker may come later.
-    rests = [" ".join(body for number, body in zip(numbers[i:], bodies[i:], strict=True)
-                      if number == numbers[i]) for i in range(len(bodies))]
-    paragraphs = {number: rest for number, rest in reversed(list(zip(numbers, rests,
-                                                                         strict=True)))}
+    by_paragraph: dict[int, list[str]] = {}
+    for number, body in zip(sentences["paragraph"], sentences["text"], strict=True):
+        by_paragraph.setdefault(number, []).append(body)
+    paragraph_speakers: dict[int, Speaker] = {}
+
+    def paragraph_speaker(number: int) -> Speaker:
+        if number not in paragraph_speakers:
+            paragraph_speakers[number] = _speaker(" ".join(by_paragraph[number]))
+        return paragraph_speakers[number]
+
     rows = []
     last_speaker = Source("anonymous_person_quoted", "", "")
     previous: Source | None = None  # the last source of the current paragraph
     inside = False
     current_paragraph = None
-    quote_speaker: tuple[str, str] | None = None  # the last quotation's speaker in the paragraph
-    for sentence, rest in zip(sentences.itertuples(index=False), rests, strict=True):
+    quote_speaker: Speaker = None  # the last quotation's speaker in the paragraph
+    position = 0  # of the sentence in its paragraph
+    for sentence in sentences.itertuples(index=False):
         body = sentence.text
         if sentence.paragraph != current_paragraph:
             current_paragraph, inside, previous = sentence.paragraph, False, None
-            quote_speaker = None
+            quote_speaker, position = None, 0
+        position += 1
         was_inside = inside
         inside = _quote_state(body, inside)
         quoted = was_inside or any(mark in body for mark in QUOTES_OPEN + QUOTES_CLOSE)
         if quoted:
-            speaker = quote_speaker = _quoted_speaker(body, rest, paragraphs[sentence.paragraph],
-                                                      quote_speaker)
+            following = by_paragraph[sentence.paragraph][position:position + SPEAKER_AHEAD]
+            speaker = quote_speaker = _quoted_speaker(
+                body, following, partial(paragraph_speaker, sentence.paragraph), quote_speaker)
         else:
             speaker = None
         result = Source("unattributed_assertion", "", "")
