@@ -86,15 +86,25 @@ class FreshInstall:
     env: dict[str, str]
 
 
+# `make test` names a folder of its own here (mode 0711): the Binder-like install is then made
+# in it and kept after the session, and the Binder test registers the install's kernel there as
+# BINDER_KERNEL, with which `make test`'s nbval stages run every notebook (see test_binder.py).
+BINDER_HOME_VARIABLE = "NEWSLAB_BINDER_HOME"
+BINDER_KERNEL = "newslab-binder"
+
+
 @pytest.fixture(scope="session")
 def fresh_install() -> Iterator[FreshInstall]:
     """repo2docker's steps in a fresh venv: requirements.txt, `pip install .`, postBuild.
 
     pip runs with the caller's configuration, so it reuses the wheels `make test-venv` already
     downloaded (pip's cache, and PIP_FIND_LINKS where set) instead of fetching them again, while
-    the venv itself starts empty and gets nothing but what those steps install (30-90 s).
+    the venv itself starts empty and gets nothing but what those steps install (30-90 s). The
+    folder is removed after the session, unless `make test` gave one (BINDER_HOME_VARIABLE) to
+    build it in: `make test` removes that after its nbval stages.
     """
-    folder = Path(tempfile.mkdtemp(prefix="newslab-fresh-"))
+    keep_in = os.environ.get(BINDER_HOME_VARIABLE) or None
+    folder = Path(tempfile.mkdtemp(prefix="newslab-fresh-", dir=keep_in))
     try:
         home = course_files(folder / "home")
         venv = folder / "venv"
@@ -110,7 +120,8 @@ def fresh_install() -> Iterator[FreshInstall]:
         run(["./postBuild"], home, env)
         yield FreshInstall(folder, home, venv, env)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        if keep_in is None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def pytest_configure(config: pytest.Config) -> None:
