@@ -20,8 +20,9 @@ Reuse these rather than starting servers by hand:
 
 `make test` runs these tests on two workers (pytest-xdist, `--dist loadgroup`): each worker
 builds its own session fixtures, in its own temporary folders and on its own ports.
-`pytest_collection_modifyitems` below keeps a module's tests on one worker and every test that
-uses `fresh_install` or `built_site` on one worker, and starts the slow groups first.
+`pytest_collection_modifyitems` below keeps a module's tests on one worker (except those of
+SPREAD_MODULES) and every test that uses `fresh_install` or `built_site` on one worker, and
+starts the slow groups first.
 """
 
 from __future__ import annotations
@@ -135,6 +136,10 @@ def pytest_configure(config: pytest.Config) -> None:
 # worker, which builds it once); any other module is a group of its own (its module fixtures are
 # built once, its tests keep their order).
 BUILD_ONCE_GROUPS = {"fresh_install": "fresh-install", "built_site": "website"}
+# The longest module, whose tests share nothing but session fixtures (each worker builds its own
+# JupyterLab on its own copy of the course) and the module's Chromium (a launch takes a second):
+# each of its tests is a group of its own, so that it is spread over every worker.
+SPREAD_MODULES = ("tests/test_browser.py",)
 # Groups using these start first, so that the long ones do not end up alone at the end.
 SLOW_FIXTURES = ("fresh_install", "course_lab", "lab_server", "browser", "built_site")
 
@@ -153,6 +158,14 @@ def worker_groups(items: list[pytest.Item]) -> dict[str, str]:
                 groups[module_of(item)] = group
                 break
     return groups
+
+
+def group_of(item: pytest.Item, groups: dict[str, str]) -> str:
+    """The item's group: its module's, or itself in a spread module that shares nothing."""
+    module = module_of(item)
+    if module in SPREAD_MODULES and groups[module] == module:
+        return item.nodeid
+    return groups[module]
 
 
 def slowness_rank(item: pytest.Item) -> int:
@@ -175,10 +188,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     groups = worker_groups(items)
     rank: dict[str, int] = {}
     for item in items:
-        group = groups[module_of(item)]
+        group = group_of(item, groups)
         rank[group] = min(rank.get(group, 2), slowness_rank(item))
         item.add_marker(pytest.mark.xdist_group(group))
-    items.sort(key=lambda item: rank[groups[module_of(item)]])
+    items.sort(key=lambda item: rank[group_of(item, groups)])
 
 
 class LabServer(NamedTuple):
