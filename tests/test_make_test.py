@@ -45,9 +45,11 @@ def make_test(tmp_path: Path, *variables: str, failing: str = "", registers: boo
     log = stand_ins(venv, failing, registers)
     make = shutil.which("make")
     assert make
+    # `make test TEST_JOBS=4` exports TEST_JOBS to this test: the defaults are tested here.
+    env = {key: value for key, value in os.environ.items() if key != "TEST_JOBS"}
     done = subprocess.run([make, "--no-print-directory", "-C", str(REPO), "test",
                            f"VENV={venv}", *SKIPPED_SETUP, *variables],
-                          env={**os.environ, "MAKEFLAGS": ""}, capture_output=True, text=True,
+                          env={**env, "MAKEFLAGS": ""}, capture_output=True, text=True,
                           timeout=120)
     lines = done.stdout.splitlines()
     assert "== make test: time of each stage (s)" in lines, done.stdout + done.stderr
