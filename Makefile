@@ -125,8 +125,13 @@ browser:
 # Tests run on TEST_JOBS workers (pytest-xdist): `tests/` by groups that share their expensive
 # fixtures, slowest groups first, in the order tests/conftest.py gives them (so no reordering by
 # size); the notebooks one file per worker. TEST_JOBS=0 runs everything in one process.
+# nbval runs every notebook with the kernel of the Binder-like venv that tests/test_binder.py
+# builds (requirements.txt, `pip install .`, postBuild) and registers as BINDER_KERNEL in a
+# folder of this run (NEWSLAB_BINDER_HOME, mode 0711 so the private-folder grading test's
+# ordinary user can reach the venv): each notebook is executed once, where students run it.
 # Each stage's time is printed at the end, also when a stage fails.
 TEST_JOBS ?= 2
+BINDER_KERNEL := newslab-binder
 # Read with the Makefile, before any prerequisite is built: `make test`'s set-up stage starts here.
 MAKE_STARTED := $(shell date +%s)
 XDIST = $(if $(filter-out 0,$(TEST_JOBS)),-n $(TEST_JOBS) --dist $(1))
@@ -134,21 +139,22 @@ XDIST = $(if $(filter-out 0,$(TEST_JOBS)),-n $(TEST_JOBS) --dist $(1))
 test: test-venv site-venv node_modules browser
 	@set -euo pipefail; \
 	started=$$(date +%s); stage_started=$$started; stages=("setup $$(( started - $(MAKE_STARTED) ))"); \
-	scratch=$$(mktemp -d); running=ruff; \
+	scratch=$$(mktemp -d); binder=$$(mktemp -d); chmod 711 "$$binder"; running=ruff; \
 	report() { local now=$$(date +%s) entry; \
 		[ -z "$$running" ] || stages+=("$$running(failed) $$(( now - stage_started ))"); \
 		echo "== make test: time of each stage (s)"; \
 		for entry in "$${stages[@]}"; do printf '   %-14s %5d\n' $$entry; done; \
-		printf '   %-14s %5d\n' total "$$(( now - $(MAKE_STARTED) ))"; rm -rf "$$scratch"; }; \
+		printf '   %-14s %5d\n' total "$$(( now - $(MAKE_STARTED) ))"; rm -rf "$$scratch" "$$binder"; }; \
 	trap report EXIT; \
 	next_stage() { local now=$$(date +%s); stages+=("$$running $$(( now - stage_started ))"); \
 		stage_started=$$now; running=$$1; }; \
 	export JUPYTER_CONFIG_DIR="$$scratch/config" JUPYTER_DATA_DIR="$$scratch/data" \
 		JUPYTER_RUNTIME_DIR="$$scratch/runtime" IPYTHONDIR="$$scratch/ipython" \
-		JUPYTER_PLATFORM_DIRS=1 PATH="$(CURDIR)/$(VENV)/bin:$$PATH"; \
+		JUPYTER_PLATFORM_DIRS=1 PATH="$(CURDIR)/$(VENV)/bin:$$PATH" NEWSLAB_BINDER_HOME="$$binder"; \
 	nbval() { local folders=(); for f in "$${@:2}"; do [ -d "$$f" ] && folders+=("$$f"); done; \
 		[ $${#folders[@]} -gt 0 ] || { echo "(no $${*:2} folder yet)"; return 0; }; \
-		$(VENV)/bin/pytest $$1 $(call XDIST,loadfile) \
+		JUPYTER_PATH="$$binder" $(VENV)/bin/pytest $$1 $(call XDIST,loadfile) \
+			--nbval-kernel-name $(BINDER_KERNEL) \
 			--nbval-sanitize-with tests/nbval_sanitize.cfg "$${folders[@]}" \
 			&& return 0 || rc=$$?; \
 		if [ $$rc -eq 5 ]; then echo "(no notebooks there yet)"; return 0; fi; return $$rc; }; \
@@ -156,9 +162,14 @@ test: test-venv site-venv node_modules browser
 	echo "== pytest tests"; $(VENV)/bin/pytest $(call XDIST,loadgroup --no-loadscope-reorder) \
 		--durations=15 tests; \
 	next_stage nbval-strict; \
-	echo "== nbval (strict) notebooks/ solutions/"; nbval --nbval notebooks solutions; \
+	[ -f "$$binder/kernels/$(BINDER_KERNEL)/kernel.json" ] || { echo "make test: the Binder test" \
+		"(tests/test_binder.py) did not register the kernel $(BINDER_KERNEL) that nbval runs the" \
+		"notebooks with: did it run?" >&2; exit 1; }; \
+	echo "== nbval (strict) notebooks/ solutions/ (kernel $(BINDER_KERNEL))"; \
+	nbval --nbval notebooks solutions; \
 	next_stage nbval-lax; \
-	echo "== nbval (lax) exercises/"; nbval --nbval-lax exercises; next_stage ""; \
+	echo "== nbval (lax) exercises/ (kernel $(BINDER_KERNEL))"; nbval --nbval-lax exercises; \
+	next_stage ""; \
 	echo "make test: all passed in $$(( $$(date +%s) - started )) s after $$(( started - $(MAKE_STARTED) )) s of set-up"
 
 grade: venv

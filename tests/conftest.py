@@ -20,8 +20,9 @@ Reuse these rather than starting servers by hand:
 
 `make test` runs these tests on two workers (pytest-xdist, `--dist loadgroup`): each worker
 builds its own session fixtures, in its own temporary folders and on its own ports.
-`pytest_collection_modifyitems` below keeps a module's tests on one worker and every test that
-uses `fresh_install` or `built_site` on one worker, and starts the slow groups first.
+`pytest_collection_modifyitems` below keeps a module's tests on one worker (except those of
+SPREAD_MODULES) and every test that uses `fresh_install` or `built_site` on one worker, and
+starts the slow groups first.
 """
 
 from __future__ import annotations
@@ -86,15 +87,25 @@ class FreshInstall:
     env: dict[str, str]
 
 
+# `make test` names a folder of its own here (mode 0711): the Binder-like install is then made
+# in it and kept after the session, and the Binder test registers the install's kernel there as
+# BINDER_KERNEL, with which `make test`'s nbval stages run every notebook (see test_binder.py).
+BINDER_HOME_VARIABLE = "NEWSLAB_BINDER_HOME"
+BINDER_KERNEL = "newslab-binder"
+
+
 @pytest.fixture(scope="session")
 def fresh_install() -> Iterator[FreshInstall]:
     """repo2docker's steps in a fresh venv: requirements.txt, `pip install .`, postBuild.
 
     pip runs with the caller's configuration, so it reuses the wheels `make test-venv` already
     downloaded (pip's cache, and PIP_FIND_LINKS where set) instead of fetching them again, while
-    the venv itself starts empty and gets nothing but what those steps install (30-90 s).
+    the venv itself starts empty and gets nothing but what those steps install (30-90 s). The
+    folder is removed after the session, unless `make test` gave one (BINDER_HOME_VARIABLE) to
+    build it in: `make test` removes that after its nbval stages.
     """
-    folder = Path(tempfile.mkdtemp(prefix="newslab-fresh-"))
+    keep_in = os.environ.get(BINDER_HOME_VARIABLE) or None
+    folder = Path(tempfile.mkdtemp(prefix="newslab-fresh-", dir=keep_in))
     try:
         home = course_files(folder / "home")
         venv = folder / "venv"
@@ -110,7 +121,8 @@ def fresh_install() -> Iterator[FreshInstall]:
         run(["./postBuild"], home, env)
         yield FreshInstall(folder, home, venv, env)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        if keep_in is None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -124,6 +136,10 @@ def pytest_configure(config: pytest.Config) -> None:
 # worker, which builds it once); any other module is a group of its own (its module fixtures are
 # built once, its tests keep their order).
 BUILD_ONCE_GROUPS = {"fresh_install": "fresh-install", "built_site": "website"}
+# The longest module, whose tests share nothing but session fixtures (each worker builds its own
+# JupyterLab on its own copy of the course) and the module's Chromium (a launch takes a second):
+# each of its tests is a group of its own, so that it is spread over every worker.
+SPREAD_MODULES = ("tests/test_browser.py",)
 # Groups using these start first, so that the long ones do not end up alone at the end.
 SLOW_FIXTURES = ("fresh_install", "course_lab", "lab_server", "browser", "built_site")
 
@@ -142,6 +158,14 @@ def worker_groups(items: list[pytest.Item]) -> dict[str, str]:
                 groups[module_of(item)] = group
                 break
     return groups
+
+
+def group_of(item: pytest.Item, groups: dict[str, str]) -> str:
+    """The item's group: its module's, or itself in a spread module that shares nothing."""
+    module = module_of(item)
+    if module in SPREAD_MODULES and groups[module] == module:
+        return item.nodeid
+    return groups[module]
 
 
 def slowness_rank(item: pytest.Item) -> int:
@@ -164,10 +188,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     groups = worker_groups(items)
     rank: dict[str, int] = {}
     for item in items:
-        group = groups[module_of(item)]
+        group = group_of(item, groups)
         rank[group] = min(rank.get(group, 2), slowness_rank(item))
         item.add_marker(pytest.mark.xdist_group(group))
-    items.sort(key=lambda item: rank[groups[module_of(item)]])
+    items.sort(key=lambda item: rank[group_of(item, groups)])
 
 
 class LabServer(NamedTuple):

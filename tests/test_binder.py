@@ -3,9 +3,18 @@
 repo2docker (the Python buildpack, as of 2026) uses runtime.txt for the Python version, installs
 `requirements.txt` with pip, then `pip install .` (not editable) because pyproject.toml has
 [project] and [build-system], then runs postBuild. A `binder/` or `.binder/` folder, a Dockerfile
-or environment.yml would change all that. The second test repeats those steps in a fresh venv
-(pip downloads the pinned packages from PyPI: about a minute), starts JupyterLab at the first
-notebook, and executes every lesson, exercise and solution notebook with that venv's kernel.
+or environment.yml would change all that. The install test repeats those steps in a fresh venv
+(conftest's `fresh_install`: pip reuses its cache, the venv starts empty), checks what got
+installed, starts JupyterLab from that venv at the first notebook, and proves that every lesson,
+exercise and solution notebook runs with that venv's kernel:
+
+- under `make test` (which sets NEWSLAB_BINDER_HOME), it registers the venv's kernel there as
+  `newslab-binder`, checks that this kernelspec starts the venv's own Python, and leaves the
+  notebooks to `make test`'s nbval stages, which run every one of them with that kernel
+  (`--nbval-kernel-name newslab-binder`): lessons and solutions with their outputs compared,
+  exercises with every cell required to run without error. Each notebook is executed once per
+  `make test`, in the environment students get, instead of once here and again by nbval;
+- run on its own (`pytest tests/test_binder.py`), it executes them all here, as before.
 """
 
 from __future__ import annotations
@@ -19,7 +28,16 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import REPO, FreshInstall, find_free_port, lab_command, run, start_lab
+from conftest import (
+    BINDER_HOME_VARIABLE,
+    BINDER_KERNEL,
+    REPO,
+    FreshInstall,
+    find_free_port,
+    lab_command,
+    run,
+    start_lab,
+)
 from packaging.specifiers import SpecifierSet
 
 FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
@@ -27,26 +45,33 @@ FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
 OTHER_BUILDPACKS = ["binder", ".binder", "Dockerfile", "environment.yml", "Pipfile",
                     "Pipfile.lock", "Project.toml", "REQUIRE", "install.R", "DESCRIPTION",
                     "default.nix", "requirements3.txt"]
-EXECUTE = """
+# A script's start: takes a kernel name from its first argument; kernel_python(name) says which
+# Python that kernel runs.
+KERNEL_PYTHON = """
 import json, sys
 from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
+KERNEL = sys.argv.pop(1)
+def kernel_python(name):
+    probe = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import sys; print(sys.executable)")])
+    NotebookClient(probe, timeout=60, kernel_name=name).execute()
+    return probe.cells[0].outputs[0]["text"].strip()
+"""
+# Runs after KERNEL_PYTHON: executes the notebooks named by the other arguments with KERNEL.
+EXECUTE = """
 results = {}
 for name in sys.argv[1:]:
     path = Path(name)
     notebook = nbformat.read(path, as_version=4)
     try:
-        NotebookClient(notebook, timeout=120, kernel_name="python3",
+        NotebookClient(notebook, timeout=120, kernel_name=KERNEL,
                        resources={"metadata": {"path": str(path.parent)}}).execute()
         results[name] = "ok"
     except Exception as error:
         results[name] = f"{type(error).__name__}: {str(error)[-800:]}"
-probe = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-    "import sys; print(sys.executable)")])
-NotebookClient(probe, timeout=60, kernel_name="python3").execute()
-kernel_python = probe.cells[0].outputs[0]["text"].strip()
-print(json.dumps({"kernel_python": kernel_python, "results": results}))
+print(json.dumps({"kernel_python": kernel_python(KERNEL), "results": results}))
 """
 
 
@@ -133,11 +158,38 @@ def test_binder_build_serves_the_first_notebook_and_runs_every_notebook(
     # What students run on Binder: the lessons, and the exercises with their check cells.
     lessons = sorted(str(path.relative_to(home)) for path in (home / "notebooks").glob("*.ipynb"))
     assert lessons[0] == FIRST_NOTEBOOK
+    nbval_home = os.environ.get(BINDER_HOME_VARIABLE)
+    if nbval_home:
+        # `make test`'s nbval stages run every notebook with this kernel (module docstring).
+        kernels = Path(nbval_home) / "kernels"
+        register_kernel(venv, kernels)
+        probe_env = {**os.environ, "JUPYTER_PATH": str(Path(nbval_home))}
+        probed = run([sys.executable, "-c", KERNEL_PYTHON + "print(kernel_python(KERNEL))",
+                      BINDER_KERNEL], home, probe_env).splitlines()[-1]
+        assert Path(probed).parent == venv / "bin", (
+            f"the kernel {BINDER_KERNEL} that nbval will use runs {probed}, not the venv's Python")
+        return
     # Solutions stand for a student who answered everything: their checks load reference data.
     others = sorted(str(path.relative_to(home)) for folder in ("exercises", "solutions")
                     for path in (home / folder).glob("*.ipynb"))
-    report = json.loads(run([str(python), "-c", EXECUTE, *lessons, *others], home,
-                            env).splitlines()[-1])
+    report = json.loads(run([str(python), "-c", KERNEL_PYTHON + EXECUTE, "python3", *lessons,
+                             *others], home, env).splitlines()[-1])
     assert Path(report["kernel_python"]).parent == venv / "bin", "the kernel is not the venv's"
     failed = {name: outcome for name, outcome in report["results"].items() if outcome != "ok"}
     assert not failed, f"in the Binder environment these notebooks fail: {failed}"
+
+
+def register_kernel(venv: Path, kernels: Path) -> Path:
+    """Write the venv's own `python3` kernelspec into `kernels` as BINDER_KERNEL.
+
+    Its `python` becomes the venv's absolute path: jupyter_client would otherwise start the
+    kernel with the Python of the process that launches it (nbval's, not the venv's).
+    """
+    spec = json.loads((venv / "share/jupyter/kernels/python3/kernel.json").read_text())
+    assert spec["argv"][0] in {"python", "python3"}, spec["argv"]
+    spec["argv"][0] = str(venv / "bin" / "python")
+    spec["display_name"] = "Python 3 (the Binder-like venv of make test)"
+    target = kernels / BINDER_KERNEL
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "kernel.json").write_text(json.dumps(spec, indent=1))
+    return target

@@ -211,9 +211,19 @@ import nbformat
 from nbclient import NotebookClient
 for name in sys.argv[1:]:
     path = Path(name)
-    notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    for attempt in (1, 2):
+        notebook = nbformat.read(path, as_version=4)
+        try:
+            NotebookClient(notebook, timeout=300, kernel_name="python3",
+                           resources={"metadata": {"path": str(path.parent)}}).execute()
+            break
+        except RuntimeError as error:
+            # jupyter_client picks free ports and the kernel binds them later: another process
+            # may take one in between, and the kernel dies at start ("Address already in use").
+            # A second start gets new ports; a kernel that cannot start fails both times.
+            if attempt == 2 or "before replying to kernel_info" not in str(error):
+                raise
+            print("kernel start failed, once:", error, file=sys.stderr, flush=True)
     print("ran", path.name, flush=True)
 """
 

@@ -15,8 +15,9 @@ import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
+from types import SimpleNamespace
 
-from conftest import REPO
+from conftest import REPO, SPREAD_MODULES, group_of, worker_groups
 
 RESULT = re.compile(r"^\[(gw\d+)\] \[\s*\d+%\] PASSED (\S+)$")
 # The Binder module's cheap tests join the group of its install test (which is deselected); it
@@ -47,3 +48,16 @@ def test_two_workers_keep_each_group_together_and_start_with_the_slow_one(tmp_pa
                            "tests/test_python_finder.py"}
     assert all(len(workers) == 1 for workers in groups.values()), groups
     assert "fresh-install" in first_on.values(), "the slow group did not start first"
+
+
+def test_a_spread_module_gives_each_test_a_group_and_other_modules_stay_whole() -> None:
+    spread = SPREAD_MODULES[0]
+    items = [SimpleNamespace(nodeid=f"{spread}::test_a[x]", fixturenames=["page"]),
+             SimpleNamespace(nodeid=f"{spread}::test_a[y]", fixturenames=["page"]),
+             SimpleNamespace(nodeid="tests/test_repo.py::test_b", fixturenames=[]),
+             SimpleNamespace(nodeid="tests/test_repo.py::test_c", fixturenames=[]),
+             SimpleNamespace(nodeid="tests/test_site.py::test_d", fixturenames=["built_site"])]
+    groups = worker_groups(items)  # type: ignore[arg-type]
+    assert [group_of(item, groups) for item in items] == [  # type: ignore[arg-type]
+        f"{spread}::test_a[x]", f"{spread}::test_a[y]", "tests/test_repo.py",
+        "tests/test_repo.py", "website"]
