@@ -145,7 +145,7 @@ ANONYMOUS_WORDS = re.compile(
     re.IGNORECASE)  # fmt: skip
 PLURAL_WORDS = re.compile(
     r"\b(?:sources|officials|residents|insiders|people|workers|cadres|witnesses|observers|"
-    r"diplomats|analysts|employees|members|traders|spokespeople|spokesmen|spokeswomen|"
+    r"diplomats|analysts|employees|managers|members|traders|spokespeople|spokesmen|spokeswomen|"
     r"organi[sz]ers|engineers|firefighters|critics|experts|doctors|activists|neighbou?rs|"
     r"villagers|investigators|fishermen|farmers|authorities|correspondents|economists|"
     r"scientists|researchers|academics|lawyers|protesters|soldiers|teachers|nurses|students|"

@@ -335,6 +335,9 @@ def test_compound_modifiers_without_a_hyphen_are_not_figures(text: str) -> None:
      "Harbour chair Ana Vesk"),
     ("Local authorities suspect that a gas leak caused the fire.",
      "several_anonymous_sources", "Local authorities"),
+    # Every people noun counts as plural in the plural ("managers" was missing).
+    ("Managers at the Dunmore mill said the shifts would end.", "several_anonymous_sources",
+     "Managers at the Dunmore mill"),
     ("Rents rose more than predicted by economists, who forecast a rise of 2%.",
      "several_anonymous_sources", "economists"),
     ("The cause is unknown, but reports indicate that the pump failed.", "hedge_no_source", ""),
