@@ -133,25 +133,28 @@ WHO_APPOSITIVE = re.compile(r",\s+(?:who|which)\s[^,]*,?$")
 SUBJECT_PRONOUN = re.compile(r"\s(?P<pronoun>he|she|they|it)$")
 PRONOUN = re.compile(r"^(?:he|she|they|it|the\s+source|the\s+official)(?:\s+also)?$",
                      re.IGNORECASE)  # fmt: skip
+# People described by what they are, not by name; each takes "s" in the plural.
+PEOPLE_NOUNS = ("source", "resident", "insider", "worker", "cadre", "observer", "diplomat",
+                "analyst", "employee", "manager", "member", "trader", "organi[sz]er",
+                "engineer", "firefighter", "critic", "expert", "doctor", "activist",
+                "neighbou?r", "villager", "investigator", "farmer", "correspondent",
+                "economist", "scientist", "researcher", "academic", "lawyer", "protester",
+                "soldier", "teacher", "nurse", "student", "passenger", "survivor", "relative",
+                "local")  # fmt: skip
+OTHER_PEOPLE = ("person", "someone", "fisherman", "witness", "spokesperson", "spokesman",
+                "spokeswoman")  # fmt: skip
+OTHER_PEOPLE_PLURAL = ("people", "fishermen", "witnesses", "spokespeople", "spokesmen",
+                       "spokeswomen", "authorities")  # fmt: skip
+# "officials" but not "official police figures" (a document of the police)
+OFFICIALS = (r"officials?(?!\s+(?:police|government|briefing|statement|report|figures|data|"
+             r"records?|documents?|results?)\b)")  # fmt: skip
 ANONYMOUS_WORDS = re.compile(
-    r"\b(?:sources?|officials?(?!\s+(?:police|government|briefing|statement|report|figures|"
-    r"data|records?|documents?|results?)\b)|residents?|insiders?|people|person|workers?|cadres?|"
-    r"witness(?:es)?|someone|observers?|diplomats?|analysts?|employees?|managers?|"
-    r"members?|traders?|spokes(?:person|man|woman|people|men|women)|organi[sz]ers?|"
-    r"engineers?|firefighters?|critics?|experts?|doctors?|activists?|neighbou?rs?|"
-    r"villagers?|investigators?|fishermen|fisherman|farmers?|authorities|"
-    r"correspondents?|economists?|scientists?|researchers?|academics?|lawyers?|protesters?|"
-    r"soldiers?|teachers?|nurses?|students?|passengers?|survivors?|relatives?|locals?)\b",
-    re.IGNORECASE)  # fmt: skip
+    r"\b(?:" + "|".join([OFFICIALS, *(f"{noun}s?" for noun in PEOPLE_NOUNS), *OTHER_PEOPLE,
+                         *OTHER_PEOPLE_PLURAL]) + r")\b", re.IGNORECASE)  # fmt: skip
 PLURAL_WORDS = re.compile(
-    r"\b(?:sources|officials|residents|insiders|people|workers|cadres|witnesses|observers|"
-    r"diplomats|analysts|employees|managers|members|traders|spokespeople|spokesmen|spokeswomen|"
-    r"organi[sz]ers|engineers|firefighters|critics|experts|doctors|activists|neighbou?rs|"
-    r"villagers|investigators|fishermen|farmers|authorities|correspondents|economists|"
-    r"scientists|researchers|academics|lawyers|protesters|soldiers|teachers|nurses|students|"
-    r"passengers|survivors|relatives|locals|multiple|several|"
-    r"many|two|three|four|"
-    r"five)\b", re.IGNORECASE)  # fmt: skip
+    r"\b(?:" + "|".join(["officials", *(f"{noun}s" for noun in PEOPLE_NOUNS),
+                         *OTHER_PEOPLE_PLURAL, "multiple", "several", "many", "two", "three",
+                         "four", "five"]) + r")\b", re.IGNORECASE)  # fmt: skip
 # A person described only by a title, however unique: "The launch director of Atlantis".
 ROLE_NOUNS = (r"(?:minister|director|manager|secretary|chairman|chairwoman|chair|chief|head|"
               r"officer|commander|governor|mayor|ambassador|adviser|advisor|leader|editor|"
@@ -456,8 +459,8 @@ def find_attribution(text: str, furniture: Mapping[int, str] | None = None) -> p
             previous = result
         elif claimed and PRONOUN.match(claimed.described) and previous is not None:
             result = Source(previous.label, claimed.cue, previous.described)
-        elif not claimed and previous is not None and POINTS_BACK.match(body):
-            result = Source(previous.label, POINTS_BACK.match(body).group(0), previous.described)
+        elif not claimed and previous is not None and (points_back := POINTS_BACK.match(body)):
+            result = Source(previous.label, points_back.group(0), previous.described)
         elif claimed and not PRONOUN.match(claimed.described) and \
                 claimed.label != "hedge_no_source":
             result = previous = claimed
