@@ -50,7 +50,7 @@ def test_invented_texts_say_so_and_real_ones_carry_credit_and_licence(data) -> N
         if row.split == "invented":
             assert row.credit.startswith("Invented for this course") and "fictional" in row.credit
         else:
-            assert row.split in {"dev", "dev2", "dev3", "dev4", "test4"}
+            assert row.split in {"dev", "dev2", "dev3", "dev4", "dev5", "test5"}
             assert "Wikinews" in row.credit and "(CC BY 2.5)" in row.credit
             assert "https://en.wikinews.org/" in row.credit or \
                 "https://en.m.wikinews.org/" in row.credit
@@ -106,23 +106,24 @@ def test_the_rules_on_the_invented_split(scored) -> None:
     assert table["type_accuracy"] >= 0.95 and table["source_accuracy"] >= 0.95, table
 
 
-def test_six_splits_and_a_frozen_test4_at_least_as_large_as_each_real_dev_split(data) -> None:
-    """test4 (Z001-) is the frozen real-news split the targets are judged on in the fifth
-    round; dev4 (Y001-Y058, the fourth round's test3) is now tuned on, like dev, dev2, dev3."""
+def test_seven_splits_and_a_frozen_test5_at_least_as_large_as_each_real_dev_split(data) -> None:
+    """test5 (V001-) is the frozen real-news split the targets are judged on in the sixth
+    round; dev5 (Z001-Z094, the fifth round's test4) is now tuned on, like dev to dev4."""
     texts = data.texts
-    assert set(texts["split"]) == {"invented", "dev", "dev2", "dev3", "dev4", "test4"}
+    assert set(texts["split"]) == {"invented", "dev", "dev2", "dev3", "dev4", "dev5", "test5"}
     per_split = data.attribution.merge(texts[["text_id", "split"]]).groupby("split").size()
-    assert per_split["test4"] >= max(per_split["dev"], per_split["dev2"], per_split["dev3"])
+    assert per_split["test5"] >= max(per_split["dev"], per_split["dev2"], per_split["dev3"])
     assert per_split["dev4"] >= per_split["dev3"] >= per_split["dev2"] >= per_split["dev"] >= 49
-    assert per_split["test4"] >= 120
+    assert per_split["dev5"] >= 120 and per_split["test5"] >= 120
     named = data.attribution.merge(texts[["text_id", "split"]])
-    named = named[(named["split"] == "test4") & (named["attribution_type"] == "named_source")]
+    named = named[(named["split"] == "test5") & (named["attribution_type"] == "named_source")]
     assert len(named) >= 30
     ids = texts.set_index("split")["text_id"]
     assert ids["dev2"].str.fullmatch(r"T\d{3}").all()
     assert ids["dev3"].str.fullmatch(r"X\d{3}").all()
     assert ids["dev4"].str.fullmatch(r"Y\d{3}").all()
-    assert ids["test4"].str.fullmatch(r"Z\d{3}").all()
+    assert ids["dev5"].str.fullmatch(r"Z\d{3}").all()
+    assert ids["test5"].str.fullmatch(r"V\d{3}").all()
 
 
 def test_real_news_splits_share_no_page(data) -> None:
@@ -130,7 +131,7 @@ def test_real_news_splits_share_no_page(data) -> None:
     url = texts["credit"].str.extract(r"(https://\S+)")[0].str.replace("en.m.", "en.")
     pages = url.groupby(texts["split"]).agg(set)
     splits = list(pages.index)
-    assert len(splits) == 5
+    assert len(splits) == 6
     for position, first in enumerate(splits):
         for second in splits[position + 1:]:
             assert not pages[first] & pages[second], (first, second)
