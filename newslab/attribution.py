@@ -52,7 +52,8 @@ CLAIM = (r"(?:said|says|added|adds|told|tells|explained|warned|claimed|insisted|
          r"accuses|claims|reiterated|(?:is|are|was|were)\s+(?:reporting|saying|claiming)|"
          r"give|gives|gave|put|puts|states|commented|comments|suspect|suspects|"
          r"forecast|forecasts|predict|predicts|announces|confirms|denies|warns|admitted|"
-         r"acknowledged|alleged|alleges|wrote|writes|concluded|concludes)")  # fmt: skip
+         r"acknowledged|alleged|alleges|wrote|writes|concluded|concludes|claim|fears?|feared|"
+         r"proclaim(?:s|ed)?|maintain(?:s|ed)?|quoted)")  # fmt: skip
 # Verbs that attribute only when a document is the source: "official figures give the toll".
 DOCUMENT_ONLY_VERBS = {"give", "gives", "gave", "put", "puts"}
 QUOTES_OPEN = "“\""
@@ -70,17 +71,26 @@ SAID_BEFORE = re.compile(rf"(?:^|[,.;”\"])\s*((?:[\w’'-]+\s+){{0,7}}?[\w’'
                          rf"(?:,?\s+(?:also|has|have|had)\s+(?:(?:also|has|have|had)\s+)?|\s+)"
                          rf"{SPEECH}\b"
                          r"(?!\s+(?:to|for)\b)")  # fmt: skip
+# A quotation opened after a colon or semicolon, by a clause that opens with its speaker:
+# Manmohan Singh addressed his country: "We intend ..."
+QUOTE_AFTER_COLON = re.compile(r"(?:^|[.!?]\s+)(?P<clause>[A-Z][^.:;“”\"]{2,150}?)"
+                               r"(?P<mark>[:;])\s*[“\"]")  # fmt: skip
+SHORT_QUOTE = re.compile(r"[“\"][^“”\"\s]+(?:\s[^“”\"\s]+)?[”\"]")  # a word or two
+TITLE_WORDS = {"former", "late", "acting", "deputy", "then", "senior", "vice"}
 # A speaker who calls something by quoted words: The police called the death "sudden".
 CALLED_QUOTE = re.compile(r"(?:^|[.;]\s)\s*(?P<who>(?:[\w’'-]+\s+){0,6}?[\w’'-]+)\s+"
                           r"(?:also\s+)?(?:called|described|labell?ed|termed)\s+"
                           r"[^“”\".;]{1,80}?[“\"]")  # fmt: skip
 # Sources outside quotation marks; the source ends before an auxiliary ("officials have said").
-AUXILIARY = r"(?:(?:also|had|has|have)\s+){0,2}"
-LEADING = re.compile(rf"^(?P<who>[^,;“”\"]{{1,90}}?(?:,\s[^,;“”\"]{{1,130}}?,)?)\s+"
-                     rf"{AUXILIARY}(?P<verb>{CLAIM})\b(?!\s+(?:to|for)\b)"
+AUXILIARY = (r"(?:(?:also|had|has|have|earlier|later|again|then|now|previously|repeatedly|"
+             r"publicly|separately|continued?s?\s+to)\s+){0,3}")  # fmt: skip
+# A day after an appositive: "Franz Jung, the defence minister, today said".
+DAY_AFTER_APPOSITIVE = r"(?:(?<=,)\s+(?:today|yesterday|tonight|on\s+[A-Z][a-z]+day))?"
+LEADING = re.compile(rf"^(?P<who>[^,;“”\"]{{1,90}}?(?:,\s[^,;“”\"]{{1,130}}?,)?)"
+                     rf"{DAY_AFTER_APPOSITIVE}\s+{AUXILIARY}(?P<verb>{CLAIM})\b(?!\s+(?:to|for)\b)"
                      r"(?!\s*[.!?]?$)")  # fmt: skip
 # After a comma, semicolon, "and" or "but": a source and its verb, at the end or inside.
-AFTER_A_JOIN = (rf"(?:[,;](?:\s+(?:and|but)\b)?|\band\b|\bbut\b)\s+"
+AFTER_A_JOIN = (rf"(?:[,;](?:\s+(?:and|but)\b)?|\band\b|\bbut\b|\bthat\b)\s+"
                 rf"(?P<who>[^,;“”\"]{{1,70}}?)\s+{AUXILIARY}(?P<verb>{CLAIM})")  # fmt: skip
 AT_END = re.compile(rf"{AFTER_A_JOIN}\s*[.!?”\"]*$")
 INSIDE = re.compile(rf"{AFTER_A_JOIN}\b(?!\s+(?:to|for)\b)")
@@ -129,7 +139,15 @@ NAME_BEFORE_ROLE = re.compile(r"(?:^|[.;]\s+)(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]
 PLACE_OR_TIME_BEFORE = re.compile(r"^(?:In|At|On|During|After|Before|From|Speaking\s+\w+|"
                                   r"Asked\s+\w+)\s.*?\s(?P<name>[A-Z][\w’'-]+"
                                   r"(?:\s+[A-Z][\w’'-]+)*)$")  # fmt: skip
+WHERE_THEN_SOURCE = re.compile(r"\s(?:where(?:as)?|that)\s(?P<rest>.+)$")
+PLAIN_NAME = re.compile(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}")  # "Franz Josef Jung"
+NAME_THEN_CIRCUMSTANCE = re.compile(r"^(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s+"
+                                    r"(?:at|in|on|during)\s+(?:a|an|the|his|her|their)\s")
 WHO_APPOSITIVE = re.compile(r",\s+(?:who|which)\s[^,]*,?$")
+# People the story has already named, referred back to: "The pair claim that ...".
+BACK_REFERENCE = re.compile(r"^(?:the\s+(?:pair|couple|duo|trio)|both\s+(?:men|women))$",
+                            re.IGNORECASE)  # fmt: skip
+PERSON_PRONOUN = re.compile(r"^(?:he|she)(?:\s+also)?$", re.IGNORECASE)
 SUBJECT_PRONOUN = re.compile(r"\s(?P<pronoun>he|she|they|it)$")
 PRONOUN = re.compile(r"^(?:he|she|they|it|the\s+source|the\s+official)(?:\s+also)?$",
                      re.IGNORECASE)  # fmt: skip
@@ -140,11 +158,11 @@ PEOPLE_NOUNS = ("source", "resident", "insider", "worker", "cadre", "observer", 
                 "neighbou?r", "villager", "investigator", "farmer", "correspondent",
                 "economist", "scientist", "researcher", "academic", "lawyer", "protester",
                 "soldier", "teacher", "nurse", "student", "passenger", "survivor", "relative",
-                "local")  # fmt: skip
+                "officer")  # fmt: skip
 OTHER_PEOPLE = ("person", "someone", "fisherman", "witness", "spokesperson", "spokesman",
                 "spokeswoman")  # fmt: skip
 OTHER_PEOPLE_PLURAL = ("people", "fishermen", "witnesses", "spokespeople", "spokesmen",
-                       "spokeswomen", "authorities")  # fmt: skip
+                       "spokeswomen", "authorities", "locals")  # fmt: skip
 # "officials" but not "official police figures" (a document of the police)
 OFFICIALS = (r"officials?(?!\s+(?:police|government|briefing|statement|report|figures|data|"
              r"records?|documents?|results?)\b)")  # fmt: skip
@@ -188,7 +206,10 @@ HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|it appears|there appe
                     r"(?:has|have|had) (?:also )?been reported|reports say|^reports (?:on|about)|"
                     r"there (?:has|have|had) (?:also )?been reports?|supposedly|purportedly|"
                     r"(?:might|may|could) have been|(?:is|are|was|were|has been|have been) "
-                    r"blamed on|(?:early|initial|first|unconfirmed) reports)\b",
+                    r"blamed on|(?:early|initial|first|unconfirmed|erroneous|false|conflicting|"
+                    r"news|media) reports|(?:is|are|was|were) projected to|"
+                    r"(?:is|are|was|were) (?:widely )?expected(?=\s*[.!?]?$)|"
+                    r"(?:has|have|had) been described as)\b",
                     re.IGNORECASE)  # fmt: skip
 # "a leader from the council": one person not named, described by where they belong ("a
 # group called X" is named; "an official police briefing" is the police's).
@@ -198,6 +219,23 @@ DETERMINERS = {"a", "an", "the", "one", "two", "some", "multiple", "several", "m
                "she", "they", "this", "that", "local", "unnamed", "its", "their", "his",
                "her", "it"}  # fmt: skip
 
+# Words that open a sentence with a capital without being a name: "Amongst the accused".
+OPENING_WORDS = {"amongst", "among", "outside", "inside", "after", "before", "during",
+                 "following", "however", "meanwhile", "despite", "although", "while", "when",
+                 "since", "because", "if", "in", "on", "at", "for", "with", "without", "under",
+                 "over", "both", "all", "most", "few", "each", "every", "other", "others",
+                 "there", "here", "then", "now", "today", "yesterday", "also", "still", "yet",
+                 "but", "and", "or", "so", "earlier", "later", "these", "those", "we", "i",
+                 "you", "our", "my", "your", "no", "only", "even", "such", "any", "either",
+                 "neither", "what", "why", "how", "where", "who"}  # fmt: skip
+# Verbs of finding that attribute a claim only for a document, or with "that": "a poll
+# found 40%", "police found that ..." but not "villagers found the recorder".
+FINDING_VERBS = {"found", "finds", "show", "shows", "showed"}
+# A verb's form followed by "are", "is", ...: a noun ("the accused are", "the forecast is").
+NOUN_AFTER = re.compile(r"\s+(?:are|is|were|was)\b")
+VERBS_ALSO_NOUNS = {"claim", "claims", "estimate", "estimates", "forecast", "forecasts",
+                    "suspect", "suspects", "show", "shows"}  # fmt: skip
+NUMBER_AFTER = re.compile(r"\s+(?:\d|another\b|a\s+further\b|an\s+extra\b)")  # "added 24 points"
 SPEAKER_AHEAD = 4  # sentences after a quotation in which to look for its speaker
 Speaker = tuple[str, str] | None  # (cue, who)
 
@@ -229,7 +267,7 @@ def _has_name(phrase: str) -> bool:
     words = [w.strip("“”\"'’()") for w in phrase.split()]
     capitals = [w for w in words[1:] if w[:1].isupper()] if words else []
     first_is_name = bool(words) and words[0][:1].isupper() and \
-        words[0].lower() not in DETERMINERS
+        words[0].lower() not in DETERMINERS and words[0].lower() not in OPENING_WORDS
     return first_is_name or bool(capitals)
 
 
@@ -237,6 +275,8 @@ def classify_source(phrase: str) -> str:
     """The attribution type for a source as described ("multiple sources", "Mira Tanaka",
     "a survey by Fenwick Polling")."""
     phrase = phrase.strip()
+    if BACK_REFERENCE.match(phrase):
+        return "named_source"
     if UNNAMED_REPORTS.match(phrase):
         return "hedge_no_source"
     if _names_a_document(phrase):
@@ -268,7 +308,8 @@ def _looks_like_source(phrase: str) -> bool:
     """True when a phrase before a verb of saying names a source rather than a thing."""
     return bool(UNNAMED_REPORTS.match(phrase) or _names_a_document(phrase)
                 or ANONYMOUS_WORDS.search(phrase) or ORGANISATION_WORDS.search(phrase)
-                or _has_name(phrase) or PRONOUN.match(phrase))  # fmt: skip
+                or _has_name(phrase) or PRONOUN.match(phrase)
+                or BACK_REFERENCE.match(phrase))  # fmt: skip
 
 
 def _clean_source(phrase: str) -> str:
@@ -280,10 +321,27 @@ def _clean_source(phrase: str) -> str:
         first, second = parts[0], parts[1]
         bare = re.sub(r"^the\s+(?=[A-Z])", "", second)  # "the Orrin Valley Water Company"
         second_is_name = _has_name(bare) and bare.split()[0].lower() not in DETERMINERS \
-            and bare.split()[0].lower() not in {"who", "which", "speaking", "however"}
+            and bare.split()[0].lower() not in {"who", "which", "speaking", "however"} \
+            and not (PLAIN_NAME.fullmatch(first) and re.search(ROLE_NOUNS, second, re.IGNORECASE))
         phrase = f"{first}, {second}" if second_is_name else first
     phrase = SPOKEN_TO.sub("", phrase)  # "said an official to the AFP news agency"
     return ADVERB_AFTER.sub("", RELATIVE_CLAUSE.sub("", phrase))
+
+
+def _only_named_in_quotes(body: str) -> bool:
+    """True when the quotation marks only set off a word or two ("Landis' "A" sample") and
+    nobody speaks or calls anything in the sentence: a name or term, not quoted words."""
+    rest = SHORT_QUOTE.sub("", body)
+    return len(rest.split()) >= 3 and \
+        not any(mark in rest for mark in QUOTES_OPEN + QUOTES_CLOSE) and \
+        not SPEECH_WORD.search(body) and not CALLED_QUOTE.search(body)
+
+
+def _pronoun_label(pronoun: str) -> str:
+    """The type for a speaker known only by a pronoun, with no one named before it in the
+    text: "he" or "she" stands for a person the story named earlier (`named_source`); "the
+    source" or "the official" for one it did not."""
+    return "named_source" if PERSON_PRONOUN.match(pronoun) else "anonymous_person_quoted"
 
 
 def _quote_state(text: str, inside: bool) -> bool:
@@ -308,13 +366,16 @@ def _speaker(paragraph: str) -> tuple[str, str] | None:
         who = _clean_source(_source_phrase(called["who"])) if called else ""
         if called and _looks_like_source(who):
             return "called", who
-        return None
+        introduced = QUOTE_AFTER_COLON.search(paragraph)
+        subject = _named_subject(introduced["clause"]) if introduced else ""
+        return (introduced["mark"], subject) if subject else None
     for pattern in (QUOTE_THEN_VERB, QUOTE_THEN_SPEAKER):
         match = pattern.search(paragraph)
         if match:
             verb = SPEECH_WORD.search(match.group(0))
-            return (verb.group(0) if verb else "said"), _clean_source(
-                _source_phrase(match["who"]))
+            who = _source_after_verb(match["who"]) if pattern is QUOTE_THEN_VERB \
+                else _source_phrase(match["who"])
+            return (verb.group(0) if verb else "said"), _clean_source(who)
     outside = re.sub(r"“[^”]*”|\"[^\"]*\"", "", paragraph)
     match = SAID_BEFORE.search(outside)
     if match and not re.match(r"(?i)it\b", match.group(1)):
@@ -325,6 +386,26 @@ def _speaker(paragraph: str) -> tuple[str, str] | None:
             who = f"{named_before['name']}, {who}"  # "Leroy Cain, the manager of X said"
         return (verb.group(0) if verb else "said"), _clean_source(_source_phrase(who))
     return None
+
+
+def _named_subject(clause: str) -> str:
+    """The person a clause opens with, when it opens with a name, titles and all ("Former
+    mayor Marc Morial summed up his view"): else ""."""
+    words = clause.split()
+    subject: list[str] = []
+    for word in words[:6]:
+        if word[:1].isupper() or word.lower() in TITLE_WORDS or \
+                re.fullmatch(ROLE_NOUNS, word, re.IGNORECASE):
+            subject.append(word)
+        else:
+            break
+    while subject and not subject[-1][:1].isupper():
+        subject.pop()
+    name = " ".join(subject)
+    if not subject or subject[0].lower() in OPENING_WORDS | DETERMINERS or \
+            not re.search(r"[A-Z]\S*\s+[A-Z]|^[A-Z]\S+$", name):
+        return ""
+    return name
 
 
 def _quoted_speaker(body: str, following: list[str], paragraph: Callable[[], Speaker],
@@ -351,6 +432,10 @@ def _source_phrase(phrase: str) -> str:
     phrase = WHO_APPOSITIVE.sub("", phrase)  # "Ana Vesk, who has chaired ... since ...,"
     if CLAUSE_WORDS.search(phrase) and re.search(r"\s(?:and|but)\s", phrase):
         phrase = re.split(r"\s(?:and|but)\s", phrase)[-1]
+    where = WHERE_THEN_SOURCE.search(phrase)
+    if where and not CLAUSE_WORDS.search(where["rest"]):
+        phrase = where["rest"]  # "a meeting where Mr Howard", "a quay that port officers"
+        # (but not "the hospital where the crew is treated", a clause inside the source)
     pronoun = SUBJECT_PRONOUN.search(phrase)
     if pronoun:
         return pronoun["pronoun"]  # "In the video she": the speaker is "she"
@@ -358,6 +443,15 @@ def _source_phrase(phrase: str) -> str:
     if place:
         return place["name"]  # "In the interview Zapatero"
     return CLAUSE_OPENER.split(phrase)[-1]
+
+
+def _source_after_verb(phrase: str) -> str:
+    """The source's words after a verb ("..., said Liu after the race"): up to a word that
+    opens a clause, and a name without the circumstance that follows it ("McCain at a final
+    event in Arizona")."""
+    phrase = CLAUSE_OPENER.split(phrase.strip())[0]
+    circumstance = NAME_THEN_CIRCUMSTANCE.match(phrase)
+    return circumstance["name"] if circumstance else phrase
 
 
 def _claimed_source(body: str) -> Source | None:
@@ -381,14 +475,22 @@ def _claimed_source(body: str) -> Source | None:
         if "reports" in body else body
     for pattern in (AT_END, LEADING, INVERTED, INSIDE):
         for match in pattern.finditer(masked):
-            who = _clean_source(_source_phrase(body[match.start("who"):match.end("who")]))
+            words = body[match.start("who"):match.end("who")]
+            who = _clean_source(_source_after_verb(words) if pattern is INVERTED
+                                else _source_phrase(words))
             if who.lower() == "who":  # "predicted by economists, who forecast ..."
                 before = NOUN_BEFORE_WHO.search(body[:match.start("who")])
                 who = before["noun"] if before else who
             someone = SPEECH_WORD.fullmatch(match["verb"]) is not None and \
                 len(who.split()) <= 6 and who.split()[0].lower() in {"a", "an", "the", "one"}
+            after = body[match.end("verb"):]
             if PASSIVE_END.search(who) or COMPARISON_END.search(who) or (
-                    match["verb"] in DOCUMENT_ONLY_VERBS and not _names_a_document(who)):
+                    match["verb"] in DOCUMENT_ONLY_VERBS and not _names_a_document(who)) or (
+                    match["verb"] in FINDING_VERBS and not _names_a_document(who)
+                    and not re.match(r"\s+that\b", after)) or (
+                    NOUN_AFTER.match(after) and (match["verb"].endswith("ed")
+                                                 or match["verb"] in VERBS_ALSO_NOUNS)) or (
+                    match["verb"] in {"added", "adds"} and NUMBER_AFTER.match(after)):
                 continue  # "37 are reported missing", "more than predicted", "the toll gives"
             if who and len(who.split()) <= 12 and (_looks_like_source(who) or someone):
                 candidates.append((match["verb"], who))
@@ -433,7 +535,8 @@ def find_attribution(text: str, furniture: Mapping[int, str] | None = None) -> p
         position += 1
         was_inside = inside
         inside = _quote_state(body, inside)
-        quoted = was_inside or any(mark in body for mark in QUOTES_OPEN + QUOTES_CLOSE)
+        quoted = was_inside or (any(mark in body for mark in QUOTES_OPEN + QUOTES_CLOSE)
+                                and not _only_named_in_quotes(body))
         if quoted:
             following = by_paragraph[sentence.paragraph][position:position + SPEAKER_AHEAD]
             speaker = quote_speaker = _quoted_speaker(
@@ -450,7 +553,8 @@ def find_attribution(text: str, furniture: Mapping[int, str] | None = None) -> p
             cue = "; ".join(([verb] if verb in body else []) + ([" ".join(marks)] if marks
                                                                  else []))  # fmt: skip
             if PRONOUN.match(who):
-                result = Source(last_speaker.label, cue, last_speaker.described or who)
+                result = Source(last_speaker.label, cue, last_speaker.described) \
+                    if last_speaker.described else Source(_pronoun_label(who), cue, who)
             else:
                 label = classify_source(who)  # a name, a document, or an unnamed person
                 if label not in ("named_source", DOCUMENT, "several_anonymous_sources"):

@@ -13,14 +13,18 @@ What counts as a figure:
   ``small_words=False`` to count "two" to "nine" in words in mid-sentence only after a
   qualifier ("at least three");
 - a range ("between 300 and 400", "6 to 8", "10-15 percent") is one row: qualifier and
-  bounds_rule "range", no value, both bounds.
+  bounds_rule "range", no value, both bounds; a change ("rose from 125 to 149") is two figures;
+- a time to a fraction of a second ("4:03.84") is a duration, in seconds;
+- "one" only after a qualifier ("in under one second").
 The unit is captured where the words say it (`stated_unit`): percent, a currency, a measure
 ("kilometres", "tonnes") or "fraction"; what a count counts is left to the reader.
 
 What does not count: dates in the usual formats ("3 May 2024", "May 3", "2024-05-03",
 "03/05/2024"), years (1900-2099 written without a comma, or an older year in "In 1789,")
 and decades, clock times ("14:05", "6 a.m.", "2245 UTC"), phone numbers, ordinals ("21st"),
-digits inside a name or code (COVID-19, K-300, A320, Version 2.1, "Pier 4"), page, section
+digits inside a name or code (COVID-19, K-300, A320, Version 2.1, "Pier 4", "World War Two",
+the numbers of a sporting event: "the women's 400 metre medley"), years said in words
+("twenty twelve"), page, section
 or clause numbers, compound modifiers ("two-week"), points in time ("four years ago"), vague
 plurals ("hundreds"), "one" and a count of the sources themselves ("Two officials who asked not
 to be named said", "according to two officials"). "No less than" and "not fewer than" are read
@@ -54,6 +58,9 @@ NUMBER = re.compile(
 QUALIFIER_BEFORE = re.compile(r"\b(" + "|".join(QUALIFIERS) + r")\s+(?:some\s+|magnitude\s+)?"
                               r"(?:US\$|\$|€|£|¥)?\s?$", re.IGNORECASE)  # fmt: skip
 NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][a-z]+|[A-Z][A-Z&]+)\s$")  # FTSE 100
+# The number in a sporting event's name: "the men's 400 metre medley", "4 x 100 metre relay".
+EVENT_BEFORE = re.compile(r"\b(?:men|women|boys|girls)['’]s\s+(?:\d+\s*x\s*)?$", re.IGNORECASE)
+EVENT_AFTER = re.compile(r"\s*x\s*\d")
 CLAUSE_END = re.compile(r",\s+and\s+|;\s+|\s+but\s+|[,.!?]?[”\"]")  # a quotation ends it too
 
 # Spans that hold digits but no figure; found first, and no figure may overlap them.
@@ -63,7 +70,7 @@ DATES_AND_TIMES = re.compile("|".join([
     rf"\b\d{{1,2}}(?:\s*(?:-|–|to|and)\s*\d{{1,2}})?(?:st|nd|rd|th)?\s+(?:of\s+)?"
     rf"(?:{MONTHS})\b\.?(?:,?\s+\d{{4}})?",                              # 3 May 2024, 12 to 14 July
     rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,\s*\d{{4}})?",  # May 3, Sept. 5, 2024
-    r"\b\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?\s?m\b\.?)?",                 # 14:05, 3:15 a.m.
+    r"\b\d{1,2}(?::\d{2}){1,2}(?![.:]\d)(?:\s*[ap]\.?\s?m\b\.?)?",       # 14:05, 3:15 a.m.
     r"\b\d{1,2}\s*[ap]\.?m\b\.?",                                        # 6 a.m., 7 pm
     r"\b(?:[01]\d|2[0-3])[0-5]\d\s+(?:UTC|GMT|BST|CET|local time)\b",    # 2245 UTC
     r"\b\d{1,2}\.\d{2}\s+(?:on\s+\w+\s+(?:morning|afternoon|evening|night)\s+)?"
@@ -76,6 +83,10 @@ REFERENCES_AND_PHONES = re.compile("|".join([
     r"(?<![\w,.])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)\s?)?\d{2,5}(?:[\s-]\d{2,5}){1,4}(?!\w|,\d)",
 ]))  # fmt: skip
 PHONE_DIGITS = 7  # a phone-like span needs at least this many digits
+# A time measured to a fraction of a second is a duration, never a clock time: "4:03.84"
+# (minutes:seconds), "1:59:40.2" (hours:minutes:seconds). Its value is in seconds.
+STOPWATCH = re.compile(r"(?<![\w.:,])(?:(?P<hours>\d{1,2}):)?(?P<minutes>\d{1,2}):"
+                       r"(?P<seconds>[0-5]\d\.\d+)(?![\w:]|\.\d)")  # fmt: skip
 
 CURRENCY_BEFORE = {"US$": "dollars", "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
 CURRENCY_SYMBOL = re.compile(r"(?:US\$|\$|€|£|¥)\s?$")
@@ -158,6 +169,13 @@ ACCORDING_TO_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 NEGATION_BEFORE = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
 NEGATED_CEILINGS = {"less than", "fewer than", "under"}
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to)\s*(?:US\$|\$|€|£|¥)?\s*$")
+# "rose from 125 to 149": a change, two figures, not a range.
+CHANGE_FROM = re.compile(r"\b(?:rose|rising|risen|rises?|fell|falling|fallen|falls?|"
+                         r"increas(?:ed|es|ing|e)|decreas(?:ed|es|ing|e)|dropp(?:ed|ing)|drops?|"
+                         r"climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|grew|grown|grows?|growing|went|"
+                         r"raised|lowered|revised|chang(?:ed|ing)|tak(?:ing|es)|took|bringing|"
+                         r"brought|up|down)\b[^,.;]{0,40}\bfrom\s+(?:US\$|\$|€|£|¥)?\s?$",
+                         re.IGNORECASE)  # fmt: skip
 BETWEEN = re.compile(r"\bbetween\s+(?:the\s+ages\s+of\s+)?(?:US\$|\$|€|£|¥)?\s?$",
                      re.IGNORECASE)  # fmt: skip
 # A number before a singular noun is part of a compound modifier, not a count: "a thirteen
@@ -306,7 +324,10 @@ def _digits_not_a_figure(text: str, start: int, end: int, match: re.Match) -> bo
     if len(digits) == 4 and 1000 <= int(digits) < 1900 and not match["decimals"] \
             and re.search(r"\b(?:[Ii]n|since|until)\s$", before) and after[:1] in ",.;":
         return True  # an older year, in a phrase of time: "In 1789, ..."
-    return bool(NAME_BEFORE.search(before)) and "," not in digits and int(digits) < 1000
+    if EVENT_BEFORE.search(before) or EVENT_AFTER.match(text[end:end + 12]):
+        return True  # an event's name: "the women's 400 metre medley", "the 4 x 100 metre relay"
+    return bool(NAME_BEFORE.search(before)) and "," not in digits and int(digits) < 1000 \
+        and not match["decimals"]  # "Apollo 11" is a name; "Howard 45.95" is a share
 
 
 def _whole(value: float | int) -> float | int:
@@ -323,12 +344,27 @@ def _digit_numbers(sentence: str, blocked: list[tuple[int, int]],
     numbers: list[Number] = []
     if clues is not None and not clues.digits:
         return numbers
+    if ":" in sentence:
+        numbers = _stopwatch_times(sentence, blocked)
+        blocked = blocked + [(number.start, number.end) for number in numbers]
     for match in NUMBER.finditer(sentence, clues.first_digit if clues else 0):
         start, end = match.span()
         if _overlaps((start, end), blocked) or _digits_not_a_figure(sentence, start, end, match):
             continue
         scale = SCALES[match["scale"].strip().lower()] if match["scale"] else 1
         numbers.append(Number(start, end, _digits_value(match), scale=scale))
+    return numbers
+
+
+def _stopwatch_times(sentence: str, blocked: list[tuple[int, int]]) -> list[Number]:
+    """Race times and other durations to a fraction of a second ("4:03.84" -> 243.84 s)."""
+    numbers = []
+    for match in STOPWATCH.finditer(sentence):
+        if _overlaps(match.span(), blocked):
+            continue
+        seconds = int(match["hours"] or 0) * 3600 + int(match["minutes"]) * 60 + \
+            float(match["seconds"])
+        numbers.append(Number(*match.span(), _whole(round(seconds, 6))))
     return numbers
 
 
@@ -386,8 +422,9 @@ def _word_numbers(sentence: str, blocked: list[tuple[int, int]], small_words: bo
         start, end = match.span()
         phrase = match.group(0)
         words = WORD_GAPS.split(phrase.lower())
-        if _overlaps((start, end), blocked) or words in (["one"], ["a"], ["an"]):
-            continue
+        if _overlaps((start, end), blocked) or words in (["a"], ["an"]) or \
+                words == ["one"] and not _qualifier_before(sentence, start):
+            continue  # "one" is a count only after a qualifier: "in under one second"
         first_in_sentence = sentence[:start].strip(" “\"‘'(") == ""
         small = len(words) == 1 and words[0] in SMALL_WORDS
         if small and not small_words and not first_in_sentence and \
@@ -400,6 +437,9 @@ def _word_numbers(sentence: str, blocked: list[tuple[int, int]], small_words: bo
             continue  # "Two officials who asked not to be named said": the sources, counted
         if sentence[max(0, start - 7):start].lower() == "number ":
             continue  # "number one"
+        if _year_in_words(words) or (not first_in_sentence and phrase[:1].isupper()
+                                     and NAME_BEFORE.search(sentence[max(0, start - 40):start])):
+            continue  # "his twenty twelve campaign"; "World War Two"
         if small and sentence[max(0, start - 4):start].lower() == "the " and \
                 PRONOUN_VERB_AFTER.match(sentence[end:]):
             continue  # "the three were released": the people, not a count
@@ -407,6 +447,13 @@ def _word_numbers(sentence: str, blocked: list[tuple[int, int]], small_words: bo
         scale = max((SCALE_WORDS[word] for word in words if word in SCALE_WORDS), default=1)
         numbers.append(Number(start, end, parse_number_words(phrase), words=True, scale=scale))
     return numbers
+
+
+def _year_in_words(words: list[str]) -> bool:
+    """True for a year said as two numbers: "twenty twelve", "nineteen eighty-four"."""
+    if len(words) < 2 or words[0] not in TENS_WORDS and UNITS_WORDS.get(words[0], 0) < 10:
+        return False
+    return words[1] in TENS_WORDS or UNITS_WORDS.get(words[1], 0) >= 10
 
 
 def _word_decimals(sentence: str, blocked: list[tuple[int, int]]) -> list[Number]:
@@ -457,7 +504,8 @@ def _ranges(sentence: str, numbers: list[Number]) -> list[tuple[Number, Number, 
         if opening and re.fullmatch(r"\s+and\s+(?:US\$|\$|€|£|¥)?\s?", between_words):
             pairs.append((first, second, first.start - (len(before) - opening.start())))
         elif RANGE_JOIN.match(between_words) and first.value < second.value \
-                and not (first.words and between_words.strip() in {"-", "–"}):
+                and not (first.words and between_words.strip() in {"-", "–"}) \
+                and not CHANGE_FROM.search(sentence[max(0, first.start - 60):first.start]):
             pairs.append((first, second, first.start))
     return pairs
 

@@ -407,3 +407,92 @@ def test_quotation_speakers_of_the_fifth_round(text: str, sentence: int, label: 
 ])  # fmt: skip
 def test_figure_forms_of_the_fifth_round(text: str, expected: list[tuple]) -> None:
     assert figures_of(text) == expected
+
+
+# The sixth round: forms missed on the fifth round's frozen split (now `dev5`), written again
+# in invented sentences.
+@pytest.mark.parametrize(("text", "expected"), [
+    # A time to a fraction of a second is a duration, in seconds; a clock time is not.
+    ("Vesk won the Dunmore mile in 4:03.84, ahead of Marr.",
+     [(243.84, "none", 243.84, 243.84, "")]),
+    ("The relay team finished in 1:02:05.5 at 14:05.", [(3725.5, "none", 3725.5, 3725.5, "")]),
+    # "one" counts after a qualifier.
+    ("Vesk won by under one second.", [(1, "under", None, 1, "")]),
+    # A change from one figure to another is two figures, not a range.
+    ("The toll rose from 125 to 149 overnight.",
+     [(125, "none", 125, 125, ""), (149, "none", 149, 149, "")]),
+    ("Between 125 and 149 boats sailed from 10 to 12 May.", [(None, "range", 125, 149, "")]),
+    # A share with decimals after a name is a figure; "Pier 4" is a name.
+    ("Marr led Vesk 45.95 to 45.19 at Pier 4.",
+     [(45.95, "none", 45.95, 45.95, ""), (45.19, "none", 45.19, 45.19, "")]),
+])  # fmt: skip
+def test_figure_forms_of_the_sixth_round(text: str, expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Years said in words, numbers in names, and the numbers in a sporting event's name.
+    "Vesk ended her twenty twelve campaign in Dunmore.",
+    "The pier was built after World War Two.",
+    "Vesk swam the women's 400 metre medley.",
+    "Dunmore won the men's 4 x 100 metre relay.",
+])  # fmt: skip
+def test_years_in_words_names_and_event_names_are_not_figures(text: str) -> None:
+    assert find_figures(text).empty, find_figures(text)[["value_text"]]
+
+
+@pytest.mark.parametrize(("text", "sentence", "label", "source"), [
+    # Words between a source and its verb: an appositive and a day, "continued to".
+    ("Piet Marr, the Dunmore harbour manager, today said that the quay would close.", 0,
+     "named_source", "Piet Marr"),
+    ("Outside the court, Vesk continued to proclaim her innocence.", 0, "named_source",
+     "Vesk"),
+    # Verbs the lists lacked ("claim", "fears"); people referred back to ("The pair").
+    ("Mayor Piet Marr fears that the dam may fail.", 0, "named_source", "Mayor Piet Marr"),
+    ("The pair claim that the boat sank.", 0, "named_source", "The pair"),
+    # A source inside a clause opened by "that" or "where".
+    ("The ferry left from a quay that Dunmore port officers believe was unsafe.", 0,
+     "several_anonymous_sources", "Dunmore port officers"),
+    ("The vote followed a meeting where Ana Vesk told the council the pier was unsafe.", 0,
+     "named_source", "Ana Vesk"),
+    # Finding something is not a claim unless it is a document's, or with "that".
+    ("Villagers found the ferry's data recorder.", 0, "unattributed_assertion", ""),
+    ("Investigators found that the pump failed.", 0, "several_anonymous_sources",
+     "Investigators"),
+    # A verb's form used as a noun, or adding a number, is not saying.
+    ("Amongst the dozen accused are two Dunmore ferry officers.", 0, "unattributed_assertion",
+     ""),
+    ("The council said Vesk won the first round. She added 24 points in the final.", 1,
+     "unattributed_assertion", ""),
+    # Hedges the list lacked.
+    ("There were erroneous reports by the Dunmore media that the dam had failed.", 0,
+     "hedge_no_source", ""),
+    ("Vesk is projected to win the Dunmore seat.", 0, "hedge_no_source", ""),
+    ("The verdict came on Monday. Appeals are expected.", 1, "hedge_no_source", ""),
+    ("In what have been described as show trials, ten men confessed.", 0, "hedge_no_source",
+     ""),
+])  # fmt: skip
+def test_attribution_forms_of_the_sixth_round(text: str, sentence: int, label: str,
+                                              source: str) -> None:
+    assert label_of(text, sentence) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "sentence", "label", "source"), [
+    # The speaker after the verb, without the circumstance that follows.
+    ("“I was shocked,” said Vesk after the race.", 0, "named_source", "Vesk"),
+    ("“The lake is safe,” said Marr at a meeting in Dunmore.", 0, "named_source", "Marr"),
+    # "the local police" is an organisation, not one local.
+    ("“The line is clear,” said the local police, in a statement.", 0, "named_source",
+     "the local police"),
+    # "she" with nobody named before it in the text: a person the story named earlier.
+    ("“The crew are safe,” she said.", 0, "named_source", "she"),
+    # A quotation opened after a colon by a clause that names its speaker.
+    ("Mayor Piet Marr addressed the town on the radio: “We will rebuild the pier.”", 0,
+     "named_source", "Mayor Piet Marr"),
+    # Quotation marks around a word or two set off a name, not someone's words.
+    ("The council said the test was positive. Vesk's “B” sample will be tested next week.", 1,
+     "unattributed_assertion", ""),
+])  # fmt: skip
+def test_quotation_speakers_of_the_sixth_round(text: str, sentence: int, label: str,
+                                               source: str) -> None:
+    assert label_of(text, sentence) == (label, source)
