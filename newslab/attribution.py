@@ -139,8 +139,9 @@ ADVERB_AFTER = re.compile(r"(?:\s+(?:also|then|later|again|now|further|previousl
 NOUN_BEFORE_WHO = re.compile(r"(?P<noun>[\w’'-]+),\s*$")
 SPOKEN_TO = re.compile(r"(?<!\bclose)\s+to\s+(?:the\s+|a\s+)?(?:[A-Z]|reporters\b|"
                        r"journalists\b).*$")  # fmt: skip
-# "who asked not to be named" stays; "who spoke to the AP" goes.
-RELATIVE_CLAUSE = re.compile(r"\s+(?:(?:where|which|whose)\s|who\s+(?:spoke|talked)\b).*$")
+# "who asked not to be named" and "who spoke on condition of anonymity" stay; "who spoke to
+# the AP" goes.
+RELATIVE_CLAUSE = re.compile(r"\s+(?:(?:where|which|whose)\s|who\s+(?:spoke|talked)\s+to\b).*$")
 RELATIVE_BEFORE = re.compile(r"^(?:in\s+which|in\s+whom|where|whereas|as|while|which|whom|"
                              r"however|meanwhile|moreover|instead|nevertheless),?\s+",
                              re.IGNORECASE)  # fmt: skip
@@ -353,8 +354,8 @@ def _clean_source(phrase: str) -> str:
             and bare.split()[0].lower() not in {"who", "which", "speaking", "however"} \
             and not (PLAIN_NAME.fullmatch(first) and re.search(ROLE_NOUNS, second, re.IGNORECASE))
         phrase = f"{first}, {second}" if second_is_name else first
-    phrase = SPOKEN_TO.sub("", phrase)  # "said an official to the AFP news agency"
-    return ADVERB_AFTER.sub("", RELATIVE_CLAUSE.sub("", phrase))
+    phrase = SPOKEN_TO.sub("", RELATIVE_CLAUSE.sub("", phrase))  # "said X to the AFP agency"
+    return ADVERB_AFTER.sub("", phrase)
 
 
 def _only_named_in_quotes(body: str) -> bool:
