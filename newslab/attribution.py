@@ -8,7 +8,8 @@ described (the speaker or document only, never the rest of the sentence). The ru
    ("said", "added", "told", ...): `named_source` when the speaker has a name,
    `anonymous_person_quoted` when not ("one cadre"); "he"/"she" is the last speaker.
 2. A source with a verb of saying or finding: "According to X", "X said ...", "..., X said",
-   "..., said X", "X, the mayor, told ...", "a survey by X found", "records show". The source
+   "..., said X", "X, the mayor, told ...", "a survey by X found", "records show", and acts
+   of speech ("apologised for", "pledged to", "condemned", "spoke at"). The source
    is classified: documents, reports, surveys, polls and data are `document`; unnamed people
    described by role are `several_anonymous_sources` or `one_anonymous_source`; people with
    a name and organisations ("the ministry", "police") are `named_source`. "reports" after
@@ -41,7 +42,7 @@ DOCUMENT = "document"
 TYPES = list(vocabulary.TYPES)  # the course's one vocabulary, see newslab.vocabulary
 SPEECH = (r"(?:said|says|added|adds|told|tells|asked|explained|warned|claimed|insisted|"
           r"announced|stated|states|noted|declared|replied|continued|commented|wrote|writes|"
-          r"recalled|remarked|stressed|admitted|acknowledged|conceded|promised|urged|"
+          r"recalled|remarked|stressed|admitted|acknowledged|conceded|promised|urged|concluded|"
           r"(?:(?:has|have|had|was|were|is|are)\s+been\s+)?quoted\s+as\s+saying)")  # fmt: skip
 # Verbs that attribute a claim outside quotation marks: saying, and documents finding.
 CLAIM = (r"(?:said|says|added|adds|told|tells|explained|warned|claimed|insisted|"
@@ -53,13 +54,18 @@ CLAIM = (r"(?:said|says|added|adds|told|tells|explained|warned|claimed|insisted|
          r"give|gives|gave|put|puts|states|commented|comments|suspect|suspects|"
          r"forecast|forecasts|predict|predicts|announces|confirms|denies|warns|admitted|"
          r"acknowledged|alleged|alleges|wrote|writes|concluded|concludes|claim|fears?|feared|"
-         r"proclaim(?:s|ed)?|maintain(?:s|ed)?|quoted)")  # fmt: skip
+         r"proclaim(?:s|ed)?|maintain(?:s|ed)?|quoted|state|described|describes|spoke|speaks|"
+         r"apologi[sz](?:ed|es)(?:\s+for)?|(?:promised|promises|pledged|pledges)(?:\s+to)?|"
+         r"requested|requests|agreed|agrees|"
+         r"condemned|condemns|refutes|refuted|asserted|asserts|assured|assures|"
+         r"issued\s+(?:an?\s+)?(?:apology|statement|warning|denial))")  # fmt: skip
 # Verbs that attribute only when a document is the source: "official figures give the toll".
 DOCUMENT_ONLY_VERBS = {"give", "gives", "gave", "put", "puts"}
 QUOTES_OPEN = "“\""
 QUOTES_CLOSE = "”\""
 SPEECH_WORD = re.compile(rf"\b{SPEECH}\b")
-ACCORDING = re.compile(r"\b[Aa]ccording to\s+([^,.;“”()]+(?:\([^()]*\))?)"
+ACCORDING = re.compile(r"\b[Aa]ccording to\s+((?:[^,.;“”()]|(?<=\b[A-Z])\.|\.(?=\w))+"
+                       r"(?:\([^()]*\))?)"
                        r"(?:,\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){1,3}),)?")  # fmt: skip
 # A speaker right after a closing quotation mark: ”, said X  /  ,” X said
 # A source to the end of its phrase; initials keep their full stops ("the U.S. State Department").
@@ -83,7 +89,8 @@ CALLED_QUOTE = re.compile(r"(?:^|[.;]\s)\s*(?P<who>(?:[\w’'-]+\s+){0,6}?[\w’
                           r"[^“”\".;]{1,80}?[“\"]")  # fmt: skip
 # Sources outside quotation marks; the source ends before an auxiliary ("officials have said").
 AUXILIARY = (r"(?:(?:also|had|has|have|earlier|later|again|then|now|previously|repeatedly|"
-             r"publicly|separately|continued?s?\s+to)\s+){0,3}")  # fmt: skip
+             r"publicly|separately|continued?s?\s+to|on\s+[A-Z][a-z]+day|[a-z]+ed\s+and)"
+             r"\s+){0,3}")  # fmt: skip
 # A day after an appositive: "Franz Jung, the defence minister, today said".
 DAY_AFTER_APPOSITIVE = r"(?:(?<=,)\s+(?:today|yesterday|tonight|on\s+[A-Z][a-z]+day))?"
 LEADING = re.compile(rf"^(?P<who>[^,;“”\"]{{1,90}}?(?:,\s[^,;“”\"]{{1,130}}?,)?)"
@@ -91,7 +98,8 @@ LEADING = re.compile(rf"^(?P<who>[^,;“”\"]{{1,90}}?(?:,\s[^,;“”\"]{{1,13
                      r"(?!\s*[.!?]?$)")  # fmt: skip
 # After a comma, semicolon, "and" or "but": a source and its verb, at the end or inside.
 AFTER_A_JOIN = (rf"(?:[,;](?:\s+(?:and|but)\b)?|\band\b|\bbut\b|\bthat\b)\s+"
-                rf"(?P<who>[^,;“”\"]{{1,70}}?)\s+{AUXILIARY}(?P<verb>{CLAIM})")  # fmt: skip
+                rf"(?P<who>[^,;“”\"]{{1,70}}?(?:,\s[^,;“”\"]{{1,130}}?,)?)\s+{AUXILIARY}"
+                rf"(?P<verb>{CLAIM})")  # fmt: skip
 AT_END = re.compile(rf"{AFTER_A_JOIN}\s*[.!?”\"]*$")
 INSIDE = re.compile(rf"{AFTER_A_JOIN}\b(?!\s+(?:to|for)\b)")
 INVERTED = re.compile(rf",\s+(?P<verb>{SPEECH})\s+(?P<who>{WHO_TO_THE_END})")
@@ -129,9 +137,13 @@ POINTS_BACK = re.compile(r"^(?:The|This|That|These|Those)\s+(?:figures?|numbers?
 ADVERB_AFTER = re.compile(r"(?:\s+(?:also|then|later|again|now|further|previously|earlier|too|"
                           r"having|[a-z]+ly))+$")  # fmt: skip
 NOUN_BEFORE_WHO = re.compile(r"(?P<noun>[\w’'-]+),\s*$")
-SPOKEN_TO = re.compile(r"\s+to\s+(?:the\s+|a\s+)?(?:[A-Z]|reporters\b|journalists\b).*$")
-RELATIVE_CLAUSE = re.compile(r"\s+(?:where|which|whose)\s.*$")  # "who asked not to be named" stays
-RELATIVE_BEFORE = re.compile(r"^(?:in\s+which|in\s+whom|where|whereas|as|while)\s+",
+SPOKEN_TO = re.compile(r"(?<!\bclose)\s+to\s+(?:the\s+|a\s+)?(?:[A-Z]|reporters\b|"
+                       r"journalists\b).*$")  # fmt: skip
+# "who asked not to be named" and "who spoke on condition of anonymity" stay; "who spoke to
+# the AP" goes.
+RELATIVE_CLAUSE = re.compile(r"\s+(?:(?:where|which|whose)\s|who\s+(?:spoke|talked)\s+to\b).*$")
+RELATIVE_BEFORE = re.compile(r"^(?:in\s+which|in\s+whom|where|whereas|as|while|which|whom|"
+                             r"however|meanwhile|moreover|instead|nevertheless),?\s+",
                              re.IGNORECASE)  # fmt: skip
 # A name right before ", the manager of X said" (the closing comma left out).
 NAME_BEFORE_ROLE = re.compile(r"(?:^|[.;]\s+)(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s*$")
@@ -158,7 +170,9 @@ PEOPLE_NOUNS = ("source", "resident", "insider", "worker", "cadre", "observer", 
                 "neighbou?r", "villager", "investigator", "farmer", "correspondent",
                 "economist", "scientist", "researcher", "academic", "lawyer", "protester",
                 "soldier", "teacher", "nurse", "student", "passenger", "survivor", "relative",
-                "officer")  # fmt: skip
+                "officer", "astronomer", "physician", "surgeon", "scholar", "historian",
+                "prosecutor", "investor", "shareholder", "voter", "consumer", "parent",
+                "forecaster", "meteorologist", "geologist", "biologist", "physicist")  # fmt: skip
 OTHER_PEOPLE = ("person", "someone", "fisherman", "witness", "spokesperson", "spokesman",
                 "spokeswoman")  # fmt: skip
 OTHER_PEOPLE_PLURAL = ("people", "fishermen", "witnesses", "spokespeople", "spokesmen",
@@ -176,9 +190,15 @@ PLURAL_WORDS = re.compile(
 # A person described only by a title, however unique: "The launch director of Atlantis".
 ROLE_NOUNS = (r"(?:minister|director|manager|secretary|chairman|chairwoman|chair|chief|head|"
               r"officer|commander|governor|mayor|ambassador|adviser|advisor|leader|editor|"
-              r"executive|inspector|president|coordinator|administrator)")  # fmt: skip
+              r"executive|inspector|president|coordinator|administrator|premier|senator|"
+              r"superintendent|archbishop|bishop|chancellor|commissioner|"
+              r"spokes(?:man|woman|person))")  # fmt: skip
 ROLE_ONLY = re.compile(rf"^(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE_NOUNS}"
                        r"(?:\s+(?:of|for|at|from|in)\s+[^,]*)?$", re.IGNORECASE)  # fmt: skip
+# A capitalised title standing for the one person who holds it: "the Premier", "the Mayor".
+THE_TITLE = re.compile(r"^[Tt]he\s+(?:Prime\s+Minister|Premier|Mayor|President|Pope|Governor|"
+                       r"Chancellor|Archbishop|Queen|King|Senator|Chief\s+Executive)$",
+                       )  # fmt: skip
 # A name, then who they are: "Leroy Cain, the American manager of the mission".
 NAME_THEN_ROLE = re.compile(r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3},\s")
 HEAD_END = re.compile(r"\s(?:of|in|for|at|from|with|who|that|on)\s")
@@ -188,7 +208,7 @@ DOCUMENT_WORDS = re.compile(
     r"figures|statistics|census|filings?|files|audit|analysis|minutes|memo|letter|"
     r"transcripts?|articles?|leaks?|videos?|footage|recordings?|tapes?)\b",
     re.IGNORECASE)  # fmt: skip
-UNNAMED_REPORTS = re.compile(r"^(?:other|some|many|several|media|news|local|unconfirmed|"
+UNNAMED_REPORTS = re.compile(r"^(?:other|some|many|several|media|news|newspaper|local|unconfirmed|"
                              r"earlier|early|initial|press)?\s*reports$",
                              re.IGNORECASE)  # fmt: skip
 ORGANISATION_WORDS = re.compile(
@@ -201,10 +221,13 @@ INFERENCE_START = re.compile(r"^(?:As\s+(?!of\b|well\b|a result\b|for\b|many\b|m
                              r"[^,]+,|This is because\b|This means\b|That is why\b)")  # fmt: skip
 HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|it appears|there appears? to be|"
                     r"appears? to|it seems|seems? to|rumou?red|"
-                    r"(?:is|are|was|were) (?:(?:said|believed|expected|thought|reported) to|"
+                    r"(?:is|are|was|were) (?:still |also |now |widely )?"
+                    r"(?:(?:said|believed|expected|thought|reported) to|"
                     r"reported)|it is (?:believed|thought|understood)|"
                     r"(?:has|have|had) (?:also )?been reported|reports say|^reports (?:on|about)|"
-                    r"there (?:has|have|had) (?:also )?been reports?|supposedly|purportedly|"
+                    r"there (?:has|have|had) (?:also )?been reports?|"
+                    r"there (?:were|was|are|is) (?:also )?(?:\w+ )?reports? (?:of|that)|"
+                    r"supposedly|purportedly|"
                     r"(?:might|may|could) have been|(?:is|are|was|were|has been|have been) "
                     r"blamed on|(?:early|initial|first|unconfirmed|erroneous|false|conflicting|"
                     r"news|media) reports|(?:is|are|was|were) projected to|"
@@ -231,6 +254,13 @@ OPENING_WORDS = {"amongst", "among", "outside", "inside", "after", "before", "du
 # Verbs of finding that attribute a claim only for a document, or with "that": "a poll
 # found 40%", "police found that ..." but not "villagers found the recorder".
 FINDING_VERBS = {"found", "finds", "show", "shows", "showed"}
+# Verbs of promising say something only before "to" or "that": "promised to pay", not
+# "promised women as one of its perks".
+PROMISING_VERBS = {"promised", "promises", "pledged", "pledges", "agreed", "agrees"}
+# A verb's form after a determiner or a preposition is a noun or an adjective: "the suspect",
+# "trials of alleged criminals", "the claims of".
+NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|these|those|this|of|for|with|"
+                         r"against|about)\s+$", re.IGNORECASE)  # fmt: skip
 # A verb's form followed by "are", "is", ...: a noun ("the accused are", "the forecast is").
 NOUN_AFTER = re.compile(r"\s+(?:are|is|were|was)\b")
 VERBS_ALSO_NOUNS = {"claim", "claims", "estimate", "estimates", "forecast", "forecasts",
@@ -281,7 +311,7 @@ def classify_source(phrase: str) -> str:
         return "hedge_no_source"
     if _names_a_document(phrase):
         return DOCUMENT
-    if NAME_THEN_ROLE.match(phrase):
+    if NAME_THEN_ROLE.match(phrase) or THE_TITLE.match(phrase):
         return "named_source"
     if ROLE_ONLY.match(phrase):
         return "one_anonymous_source"
@@ -324,8 +354,8 @@ def _clean_source(phrase: str) -> str:
             and bare.split()[0].lower() not in {"who", "which", "speaking", "however"} \
             and not (PLAIN_NAME.fullmatch(first) and re.search(ROLE_NOUNS, second, re.IGNORECASE))
         phrase = f"{first}, {second}" if second_is_name else first
-    phrase = SPOKEN_TO.sub("", phrase)  # "said an official to the AFP news agency"
-    return ADVERB_AFTER.sub("", RELATIVE_CLAUSE.sub("", phrase))
+    phrase = SPOKEN_TO.sub("", RELATIVE_CLAUSE.sub("", phrase))  # "said X to the AFP agency"
+    return ADVERB_AFTER.sub("", phrase)
 
 
 def _only_named_in_quotes(body: str) -> bool:
@@ -381,6 +411,9 @@ def _speaker(paragraph: str) -> tuple[str, str] | None:
     if match and not re.match(r"(?i)it\b", match.group(1)):
         verb = re.search(SPEECH, match.group(0)[len(match.group(1)):])
         who = match.group(1)
+        if who.lower() in {"and", "but", "then"}:  # "X has described ... as “...”, and said"
+            subject = _claimed_source(outside[:match.start(1)])
+            return (subject.cue, subject.described) if subject else None
         named_before = NAME_BEFORE_ROLE.search(outside[:match.start(1)])
         if named_before and re.match(r"(?i)(?:the|a|an)\s", who):
             who = f"{named_before['name']}, {who}"  # "Leroy Cain, the manager of X said"
@@ -484,10 +517,14 @@ def _claimed_source(body: str) -> Source | None:
             someone = SPEECH_WORD.fullmatch(match["verb"]) is not None and \
                 len(who.split()) <= 6 and who.split()[0].lower() in {"a", "an", "the", "one"}
             after = body[match.end("verb"):]
+            if NOUN_BEFORE.search(body[max(0, match.start("verb") - 10):match.start("verb")]):
+                continue  # "the suspect", "trials of alleged criminals"
             if PASSIVE_END.search(who) or COMPARISON_END.search(who) or (
                     match["verb"] in DOCUMENT_ONLY_VERBS and not _names_a_document(who)) or (
                     match["verb"] in FINDING_VERBS and not _names_a_document(who)
                     and not re.match(r"\s+that\b", after)) or (
+                    match["verb"] in PROMISING_VERBS and not re.match(r"\s+(?:to|that)\b", after)
+                    ) or (
                     NOUN_AFTER.match(after) and (match["verb"].endswith("ed")
                                                  or match["verb"] in VERBS_ALSO_NOUNS)) or (
                     match["verb"] in {"added", "adds"} and NUMBER_AFTER.match(after)):

@@ -24,7 +24,7 @@ What does not count: dates in the usual formats ("3 May 2024", "May 3", "2024-05
 and decades, clock times ("14:05", "6 a.m.", "2245 UTC"), phone numbers, ordinals ("21st"),
 digits inside a name or code (COVID-19, K-300, A320, Version 2.1, "Pier 4", "World War Two",
 the numbers of a sporting event: "the women's 400 metre medley"), years said in words
-("twenty twelve"), page, section
+("twenty twelve"), seasons ("2008–09"), emergency numbers ("a 911 call"), ward, room, page, section
 or clause numbers, compound modifiers ("two-week"), points in time ("four years ago"), vague
 plurals ("hundreds"), "one" and a count of the sources themselves ("Two officials who asked not
 to be named said", "according to two officials"). "No less than" and "not fewer than" are read
@@ -58,6 +58,9 @@ NUMBER = re.compile(
 QUALIFIER_BEFORE = re.compile(r"\b(" + "|".join(QUALIFIERS) + r")\s+(?:some\s+|magnitude\s+)?"
                               r"(?:US\$|\$|€|£|¥)?\s?$", re.IGNORECASE)  # fmt: skip
 NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][a-z]+|[A-Z][A-Z&]+)\s$")  # FTSE 100
+EMERGENCY_NUMBERS = {"911", "999", "112", "000"}
+CALL_AFTER = re.compile(r"\s+(?:call|calls|caller|callers|operator|dispatcher)\b", re.IGNORECASE)
+CALL_BEFORE = re.compile(r"\b(?:dial(?:l?ed|s|ing)?|call(?:ed|s|ing)?|phoned)\s+$", re.IGNORECASE)
 # The number in a sporting event's name: "the men's 400 metre medley", "4 x 100 metre relay".
 EVENT_BEFORE = re.compile(r"\b(?:men|women|boys|girls)['’]s\s+(?:\d+\s*x\s*)?$", re.IGNORECASE)
 EVENT_AFTER = re.compile(r"\s*x\s*\d")
@@ -66,6 +69,7 @@ CLAUSE_END = re.compile(r",\s+and\s+|;\s+|\s+but\s+|[,.!?]?[”\"]")  # a quotat
 # Spans that hold digits but no figure; found first, and no figure may overlap them.
 DATES_AND_TIMES = re.compile("|".join([
     r"\b\d{4}-\d{1,2}-\d{1,2}\b",                                        # 2024-05-03
+    r"\b(?:19|20)\d{2}[–-]\d{2}\b(?![–-]\d)",                               # the 2008–09 season
     r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",                                # 03/05/2024
     rf"\b\d{{1,2}}(?:\s*(?:-|–|to|and)\s*\d{{1,2}})?(?:st|nd|rd|th)?\s+(?:of\s+)?"
     rf"(?:{MONTHS})\b\.?(?:,?\s+\d{{4}})?",                              # 3 May 2024, 12 to 14 July
@@ -78,7 +82,7 @@ DATES_AND_TIMES = re.compile("|".join([
 ]))  # fmt: skip
 REFERENCES_AND_PHONES = re.compile("|".join([
     r"(?i:\b(?:page|pages|pp?\.|section|sections|chapter|clause|article|paragraph|table|"
-    r"figure|annex|appendix|item|line|version|no\.)\s+\d+(?:\.\d+)*(?:\s*(?:and|to|-)\s*"
+    r"figure|annex|appendix|item|line|version|no\.|wards?|rooms?|gates?|platforms?)\s+\d+(?:\.\d+)*(?:\s*(?:and|to|-)\s*"
     r"\d+(?:\.\d+)*)?)",                                                 # page 14, section 3.2
     r"(?<![\w,.])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)\s?)?\d{2,5}(?:[\s-]\d{2,5}){1,4}(?!\w|,\d)",
 ]))  # fmt: skip
@@ -135,15 +139,17 @@ FRACTIONS = {"half": 0.5, "third": 0.3333, "quarter": 0.25, "fifth": 0.2, "tenth
              "three quarters": 0.75}  # fmt: skip
 FRACTION = re.compile(r"(?<![\w-])(?:(?:a|one)\s+(?P<one>third|quarter|fifth|tenth)\b"
                       r"|(?P<many>two[-\s]thirds|three[-\s]quarters)\b"
-                      r"|(?P<half>half)(?=\s+(?:of|the|a|an)\b))", re.IGNORECASE)  # fmt: skip
+                      r"|(?:a\s+)?(?P<half>half)(?=\s+(?:of|the|a|an)\b)|(?<=\bin\s)(?P<in_half>half)\b)",
+                      re.IGNORECASE)  # fmt: skip
 SOURCE_NOUNS = re.compile(r"^(?:\s+\w+){0,2}?\s+(?:officials|sources|diplomats|insiders|"
                           r"witnesses|analysts|observers|spokes(?:men|women|people))\b",
                           re.IGNORECASE)  # fmt: skip
 SPEECH_OR_ACCORDING = re.compile(r"\b(?:said|say|says|told|according\s+to)\b", re.IGNORECASE)
 HALF_A_SCALE = re.compile(r"\bhalf\s+an?\s+(?P<scale>dozen|hundred|thousand|million|billion)\b",
                           re.IGNORECASE)  # fmt: skip
-PRONOUN_VERB_AFTER = re.compile(r"\s+(?:were|are|was|is|had|have|has|will|would|could|can|"
-                                r"who|remain|remained)\b")  # fmt: skip
+PRONOUN_VERB_AFTER = re.compile(r"(?:\s+(?:were|are|was|is|had|have|has|will|would|could|can|"
+                                r"who|remain|remained|up|down|out|together|apart|and|or)\b|"
+                                r"\s*[,.;])")  # fmt: skip
 TIME_AGO = re.compile(rf"(?<![\w-])(?:\d+|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?|a|an)\s+"
                       r"(?:years?|months?|weeks?|days?|hours?|decades?)\s+(?:ago\b|from\s+"
                       r"(?:now|today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -152,13 +158,14 @@ TIME_AGO = re.compile(rf"(?<![\w-])(?:\d+|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?|a
 # Speed: quick signs that a slower pattern can match. Each starts with a digit or a capital,
 # which the regular expression engine finds fast; without a sign the pattern is not searched.
 DIGIT = re.compile(r"\d")
-DATE_SIGN = re.compile(rf"\d(?:[-/.:]\d|\s*[ap]\.?m\b|\d{{3}}\s+(?:UTC|GMT|BST|CET|local))|"
+DATE_SIGN = re.compile(rf"\d(?:[-–/.:]\d|\s*[ap]\.?m\b|\d{{3}}\s+(?:UTC|GMT|BST|CET|local))|"
                        rf"(?:{MONTHS})\b")  # fmt: skip
 PHONE_SIGN = re.compile(r"\d{2,5}[\s-]\d{2,5}")
 LETTERS = re.compile(r"[a-z]+")
 REFERENCE_WORDS = {"page", "pages", "p", "pp", "section", "sections", "chapter", "clause",
                    "article", "paragraph", "table", "figure", "annex", "appendix", "item",
-                   "line", "version", "no"}  # fmt: skip
+                   "line", "version", "no", "ward", "wards", "room", "rooms", "gate", "gates",
+                   "platform", "platforms"}  # fmt: skip
 FRACTION_WORDS = {"half", "third", "quarter", "fifth", "tenth", "thirds", "quarters"}
 NUMBER_WORDS = {*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS, *FRACTION_WORDS}
 QUALIFIER_LAST_WORDS = ({qualifier.split()[-1] for qualifier in QUALIFIERS}
@@ -181,7 +188,9 @@ BETWEEN = re.compile(r"\bbetween\s+(?:the\s+ages\s+of\s+)?(?:US\$|\$|€|£|¥)?
 # A number before a singular noun is part of a compound modifier, not a count: "a thirteen
 # day mission", "a 19 year old soldier", "a 300 metre long tunnel", "the six nation talks".
 SINGULAR_NOUN_AFTER = re.compile(r"^[\s-]+(?:day|week|month|year|hour|minute|decade|metre|"
-                                 r"meter|kilometre|kilometer|mile|storey|story|nation)\b"
+                                 r"meter|kilometre|kilometer|mile|storey|story|nation|"
+                                 r"megapixel|inch|foot|gallon|seat|member|man|person|lane|"
+                                 r"bedroom|party|game)\b"
                                  r"(?![-'’]s\b)",
                                  re.IGNORECASE)  # fmt: skip
 # A decimal in words: "seven point one", "one-point-five million".
@@ -324,6 +333,9 @@ def _digits_not_a_figure(text: str, start: int, end: int, match: re.Match) -> bo
     if len(digits) == 4 and 1000 <= int(digits) < 1900 and not match["decimals"] \
             and re.search(r"\b(?:[Ii]n|since|until)\s$", before) and after[:1] in ",.;":
         return True  # an older year, in a phrase of time: "In 1789, ..."
+    if digits in EMERGENCY_NUMBERS and (CALL_AFTER.match(text[end:end + 12])
+                                        or CALL_BEFORE.search(before)):
+        return True  # "a 911 call", "dialled 999": a phone number
     if EVENT_BEFORE.search(before) or EVENT_AFTER.match(text[end:end + 12]):
         return True  # an event's name: "the women's 400 metre medley", "the 4 x 100 metre relay"
     return bool(NAME_BEFORE.search(before)) and "," not in digits and int(digits) < 1000 \
@@ -416,7 +428,8 @@ def _word_numbers(sentence: str, blocked: list[tuple[int, int]], small_words: bo
             if not FRACTION_WORDS.isdisjoint(present) else ():
         if _overlaps(match.span(), blocked):
             continue
-        key = (match["one"] or match["many"] or match["half"]).lower().replace(" ", "-")
+        key = (match["one"] or match["many"] or match["half"] or match["in_half"]).lower() \
+            .replace(" ", "-")
         numbers.append(Number(*match.span(), FRACTIONS[key], words=True))
     for match in _word_number_matches(sentence, lower, present, max(0, first - 3)):
         start, end = match.span()

@@ -496,3 +496,85 @@ def test_attribution_forms_of_the_sixth_round(text: str, sentence: int, label: s
 def test_quotation_speakers_of_the_sixth_round(text: str, sentence: int, label: str,
                                                source: str) -> None:
     assert label_of(text, sentence) == (label, source)
+
+
+# The seventh round: forms missed on the sixth round's frozen split (now `dev6`), written
+# again in invented sentences.
+@pytest.mark.parametrize(("text", "sentence", "label", "source"), [
+    # Speech acts the lists lacked; "apologised for" and "pledged to" keep their preposition.
+    ("Ana Vesk, head of the Dunmore dairy, apologised for the spill.", 0, "named_source",
+     "Ana Vesk"),
+    ("To open the appeal, Piet Marr has pledged to give 600 crowns.", 0, "named_source",
+     "Piet Marr"),
+    ("Lake Orrin has requested Dunmore send more boats.", 0, "named_source", "Lake Orrin"),
+    ("Port Ellery mayor Rhea Moss spoke at the harbour on Tuesday.", 0, "named_source",
+     "Port Ellery mayor Rhea Moss"),
+    ("Authorities asserted that the water is safe.", 0, "several_anonymous_sources",
+     "Authorities"),
+    ("The Varnholm Courier on Tuesday condemned the closure of the pier.", 0, "named_source",
+     "The Varnholm Courier"),
+    # A name and its appositive in mid-sentence, before the verb.
+    ("In an interview published on Friday, Ivo Kask, Premier of Varnholm, acknowledged that "
+     "the dam leaked.", 0, "named_source", "Ivo Kask"),
+    # A capitalised title stands for the one person who holds it.
+    ("Ivo Kask toured the dam. At the end of the visit, the Premier agreed that it leaked.", 1,
+     "named_source", "the Premier"),
+    # Coordinated verbs; more people nouns.
+    ("Dunmore and Varnholm astronomers have detected and confirmed that the comet is bright.", 0,
+     "several_anonymous_sources", "Dunmore and Varnholm astronomers"),
+    # "according to" with full stops inside a name; unnamed newspaper reports.
+    ("According to Courier.com and the Varnholm Times, the pier is closed.", 0, "named_source",
+     "Courier.com and the Varnholm Times"),
+    ("According to the U.S. Harbour Secretary Ivo Kask, the pier is closed.", 0, "named_source",
+     "the U.S. Harbour Secretary Ivo Kask"),
+    ("According to newspaper reports, the pier is closed.", 0, "hedge_no_source", ""),
+    ("However other reports state that the pier is open.", 0, "hedge_no_source", ""),
+    ("There were reports of broken windows in Dunmore.", 0, "hedge_no_source", ""),
+    ("At least 40 people are still believed to be missing.", 0, "hedge_no_source", ""),
+    # "close to" is part of the source; "who spoke to X" is not.
+    ("This is according to two sources close to the Dunmore council who spoke to the Courier.",
+     0, "several_anonymous_sources", "two sources close to the Dunmore council"),
+    # A relative word before the source; a verb's form after a determiner or preposition.
+    ("The fund asked for 31 million crowns, which the Partnership claims would save lives.", 0,
+     "named_source", "the Partnership"),
+    ("Police are still looking for the suspect that killed Ivo Kask on 1 May.", 0,
+     "unattributed_assertion", ""),
+    ("The courts are similar to military trials of alleged smugglers.", 0,
+     "unattributed_assertion", ""),
+    ("Sqoot promised free drinks as one of its perks.", 0, "unattributed_assertion", ""),
+])  # fmt: skip
+def test_attribution_forms_of_the_seventh_round(text: str, sentence: int, label: str,
+                                                source: str) -> None:
+    assert label_of(text, sentence) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "sentence", "label", "source"), [
+    # "concluded" with a pronoun; a quotation after which "and said" follows its speaker.
+    ("Ivo Kask spoke about the dam. “It will hold,” he concluded.", 1, "named_source",
+     "Ivo Kask"),
+    ("Harbour master Piet Marr has described the attack as “cowardly”, and said that the "
+     "quay will stay shut.", 0, "named_source", "Harbour master Piet Marr"),
+])  # fmt: skip
+def test_quotation_speakers_of_the_seventh_round(text: str, sentence: int, label: str,
+                                                 source: str) -> None:
+    assert label_of(text, sentence) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The cuts could halve its budget of 10 million crowns, or cut it in half.",
+     [(10_000_000, "none", 10_000_000, 10_000_000, "crowns"),
+      (0.5, "none", 0.5, 0.5, "fraction")]),
+    ("The crossing took more than a half an hour.", [(0.5, "more than", 0.5, None, "fraction")]),
+])  # fmt: skip
+def test_figure_forms_of_the_seventh_round(text: str, expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Ward and room numbers, seasons, emergency numbers, compound modifiers, "the two" alone.
+    "Visitors should avoid wards 23 and 29.", "Dunmore missed the 2008–09 playoffs.",
+    "A 911 call was made from the pier.", "The ferry has a three megapixel camera.",
+    "The Courier mixed the two up on Monday.",
+])  # fmt: skip
+def test_references_seasons_and_emergency_numbers_are_not_figures(text: str) -> None:
+    assert find_figures(text).empty, find_figures(text)[["value_text"]]

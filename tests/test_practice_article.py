@@ -80,6 +80,19 @@ def test_find_attribution_matches_practice_claims(text: str, furniture: dict[int
     assert agree >= 0.9, f"agreement {agree:.0%}"
 
 
+def test_find_attribution_names_the_practice_sources(text: str,
+                                                    furniture: dict[int, str]) -> None:
+    """The draft names each source as the reference ledger does, except that it leaves out a
+    relative clause set off by commas (", who manages a cannery"), which the reader adds; it
+    keeps one that is part of the source ("who spoke on condition of anonymity")."""
+    found = find_attribution(text, furniture).set_index("sentence_id")["source_described"]
+    reference = read("practice_claims.csv")
+    sourced = reference[reference["source_described"] != ""]
+    assert len(sourced) >= 9
+    for row in sourced.itertuples():
+        assert found[row.sentence_id] == row.source_described.split(", who ")[0], row.sentence_id
+
+
 def test_reference_quotes_are_verbatim(text: str, furniture: dict[int, str]) -> None:
     sentences = split_sentences(text, furniture).set_index("sentence_id")
     for name in ["practice_figures.csv", "practice_claims.csv"]:
