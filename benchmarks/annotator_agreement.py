@@ -1,0 +1,119 @@
+"""Print how far two people agree who annotated the same real-news split by hand, next to how
+far the first-draft tools agree with each of them.
+
+    .venv/bin/python benchmarks/annotator_agreement.py
+
+The second annotation (data/eval/second_annotation/) was made blind to the first and to the
+rules. Human agreement is the ceiling against which the issue's targets for the tools
+(figures >= 0.9 precision and recall, type >= 0.85, source >= 0.8) should be read: a tool
+cannot agree with one annotator more than a second careful annotator does, except by chance.
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from newslab.attribution import find_attribution
+from newslab.evaluation import (
+    EVAL,
+    EvalSet,
+    load_eval_set,
+    normalise_source,
+    score_figures,
+    summarise,
+)
+from newslab.figures import find_figures
+
+SPLIT = "test6"
+SECOND = EVAL / "second_annotation"
+
+
+def read(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def same_source(one: str, other: str) -> bool:
+    """True when some wording of one annotation is a wording of the other (| separates)."""
+    return bool({normalise_source(option) for option in one.split("|")} &
+                {normalise_source(option) for option in other.split("|")})
+
+
+def attribution_agreement(reference: pd.DataFrame, other: pd.DataFrame) -> dict[str, float]:
+    """Type agreement over every sentence and source agreement over the sentences where the
+    reference names a source, `other` read against `reference`."""
+    merged = reference.merge(other, on=["text_id", "sentence"], suffixes=("", "_other"),
+                             how="left").fillna("")
+    named = merged[merged["source"] != ""]
+    return {"sentences": len(merged),
+            "type": (merged["attribution_type"] == merged["attribution_type_other"]).mean(),
+            "with_source": len(named),
+            "source": sum(same_source(a, b) for a, b in
+                          zip(named["source"], named["source_other"], strict=True))
+            / max(len(named), 1)}
+
+
+def figure_agreement(data: EvalSet, reference: pd.DataFrame,
+                     finder: Callable[[str], pd.DataFrame]) -> dict[str, float]:
+    """Precision and recall of `finder` against `reference` on the split's texts."""
+    texts = data.texts[data.texts["split"] == SPLIT]
+    scored = score_figures(EvalSet(texts, reference, data.attribution), finder)
+    table = summarise(scored, pd.DataFrame({"split": [], "type_right": [], "has_source": [],
+                                            "source_right": []}), ["split"])
+    return {"precision": table.loc[SPLIT, "precision"], "recall": table.loc[SPLIT, "recall"]}
+
+
+def rules_attribution(texts: pd.DataFrame) -> pd.DataFrame:
+    """The tools' labels for every sentence of the split, in the annotation's columns."""
+    rows = []
+    for text in texts.itertuples(index=False):
+        found = find_attribution(text.text).reset_index(drop=True)
+        rows += [{"text_id": text.text_id, "sentence": str(number + 1),
+                  "attribution_type": row.attribution_type, "source": row.source_described}
+                 for number, row in enumerate(found.itertuples())]
+    return pd.DataFrame(rows)
+
+
+def figures_of(table: pd.DataFrame, texts: pd.DataFrame) -> Callable[[str], pd.DataFrame]:
+    """A finder that gives an annotation's figures for a text, as find_figures would."""
+    by_text = dict(zip(texts["text"], texts["text_id"], strict=True))
+    return lambda text: table[table["text_id"] == by_text[text]].rename(
+        columns={"unit": "stated_unit"}).reset_index(drop=True)
+
+
+def main() -> int:
+    if not (SECOND / f"attribution_{SPLIT}.csv").exists():
+        print(f"No second annotation of {SPLIT} in {SECOND}.")
+        return 1
+    data = load_eval_set()
+    texts = data.texts[data.texts["split"] == SPLIT]
+    ids = set(texts["text_id"])
+    first_att = data.attribution[data.attribution["text_id"].isin(ids)]
+    first_fig = data.figures[data.figures["text_id"].isin(ids)]
+    second_att = read(SECOND / f"attribution_{SPLIT}.csv")
+    second_fig = read(SECOND / f"figures_{SPLIT}.csv")
+    rules_att = rules_attribution(texts)
+    rows = []
+    for name, reference, other, finder in [
+        ("second annotator vs first", first_att, second_att, figures_of(second_fig, texts)),
+        ("first annotator vs second", second_att, first_att, figures_of(first_fig, texts)),
+        ("rules vs first annotator", first_att, rules_att, find_figures),
+        ("rules vs second annotator", second_att, rules_att, find_figures),
+    ]:
+        fig_reference = first_fig if reference is first_att else second_fig
+        row = {"comparison": name,
+               **figure_agreement(data, fig_reference, finder),
+               **attribution_agreement(reference, other)}
+        rows.append(row)
+    table = pd.DataFrame(rows).set_index("comparison")
+    print(f"Agreement on {SPLIT} ({len(texts)} texts). Figures: precision and recall of the "
+          "row's first party against its second; type over every sentence; source over the "
+          "sentences where the second party names one.\n")
+    with pd.option_context("display.width", 160, "display.max_columns", None,
+                           "display.precision", 2):
+        print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
