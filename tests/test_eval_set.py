@@ -1,5 +1,7 @@
 """The evaluation set in data/eval/ is well formed, and the scorer can tell good from bad."""
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -13,6 +15,7 @@ from newslab.evaluation import (
     summarise,
 )
 from newslab.figures import bounds
+from newslab.paths import ROOT
 from newslab.sentences import split_sentences
 
 FORMS = ["fig_digits", "fig_decimal_scale", "fig_words", "fig_fraction", "fig_percent",
@@ -138,3 +141,20 @@ def test_real_news_splits_share_no_page(data) -> None:
     for position, first in enumerate(splits):
         for second in splits[position + 1:]:
             assert not pages[first] & pages[second], (first, second)
+
+
+def test_lesson_06_and_the_instructors_guide_quote_the_frozen_split(scored) -> None:
+    """What lesson 06 and INSTRUCTORS.md tell students to expect on unseen news matches what
+    the rules do on the frozen split: about four labels in five, sources about half."""
+    figures, attribution = scored
+    table = summarise(figures, attribution, ["split"]).loc["test6"]
+    assert 0.75 <= table["type_accuracy"] < 0.85, table  # "about four sentences in five"
+    assert 0.45 <= table["source_accuracy"] < 0.65, table  # "about half"
+    lesson = json.loads((ROOT / "notebooks" / "06_your_own_article.ipynb").read_text("utf-8"))
+    words = " ".join("".join(cell["source"]).replace("\n", " ") for cell in lesson["cells"])
+    assert "about four sentences in five the right label" in words
+    assert "only about half of the sentences that have one" in words
+    guide = " ".join((ROOT / "INSTRUCTORS.md").read_text("utf-8").split())
+    test6 = attribution[attribution["split"] == "test6"]
+    assert f"({test6['type_right'].sum()} of {len(test6)})" in guide
+    assert f"({test6['source_right'].sum()} of {test6['has_source'].sum()})" in guide
