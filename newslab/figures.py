@@ -57,7 +57,8 @@ NUMBER = re.compile(
 )
 QUALIFIER_BEFORE = re.compile(r"\b(" + "|".join(QUALIFIERS) + r")\s+(?:some\s+|magnitude\s+)?"
                               r"(?:US\$|\$|€|£|¥)?\s?$", re.IGNORECASE)  # fmt: skip
-NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][a-z]+|[A-Z][A-Z&]+)\s$")  # FTSE 100
+# FTSE 100, Standard & Poor's 500
+NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][a-z]+(?:['’]s)?|[A-Z][A-Z&]+)\s$")
 EMERGENCY_NUMBERS = {"911", "999", "112", "000"}
 CALL_AFTER = re.compile(r"\s+(?:call|calls|caller|callers|operator|dispatcher)\b", re.IGNORECASE)
 CALL_BEFORE = re.compile(r"\b(?:dial(?:l?ed|s|ing)?|call(?:ed|s|ing)?|phoned)\s+$", re.IGNORECASE)
@@ -82,7 +83,8 @@ DATES_AND_TIMES = re.compile("|".join([
 ]))  # fmt: skip
 REFERENCES_AND_PHONES = re.compile("|".join([
     r"(?i:\b(?:page|pages|pp?\.|section|sections|chapter|clause|article|paragraph|table|"
-    r"figure|annex|appendix|item|line|version|no\.|wards?|rooms?|gates?|platforms?)\s+\d+(?:\.\d+)*(?:\s*(?:and|to|-)\s*"
+    r"figure|annex|appendix|item|line|version|no\.|wards?|rooms?|gates?|platforms?|category|"
+    r"route|highway|interstate)\s+\d+(?:\.\d+)*(?:\s*(?:and|to|-)\s*"
     r"\d+(?:\.\d+)*)?)",                                                 # page 14, section 3.2
     r"(?<![\w,.])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)\s?)?\d{2,5}(?:[\s-]\d{2,5}){1,4}(?!\w|,\d)",
 ]))  # fmt: skip
@@ -93,6 +95,7 @@ STOPWATCH = re.compile(r"(?<![\w.:,])(?:(?P<hours>\d{1,2}):)?(?P<minutes>\d{1,2}
                        r"(?P<seconds>[0-5]\d\.\d+)(?![\w:]|\.\d)")  # fmt: skip
 
 CURRENCY_BEFORE = {"US$": "dollars", "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+MILLIONS_AFTER = re.compile(r"m(?![\w-])")  # after a currency sign: "$225m"
 CURRENCY_SYMBOL = re.compile(r"(?:US\$|\$|€|£|¥)\s?$")
 UNIT_AFTER = re.compile(
     r"^\s?(?P<unit>%|percent\b|per\s+cent\b|percentage\s+points?\b|"
@@ -150,8 +153,11 @@ HALF_A_SCALE = re.compile(r"\bhalf\s+an?\s+(?P<scale>dozen|hundred|thousand|mill
 PRONOUN_VERB_AFTER = re.compile(r"(?:\s+(?:were|are|was|is|had|have|has|will|would|could|can|"
                                 r"who|remain|remained|up|down|out|together|apart|and|or)\b|"
                                 r"\s*[,.;])")  # fmt: skip
+TIME_WORDS = {"ago", "from", "later", "earlier", "after", "before", "time"}  # of TIME_AGO
+PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]+s\b")  # "the two (political) parties"
 TIME_AGO = re.compile(rf"(?<![\w-])(?:\d+|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?|a|an)\s+"
-                      r"(?:years?|months?|weeks?|days?|hours?|decades?)\s+(?:ago\b|from\s+"
+                      r"(?:years?|months?|weeks?|days?|hours?|decades?)(?:['’]s?)?\s+(?:ago\b|"
+                      r"later\b|earlier\b|after\b|before\b|time\b|from\s+"
                       r"(?:now|today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|"
                       r"Saturday|Sunday)\b)",
                       re.IGNORECASE)  # fmt: skip
@@ -165,7 +171,8 @@ LETTERS = re.compile(r"[a-z]+")
 REFERENCE_WORDS = {"page", "pages", "p", "pp", "section", "sections", "chapter", "clause",
                    "article", "paragraph", "table", "figure", "annex", "appendix", "item",
                    "line", "version", "no", "ward", "wards", "room", "rooms", "gate", "gates",
-                   "platform", "platforms"}  # fmt: skip
+                   "platform", "platforms", "category", "route", "highway",
+                   "interstate"}  # fmt: skip
 FRACTION_WORDS = {"half", "third", "quarter", "fifth", "tenth", "thirds", "quarters"}
 NUMBER_WORDS = {*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS, *FRACTION_WORDS}
 QUALIFIER_LAST_WORDS = ({qualifier.split()[-1] for qualifier in QUALIFIERS}
@@ -183,6 +190,10 @@ CHANGE_FROM = re.compile(r"\b(?:rose|rising|risen|rises?|fell|falling|fallen|fal
                          r"raised|lowered|revised|chang(?:ed|ing)|tak(?:ing|es)|took|bringing|"
                          r"brought|up|down)\b[^,.;]{0,40}\bfrom\s+(?:US\$|\$|€|£|¥)?\s?$",
                          re.IGNORECASE)  # fmt: skip
+# "The bill was defeated 48 to 49": a tally of votes or a score, two figures, not a range.
+TALLY_BEFORE = re.compile(r"\b(?:defeated|passed|approved|rejected|carried|won|lost|beat|"
+                          r"voted|vote\s+of|score\s+of|drew)\s+(?:by\s+)?$",
+                          re.IGNORECASE)  # fmt: skip
 BETWEEN = re.compile(r"\bbetween\s+(?:the\s+ages\s+of\s+)?(?:US\$|\$|€|£|¥)?\s?$",
                      re.IGNORECASE)  # fmt: skip
 # A number before a singular noun is part of a compound modifier, not a count: "a thirteen
@@ -299,7 +310,7 @@ def _not_figure_spans(sentence: str, clues: Clues | None = None) -> list[tuple[i
         spans = date_spans(sentence)  # another date finder was put in (a benchmark)
     elif clues.digits and DATE_SIGN.search(sentence):
         spans = date_spans(sentence)
-    if "ago" in clues.words or "from" in clues.words:
+    if not clues.words.isdisjoint(TIME_WORDS):
         spans += _time_ago_spans(sentence)
     if not clues.digits or not (PHONE_SIGN.search(sentence) or clues.words & REFERENCE_WORDS):
         return spans
@@ -333,6 +344,8 @@ def _digits_not_a_figure(text: str, start: int, end: int, match: re.Match) -> bo
     if len(digits) == 4 and 1000 <= int(digits) < 1900 and not match["decimals"] \
             and re.search(r"\b(?:[Ii]n|since|until)\s$", before) and after[:1] in ",.;":
         return True  # an older year, in a phrase of time: "In 1789, ..."
+    if text[start - 1:start] == "[" and text[end:end + 1] == "]":
+        return True  # a footnote mark: "every day[1]"
     if digits in EMERGENCY_NUMBERS and (CALL_AFTER.match(text[end:end + 12])
                                         or CALL_BEFORE.search(before)):
         return True  # "a 911 call", "dialled 999": a phone number
@@ -361,6 +374,12 @@ def _digit_numbers(sentence: str, blocked: list[tuple[int, int]],
         blocked = blocked + [(number.start, number.end) for number in numbers]
     for match in NUMBER.finditer(sentence, clues.first_digit if clues else 0):
         start, end = match.span()
+        if not match["scale"] and MILLIONS_AFTER.match(sentence, end) and \
+                CURRENCY_SYMBOL.search(sentence[max(0, start - 4):start]):
+            if not _overlaps((start, end + 1), blocked):  # "$225m": millions of dollars
+                numbers.append(Number(start, end + 1, _whole(_digits_value(match) * 1_000_000),
+                                      scale=1_000_000))
+            continue
         if _overlaps((start, end), blocked) or _digits_not_a_figure(sentence, start, end, match):
             continue
         scale = SCALES[match["scale"].strip().lower()] if match["scale"] else 1
@@ -450,12 +469,15 @@ def _word_numbers(sentence: str, blocked: list[tuple[int, int]], small_words: bo
             continue  # "Two officials who asked not to be named said": the sources, counted
         if sentence[max(0, start - 7):start].lower() == "number ":
             continue  # "number one"
-        if _year_in_words(words) or (not first_in_sentence and phrase[:1].isupper()
-                                     and NAME_BEFORE.search(sentence[max(0, start - 40):start])):
+        if _year_in_words(words) or (not first_in_sentence and phrase[:1].isupper() and (
+                NAME_BEFORE.search(sentence[max(0, start - 40):start])
+                or re.match(r"\s+[A-Z]", sentence[end:end + 3]))):
             continue  # "his twenty twelve campaign"; "World War Two"
-        if small and sentence[max(0, start - 4):start].lower() == "the " and \
-                PRONOUN_VERB_AFTER.match(sentence[end:]):
-            continue  # "the three were released": the people, not a count
+        if small and sentence[max(0, start - 4):start].lower() == "the " and (
+                PRONOUN_VERB_AFTER.match(sentence[end:]) or
+                (words == ["two"] and PLURAL_AFTER.match(sentence[end:]))):
+            continue  # "the three were released", "between the two shootings": a pair named
+            # before ("the five mission specialists" may be a new count, and stays)
         # any scale word of its own: "one hundred and fifty to five hundred" keeps its 150
         scale = max((SCALE_WORDS[word] for word in words if word in SCALE_WORDS), default=1)
         numbers.append(Number(start, end, parse_number_words(phrase), words=True, scale=scale))
@@ -518,7 +540,8 @@ def _ranges(sentence: str, numbers: list[Number]) -> list[tuple[Number, Number, 
             pairs.append((first, second, first.start - (len(before) - opening.start())))
         elif RANGE_JOIN.match(between_words) and first.value < second.value \
                 and not (first.words and between_words.strip() in {"-", "–"}) \
-                and not CHANGE_FROM.search(sentence[max(0, first.start - 60):first.start]):
+                and not CHANGE_FROM.search(sentence[max(0, first.start - 60):first.start]) \
+                and not TALLY_BEFORE.search(sentence[max(0, first.start - 30):first.start]):
             pairs.append((first, second, first.start))
     return pairs
 
