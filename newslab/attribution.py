@@ -50,13 +50,17 @@ CLAIM = (r"(?:said|says|added|adds|told|tells|explained|warned|claimed|insisted|
          r"finds|show|shows|showed|suggests|suggested|estimate|estimates|estimated|expect|"
          r"expects|believe|believes|blamed|confirmed|denied|argued|predicted|registered|"
          r"recorded|indicate|indicates|indicated|attributed|suggest|revealed|reveals|accused|"
-         r"accuses|claims|reiterated|(?:is|are|was|were)\s+(?:reporting|saying|claiming)|"
+         r"accuses|claims|reiterated|(?:is|are|was|were)\s+(?:now\s+|also\s+|still\s+)?"
+         r"(?:reporting|saying|claiming)|"
          r"give|gives|gave|put|puts|states|commented|comments|suspect|suspects|"
          r"forecast|forecasts|predict|predicts|announces|confirms|denies|warns|admitted|"
          r"acknowledged|alleged|alleges|wrote|writes|concluded|concludes|claim|fears?|feared|"
          r"proclaim(?:s|ed)?|maintain(?:s|ed)?|quoted|state|described|describes|spoke|speaks|"
          r"apologi[sz](?:ed|es)(?:\s+for)?|(?:promised|promises|pledged|pledges)(?:\s+to)?|"
-         r"requested|requests|agreed|agrees|"
+         r"requested|requests|agreed|agrees|rejected|rejects|dismissed|dismisses|advised|"
+         r"advises|recommended|recommends|explain|explains|asked|asks|heard|"
+         r"calls?\s+for|called\s+for|(?:is|are|was|were|has\s+been|have\s+been)\s+"
+         r"(?:calling\s+for|speaking)|"
          r"condemned|condemns|refutes|refuted|asserted|asserts|assured|assures|"
          r"issued\s+(?:an?\s+)?(?:apology|statement|warning|denial))")  # fmt: skip
 # Verbs that attribute only when a document is the source: "official figures give the toll".
@@ -73,7 +77,7 @@ WHO_TO_THE_END = r"(?:[^,.;“”\"]|(?<=\b[A-Z])\.)+"
 QUOTE_THEN_VERB = re.compile(rf"[”\"]\s*{SPEECH}\s+(?P<who>{WHO_TO_THE_END})")
 QUOTE_THEN_SPEAKER = re.compile(rf"[”\"]\s*(?P<who>[^“”\",.;]+(?:,\s[^“”\",.;]+,)?)\s+"
                                 rf"{SPEECH}\b(?!\s+(?:to|for)\b)")  # fmt: skip
-SAID_BEFORE = re.compile(rf"(?:^|[,.;”\"])\s*((?:[\w’'-]+\s+){{0,7}}?[\w’'-]+)"
+SAID_BEFORE = re.compile(rf"(?:^|[,;”\"]|(?<![A-Z])\.)\s*((?:[\w’'-]+\s+){{0,7}}?[\w’'-]+)"
                          rf"(?:,?\s+(?:also|has|have|had)\s+(?:(?:also|has|have|had)\s+)?|\s+)"
                          rf"{SPEECH}\b"
                          r"(?!\s+(?:to|for)\b)")  # fmt: skip
@@ -85,16 +89,19 @@ SHORT_QUOTE = re.compile(r"[“\"][^“”\"\s]+(?:\s[^“”\"\s]+)?[”\"]")  
 TITLE_WORDS = {"former", "late", "acting", "deputy", "then", "senior", "vice"}
 # A speaker who calls something by quoted words: The police called the death "sudden".
 CALLED_QUOTE = re.compile(r"(?:^|[.;]\s)\s*(?P<who>(?:[\w’'-]+\s+){0,6}?[\w’'-]+)\s+"
-                          r"(?:also\s+)?(?:called|described|labell?ed|termed)\s+"
+                          r"(?:(?:has|have|had)\s+)?(?:also\s+)?(?:called|described|labell?ed|termed)\s+"
                           r"[^“”\".;]{1,80}?[“\"]")  # fmt: skip
 # Sources outside quotation marks; the source ends before an auxiliary ("officials have said").
 AUXILIARY = (r"(?:(?:also|had|has|have|earlier|later|again|then|now|previously|repeatedly|"
-             r"publicly|separately|continued?s?\s+to|on\s+[A-Z][a-z]+day|[a-z]+ed\s+and)"
+             r"publicly|separately|both|continued?s?\s+to|on\s+[A-Z][a-z]+day|[a-z]+ed\s+and)"
              r"\s+){0,3}")  # fmt: skip
+# A verb right after "who" or "which" is the relative clause's: "officials who asked not to be
+# named said".
+NOT_RELATIVE = r"(?<!\bwho)(?<!\bwhich)(?<!\bwhom)"
 # A day after an appositive: "Franz Jung, the defence minister, today said".
 DAY_AFTER_APPOSITIVE = r"(?:(?<=,)\s+(?:today|yesterday|tonight|on\s+[A-Z][a-z]+day))?"
 LEADING = re.compile(rf"^(?P<who>[^,;“”\"]{{1,90}}?(?:,\s[^,;“”\"]{{1,130}}?,)?)"
-                     rf"{DAY_AFTER_APPOSITIVE}\s+{AUXILIARY}(?P<verb>{CLAIM})\b(?!\s+(?:to|for)\b)"
+                     rf"{DAY_AFTER_APPOSITIVE}{NOT_RELATIVE}\s+{AUXILIARY}(?P<verb>{CLAIM})\b(?!\s+(?:to|for)\b)"
                      r"(?!\s*[.!?]?$)")  # fmt: skip
 # After a comma, semicolon, "and" or "but": a source and its verb, at the end or inside.
 AFTER_A_JOIN = (rf"(?:[,;](?:\s+(?:and|but)\b)?|\band\b|\bbut\b|\bthat\b)\s+"
@@ -108,10 +115,14 @@ INVERTED = re.compile(rf",\s+(?P<verb>{SPEECH})\s+(?P<who>{WHO_TO_THE_END})")
 NOUN_REPORTS = re.compile(r"(?:^(?:Media|News|Press|Local)|\b(?:[Oo]ther|[Ss]ome|[Mm]any|"
                           r"[Ss]everal|media|news|local|press|[Uu]nconfirmed|[Ee]arlier|[Ee]arly|"
                           r"[Ii]nitial|[Pp]reliminary|no|[Rr]ecent|[Ff]urther|[Tt]he|[Tt]hese|"
-                          r"[Tt]hose))\s+reports\b")  # fmt: skip
+                          r"[Tt]hose|\d+|two|three|four|five|six|seven|eight|nine|ten))"
+                          r"\s+reports\b")  # fmt: skip
 # A source named after a passive verb: "described as the worst since 1982 by officials".
-BY_AGENT = re.compile(r"\b(?:described|estimated|reported|confirmed|put|called|recorded)\b"
+BY_AGENT = re.compile(r"\b(?:described|estimated|reported|confirmed|put|called|recorded|rated|"
+                      r"ranked|named|declared|critici[sz]ed|condemned|blamed)\b"
                       r"[^,;“”\"]{0,60}?\bby\s+(?P<who>[^,.;“”\"]+)")  # fmt: skip
+# A verb in the present before "and": "The dome continues to rise and scientists".
+FINITE_VERB = re.compile(r"^\S+(?:\s+\S+)*?\s+[a-z]+(?:es|ed)\s.*\s(?:and|but)\s")
 # Words that make a phrase a clause rather than a source: "150 people have been killed".
 CLAUSE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|been)\b")
 # A word that opens a clause: the source comes after it ("... soon after the council said").
@@ -136,6 +147,9 @@ POINTS_BACK = re.compile(r"^(?:The|This|That|These|Those)\s+(?:figures?|numbers?
 # diplomats are reporting").
 ADVERB_AFTER = re.compile(r"(?:\s+(?:also|then|later|again|now|further|previously|earlier|too|"
                           r"having|[a-z]+ly))+$")  # fmt: skip
+# A day after a name or an organisation: "The U.S. military yesterday said" (but "Early
+# results ... held today show" keeps it).
+DAY_AFTER = re.compile(r"\s+(?:yesterday|today|tonight)$")
 NOUN_BEFORE_WHO = re.compile(r"(?P<noun>[\w’'-]+),\s*$")
 SPOKEN_TO = re.compile(r"(?<!\bclose)\s+to\s+(?:the\s+|a\s+)?(?:[A-Z]|reporters\b|"
                        r"journalists\b).*$")  # fmt: skip
@@ -151,13 +165,16 @@ NAME_BEFORE_ROLE = re.compile(r"(?:^|[.;]\s+)(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]
 PLACE_OR_TIME_BEFORE = re.compile(r"^(?:In|At|On|During|After|Before|From|Speaking\s+\w+|"
                                   r"Asked\s+\w+)\s.*?\s(?P<name>[A-Z][\w’'-]+"
                                   r"(?:\s+[A-Z][\w’'-]+)*)$")  # fmt: skip
-WHERE_THEN_SOURCE = re.compile(r"\s(?:where(?:as)?|that)\s(?P<rest>.+)$")
+WHERE_THEN_SOURCE = re.compile(r"\s(?:where(?:as)?|that)\s(?P<rest>(?:[A-Z]|(?:the|a|an|some|"
+                               r"many|police|officials)\s).+)$")  # not "a group that investigated"
+WHO_IS = re.compile(r"\s+(?:who\s+(?:is|are|was|were|has|have|had)\s|that\s+[a-z]+ed\s).*$")
 PLAIN_NAME = re.compile(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}")  # "Franz Josef Jung"
 NAME_THEN_CIRCUMSTANCE = re.compile(r"^(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s+"
                                     r"(?:at|in|on|during)\s+(?:a|an|the|his|her|their)\s")
 WHO_APPOSITIVE = re.compile(r",\s+(?:who|which)\s[^,]*,?$")
 # People the story has already named, referred back to: "The pair claim that ...".
-BACK_REFERENCE = re.compile(r"^(?:the\s+(?:pair|couple|duo|trio)|both\s+(?:men|women))$",
+BACK_REFERENCE = re.compile(r"^(?:the\s+(?:pair|couple|duo|trio|former|latter)|"
+                            r"both\s+(?:men|women))$",
                             re.IGNORECASE)  # fmt: skip
 PERSON_PRONOUN = re.compile(r"^(?:he|she)(?:\s+also)?$", re.IGNORECASE)
 SUBJECT_PRONOUN = re.compile(r"\s(?P<pronoun>he|she|they|it)$")
@@ -172,7 +189,9 @@ PEOPLE_NOUNS = ("source", "resident", "insider", "worker", "cadre", "observer", 
                 "soldier", "teacher", "nurse", "student", "passenger", "survivor", "relative",
                 "officer", "astronomer", "physician", "surgeon", "scholar", "historian",
                 "prosecutor", "investor", "shareholder", "voter", "consumer", "parent",
-                "forecaster", "meteorologist", "geologist", "biologist", "physicist")  # fmt: skip
+                "forecaster", "meteorologist", "geologist", "biologist", "physicist",
+                "proponent", "opponent", "supporter", "campaigner", "advocate", "reporter",
+                "journalist", "columnist", "photographer")  # fmt: skip
 OTHER_PEOPLE = ("person", "someone", "fisherman", "witness", "spokesperson", "spokesman",
                 "spokeswoman")  # fmt: skip
 OTHER_PEOPLE_PLURAL = ("people", "fishermen", "witnesses", "spokespeople", "spokesmen",
@@ -197,8 +216,11 @@ ROLE_ONLY = re.compile(rf"^(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE_NOUNS}"
                        r"(?:\s+(?:of|for|at|from|in)\s+[^,]*)?$", re.IGNORECASE)  # fmt: skip
 # A capitalised title standing for the one person who holds it: "the Premier", "the Mayor".
 THE_TITLE = re.compile(r"^[Tt]he\s+(?:Prime\s+Minister|Premier|Mayor|President|Pope|Governor|"
-                       r"Chancellor|Archbishop|Queen|King|Senator|Chief\s+Executive)$",
-                       )  # fmt: skip
+                       r"Chancellor|Archbishop|Queen|King|Senator|Chief\s+Executive)$")  # fmt: skip
+TITLE_THEN_NAME = re.compile(rf"\b(?i:{ROLE_NOUNS}),?\s+"
+                             r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]*){1,3})$")  # fmt: skip
+# A role, then the name: "Chief Operating Officer of Microsoft, Kevin Turner".
+ROLE_THEN_NAME = re.compile(r"^[^,]+,\s+[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}$")
 # A name, then who they are: "Leroy Cain, the American manager of the mission".
 NAME_THEN_ROLE = re.compile(r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3},\s")
 HEAD_END = re.compile(r"\s(?:of|in|for|at|from|with|who|that|on)\s")
@@ -206,7 +228,7 @@ NAME_AFTER_ROLE = re.compile(ANONYMOUS_WORDS.pattern + r",?\s+[A-Z][a-z]+")
 DOCUMENT_WORDS = re.compile(
     r"\b(?:records?|documents?|papers|data|reports?|surveys?|polls?|study|studies|results|"
     r"figures|statistics|census|filings?|files|audit|analysis|minutes|memo|letter|"
-    r"transcripts?|articles?|leaks?|videos?|footage|recordings?|tapes?)\b",
+    r"transcripts?|articles?|leaks?|videos?|footage|recordings?|tapes?|story|stories)\b",
     re.IGNORECASE)  # fmt: skip
 UNNAMED_REPORTS = re.compile(r"^(?:other|some|many|several|media|news|newspaper|local|unconfirmed|"
                              r"earlier|early|initial|press)?\s*reports$",
@@ -214,7 +236,9 @@ UNNAMED_REPORTS = re.compile(r"^(?:other|some|many|several|media|news|newspaper|
 ORGANISATION_WORDS = re.compile(
     r"\b(?:police|council|ministry|government|commission|authority|board|service|company|"
     r"agency|office|department|court|union|bureau|institute|university|hospital|army|"
-    r"military|embassy|committee|charity|operator|firm|parliament|administration)\b",
+    r"military|embassy|committee|charity|operator|firm|parliament|administration|division|"
+    r"federation|association|foundation|organi[sz]ation|newspaper|magazine|website|network|"
+    r"channel|station|team|party|club|inquiry|tribunal|hearing|jury)\b",
     re.IGNORECASE)  # fmt: skip
 INFERENCE_START = re.compile(r"^(?:As\s+(?!of\b|well\b|a result\b|for\b|many\b|much\b|high\b|"
                              r"low\b|few\b|long\b|soon\b|far\b|part\b|expected\b|usual\b|a sign\b)"
@@ -222,14 +246,15 @@ INFERENCE_START = re.compile(r"^(?:As\s+(?!of\b|well\b|a result\b|for\b|many\b|m
 HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|it appears|there appears? to be|"
                     r"appears? to|it seems|seems? to|rumou?red|"
                     r"(?:is|are|was|were) (?:still |also |now |widely )?"
-                    r"(?:(?:said|believed|expected|thought|reported) to|"
+                    r"(?:(?:said|believed|expected|thought|reported) to|suspected|feared|"
                     r"reported)|it is (?:believed|thought|understood)|"
                     r"(?:has|have|had) (?:also )?been reported|reports say|^reports (?:on|about)|"
                     r"there (?:has|have|had) (?:also )?been reports?|"
-                    r"there (?:were|was|are|is) (?:also )?(?:\w+ )?reports? (?:of|that)|"
-                    r"supposedly|purportedly|"
+                    r"there (?:were|was|are|is) (?:also )?(?:[a-z]+ )?reports? (?:of|that)|"
+                    r"supposedly|purportedly|believed to be|"
                     r"(?:might|may|could) have been|(?:is|are|was|were|has been|have been) "
-                    r"blamed on|(?:early|initial|first|unconfirmed|erroneous|false|conflicting|"
+                    r"blamed (?:on|for)|(?:early|initial|first|unconfirmed|erroneous|false|"
+                    r"conflicting|"
                     r"news|media) reports|(?:is|are|was|were) projected to|"
                     r"(?:is|are|was|were) (?:widely )?expected(?=\s*[.!?]?$)|"
                     r"(?:has|have|had) been described as)\b",
@@ -257,10 +282,13 @@ FINDING_VERBS = {"found", "finds", "show", "shows", "showed"}
 # Verbs of promising say something only before "to" or "that": "promised to pay", not
 # "promised women as one of its perks".
 PROMISING_VERBS = {"promised", "promises", "pledged", "pledges", "agreed", "agrees"}
+# "sources state that", "the inquiry heard that" (not "the state of West Bengal").
+NEEDS_THAT = {"state", "heard"}
+
 # A verb's form after a determiner or a preposition is a noun or an adjective: "the suspect",
 # "trials of alleged criminals", "the claims of".
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|these|those|this|of|for|with|"
-                         r"against|about)\s+$", re.IGNORECASE)  # fmt: skip
+                         r"against|about|became|become|becomes)\s+$", re.IGNORECASE)  # fmt: skip
 # A verb's form followed by "are", "is", ...: a noun ("the accused are", "the forecast is").
 NOUN_AFTER = re.compile(r"\s+(?:are|is|were|was)\b")
 VERBS_ALSO_NOUNS = {"claim", "claims", "estimate", "estimates", "forecast", "forecasts",
@@ -315,7 +343,9 @@ def classify_source(phrase: str) -> str:
         return "named_source"
     if ROLE_ONLY.match(phrase):
         return "one_anonymous_source"
-    if ANONYMOUS_WORDS.search(phrase) and not NAME_AFTER_ROLE.search(phrase):
+    if ROLE_THEN_NAME.match(phrase):
+        return "named_source"  # "Chief Operating Officer of Microsoft, Kevin Turner"
+    if _unnamed_people(phrase) and not NAME_AFTER_ROLE.search(phrase):
         head = HEAD_END.split(phrase)[0]  # "one cadre" of "one cadre in charge of workers"
         if PLURAL_WORDS.search(head):
             return "several_anonymous_sources"
@@ -325,6 +355,13 @@ def classify_source(phrase: str) -> str:
     if ORGANISATION_WORDS.search(phrase) or _has_name(phrase):
         return "named_source"
     return "one_anonymous_source"
+
+
+def _unnamed_people(phrase: str) -> bool:
+    """True when a people noun describes the source ("two officials"), not when it is part of
+    a name ("Reporters Without Borders")."""
+    return any(match.group(0)[0].islower() or match.start() == 0
+               for match in ANONYMOUS_WORDS.finditer(phrase))
 
 
 def _is_a_role(phrase: str) -> bool:
@@ -355,6 +392,12 @@ def _clean_source(phrase: str) -> str:
             and not (PLAIN_NAME.fullmatch(first) and re.search(ROLE_NOUNS, second, re.IGNORECASE))
         phrase = f"{first}, {second}" if second_is_name else first
     phrase = SPOKEN_TO.sub("", RELATIVE_CLAUSE.sub("", phrase))  # "said X to the AFP agency"
+    day = DAY_AFTER.search(phrase)
+    if day:
+        last = phrase[:day.start()].split()[-1] if phrase[:day.start()].split() else ""
+        if last[:1].isupper() or ORGANISATION_WORDS.fullmatch(last) or \
+                ANONYMOUS_WORDS.fullmatch(last):
+            phrase = phrase[:day.start()]
     return ADVERB_AFTER.sub("", phrase)
 
 
@@ -365,6 +408,13 @@ def _only_named_in_quotes(body: str) -> bool:
     return len(rest.split()) >= 3 and \
         not any(mark in rest for mark in QUOTES_OPEN + QUOTES_CLOSE) and \
         not SPEECH_WORD.search(body) and not CALLED_QUOTE.search(body)
+
+
+def _person_name(described: str) -> str:
+    """The name alone of a source described with a title before it, for "he" or "she" in a
+    later sentence: "New Zealand Prime Minister Helen Clark" -> "Helen Clark"."""
+    titled = TITLE_THEN_NAME.search(described)
+    return titled["name"] if titled else described
 
 
 def _pronoun_label(pronoun: str) -> str:
@@ -461,9 +511,11 @@ def _source_phrase(phrase: str) -> str:
     last "and" when the phrase is a clause ("150 were killed and officials"), and after a
     word that opens a clause ("This comes soon after the council"), and only the pronoun
     after a phrase of place or time ("In the video she")."""
-    phrase = RELATIVE_BEFORE.sub("", re.sub(r"^(?:but|and)\s+", "", phrase.strip()))
+    phrase = RELATIVE_BEFORE.sub("", re.sub(r"(?i)^(?:but|and)\s+", "", phrase.strip()))
+    phrase = WHO_IS.sub("", phrase)  # "The police who are investigating", "a group that met"
     phrase = WHO_APPOSITIVE.sub("", phrase)  # "Ana Vesk, who has chaired ... since ...,"
-    if CLAUSE_WORDS.search(phrase) and re.search(r"\s(?:and|but)\s", phrase):
+    if re.search(r"\s(?:and|but)\s", phrase) and (CLAUSE_WORDS.search(phrase) or
+                                                 FINITE_VERB.search(phrase)):
         phrase = re.split(r"\s(?:and|but)\s", phrase)[-1]
     where = WHERE_THEN_SOURCE.search(phrase)
     if where and not CLAUSE_WORDS.search(where["rest"]):
@@ -524,7 +576,9 @@ def _claimed_source(body: str) -> Source | None:
                     match["verb"] in FINDING_VERBS and not _names_a_document(who)
                     and not re.match(r"\s+that\b", after)) or (
                     match["verb"] in PROMISING_VERBS and not re.match(r"\s+(?:to|that)\b", after)
-                    ) or (
+                    ) or (match["verb"] in NEEDS_THAT and not re.match(r"\s+that\b", after)) or (
+                    match["verb"] == "heard" and not ORGANISATION_WORDS.search(who)) or (
+
                     NOUN_AFTER.match(after) and (match["verb"].endswith("ed")
                                                  or match["verb"] in VERBS_ALSO_NOUNS)) or (
                     match["verb"] in {"added", "adds"} and NUMBER_AFTER.match(after)):
@@ -590,7 +644,7 @@ def find_attribution(text: str, furniture: Mapping[int, str] | None = None) -> p
             cue = "; ".join(([verb] if verb in body else []) + ([" ".join(marks)] if marks
                                                                  else []))  # fmt: skip
             if PRONOUN.match(who):
-                result = Source(last_speaker.label, cue, last_speaker.described) \
+                result = Source(last_speaker.label, cue, _person_name(last_speaker.described)) \
                     if last_speaker.described else Source(_pronoun_label(who), cue, who)
             else:
                 label = classify_source(who)  # a name, a document, or an unnamed person
@@ -599,7 +653,7 @@ def find_attribution(text: str, furniture: Mapping[int, str] | None = None) -> p
                 result = last_speaker = Source(label, cue, who)
             previous = result
         elif claimed and PRONOUN.match(claimed.described) and previous is not None:
-            result = Source(previous.label, claimed.cue, previous.described)
+            result = Source(previous.label, claimed.cue, _person_name(previous.described))
         elif not claimed and previous is not None and (points_back := POINTS_BACK.match(body)):
             result = Source(previous.label, points_back.group(0), previous.described)
         elif claimed and not PRONOUN.match(claimed.described) and \
