@@ -53,7 +53,8 @@ def test_invented_texts_say_so_and_real_ones_carry_credit_and_licence(data) -> N
         if row.split == "invented":
             assert row.credit.startswith("Invented for this course") and "fictional" in row.credit
         else:
-            assert row.split in {"dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test6"}
+            assert row.split in {"dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7",
+                                 "test7"}
             assert "Wikinews" in row.credit and "(CC BY 2.5)" in row.credit
             assert "https://en.wikinews.org/" in row.credit or \
                 "https://en.m.wikinews.org/" in row.credit
@@ -109,19 +110,19 @@ def test_the_rules_on_the_invented_split(scored) -> None:
     assert table["type_accuracy"] >= 0.95 and table["source_accuracy"] >= 0.95, table
 
 
-def test_eight_splits_and_a_frozen_test6_at_least_as_large_as_each_real_dev_split(data) -> None:
-    """test6 (U001-) is the frozen real-news split the targets are judged on in the seventh
-    round; dev6 (V001-V074, the sixth round's test5) is now tuned on, like dev to dev5."""
+def test_nine_splits_and_a_frozen_test7_at_least_as_large_as_each_early_dev_split(data) -> None:
+    """test7 (S001-) is the frozen real-news split the targets are judged on in the eighth
+    round; dev7 (U001-U089, the seventh round's test6) is now tuned on, like dev to dev6."""
     texts = data.texts
     assert set(texts["split"]) == {"invented", "dev", "dev2", "dev3", "dev4", "dev5", "dev6",
-                                   "test6"}
+                                   "dev7", "test7"}
     per_split = data.attribution.merge(texts[["text_id", "split"]]).groupby("split").size()
-    assert per_split["test6"] >= max(per_split["dev"], per_split["dev2"], per_split["dev3"])
+    assert per_split["test7"] >= max(per_split["dev"], per_split["dev2"], per_split["dev3"])
     assert per_split["dev4"] >= per_split["dev3"] >= per_split["dev2"] >= per_split["dev"] >= 49
-    assert per_split["dev5"] >= 120 and per_split["dev6"] >= 120
-    assert per_split["test6"] >= 120
+    assert per_split["dev5"] >= 120 and per_split["dev6"] >= 120 and per_split["dev7"] >= 120
+    assert per_split["test7"] >= 120
     named = data.attribution.merge(texts[["text_id", "split"]])
-    named = named[(named["split"] == "test6") & (named["attribution_type"] == "named_source")]
+    named = named[(named["split"] == "test7") & (named["attribution_type"] == "named_source")]
     assert len(named) >= 30
     ids = texts.set_index("split")["text_id"]
     assert ids["dev2"].str.fullmatch(r"T\d{3}").all()
@@ -129,7 +130,8 @@ def test_eight_splits_and_a_frozen_test6_at_least_as_large_as_each_real_dev_spli
     assert ids["dev4"].str.fullmatch(r"Y\d{3}").all()
     assert ids["dev5"].str.fullmatch(r"Z\d{3}").all()
     assert ids["dev6"].str.fullmatch(r"V\d{3}").all()
-    assert ids["test6"].str.fullmatch(r"U\d{3}").all()
+    assert ids["dev7"].str.fullmatch(r"U\d{3}").all()
+    assert ids["test7"].str.fullmatch(r"S\d{3}").all()
 
 
 def test_real_news_splits_share_no_page(data) -> None:
@@ -137,7 +139,7 @@ def test_real_news_splits_share_no_page(data) -> None:
     url = texts["credit"].str.extract(r"(https://\S+)")[0].str.replace("en.m.", "en.")
     pages = url.groupby(texts["split"]).agg(set)
     splits = list(pages.index)
-    assert len(splits) == 7
+    assert len(splits) == 8
     for position, first in enumerate(splits):
         for second in splits[position + 1:]:
             assert not pages[first] & pages[second], (first, second)
