@@ -21,11 +21,10 @@ from newslab.evaluation import (
     load_eval_set,
     normalise_source,
     score_figures,
-    summarise,
 )
 from newslab.figures import find_figures
 
-SPLIT = "test6"
+NAME = "test6"  # the split as it was called when both annotations were made (now `dev7`)
 SECOND = EVAL / "second_annotation"
 
 
@@ -53,14 +52,13 @@ def attribution_agreement(reference: pd.DataFrame, other: pd.DataFrame) -> dict[
             / max(len(named), 1)}
 
 
-def figure_agreement(data: EvalSet, reference: pd.DataFrame,
+def figure_agreement(texts: pd.DataFrame, reference: pd.DataFrame,
                      finder: Callable[[str], pd.DataFrame]) -> dict[str, float]:
-    """Precision and recall of `finder` against `reference` on the split's texts."""
-    texts = data.texts[data.texts["split"] == SPLIT]
-    scored = score_figures(EvalSet(texts, reference, data.attribution), finder)
-    table = summarise(scored, pd.DataFrame({"split": [], "type_right": [], "has_source": [],
-                                            "source_right": []}), ["split"])
-    return {"precision": table.loc[SPLIT, "precision"], "recall": table.loc[SPLIT, "recall"]}
+    """Precision and recall of `finder` against `reference` on `texts`."""
+    scored = score_figures(EvalSet(texts, reference, pd.DataFrame()), finder)
+    matched = scored["matched"].sum()
+    return {"precision": matched / max(scored["found"].sum(), 1),
+            "recall": matched / max(scored["expected"].sum(), 1)}
 
 
 def rules_attribution(texts: pd.DataFrame) -> pd.DataFrame:
@@ -82,16 +80,16 @@ def figures_of(table: pd.DataFrame, texts: pd.DataFrame) -> Callable[[str], pd.D
 
 
 def main() -> int:
-    if not (SECOND / f"attribution_{SPLIT}.csv").exists():
-        print(f"No second annotation of {SPLIT} in {SECOND}.")
+    if not (SECOND / f"attribution_{NAME}.csv").exists():
+        print(f"No second annotation of {NAME} in {SECOND}.")
         return 1
     data = load_eval_set()
-    texts = data.texts[data.texts["split"] == SPLIT]
-    ids = set(texts["text_id"])
+    second_att = read(SECOND / f"attribution_{NAME}.csv")
+    second_fig = read(SECOND / f"figures_{NAME}.csv")
+    ids = set(second_att["text_id"])
+    texts = data.texts[data.texts["text_id"].isin(ids)]
     first_att = data.attribution[data.attribution["text_id"].isin(ids)]
     first_fig = data.figures[data.figures["text_id"].isin(ids)]
-    second_att = read(SECOND / f"attribution_{SPLIT}.csv")
-    second_fig = read(SECOND / f"figures_{SPLIT}.csv")
     rules_att = rules_attribution(texts)
     rows = []
     for name, reference, other, finder in [
@@ -102,13 +100,14 @@ def main() -> int:
     ]:
         fig_reference = first_fig if reference is first_att else second_fig
         row = {"comparison": name,
-               **figure_agreement(data, fig_reference, finder),
+               **figure_agreement(texts, fig_reference, finder),
                **attribution_agreement(reference, other)}
         rows.append(row)
     table = pd.DataFrame(rows).set_index("comparison")
-    print(f"Agreement on {SPLIT} ({len(texts)} texts). Figures: precision and recall of the "
-          "row's first party against its second; type over every sentence; source over the "
-          "sentences where the second party names one.\n")
+    split = ", ".join(sorted(set(texts["split"])))
+    print(f"Agreement on {NAME} (now {split}; {len(texts)} texts). Figures: precision and "
+          "recall of the row's first party against its second; type over every sentence; "
+          "source over the sentences where the second party names one.\n")
     with pd.option_context("display.width", 160, "display.max_columns", None,
                            "display.precision", 2):
         print(table)
