@@ -197,29 +197,35 @@ class SharedNotebookPage:
         self.shown: list[dict[str, Any]] = []
         self.openings = 0
 
-    def _showing(self, path: Path, *states: str) -> bool:
-        return (self.notebook is not None and self.state in states
-                and self.notebook.relative == path.relative_to(REPO).as_posix())
+    @staticmethod
+    def relative(path: Path | str) -> str:
+        """A repository path as a path in the course copy; a string already is one."""
+        return path.relative_to(REPO).as_posix() if isinstance(path, Path) else path
 
-    def _open(self, path: Path) -> NotebookPage:
+    def _showing(self, path: Path | str, *states: str) -> bool:
+        return (self.notebook is not None and self.state in states
+                and self.notebook.relative == self.relative(path))
+
+    def _open(self, path: Path | str) -> NotebookPage:
         self.close()
         self.context = self.browser.new_context(viewport=VIEWPORT)
-        relative = path.relative_to(REPO).as_posix()
+        relative = self.relative(path)
         self.notebook = NotebookPage(self.context.new_page(), self.server, relative,
                                      self.course_copy / relative)
         self.notebook.open()
         self.state, self.openings = "opened", self.openings + 1
         return self.notebook
 
-    def as_opened(self, path: Path) -> NotebookPage:
-        """The notebook (a repository path) as it opens, no cell run in this page."""
+    def as_opened(self, path: Path | str) -> NotebookPage:
+        """The notebook (a repository path, or a path in the course copy) as it opens, no cell
+        run in this page."""
         if not self._showing(path, "opened"):
             self._open(path)
         assert self.notebook is not None
         self.notebook.page.set_viewport_size(VIEWPORT)  # a screenshot may have grown it
         return self.notebook
 
-    def after_run_all(self, path: Path) -> tuple[NotebookPage, list[dict[str, Any]]]:
+    def after_run_all(self, path: Path | str) -> tuple[NotebookPage, list[dict[str, Any]]]:
         """The notebook after one Run All in this page, and the cells it showed right then."""
         if not self._showing(path, "ran"):
             notebook = self.as_opened(path)
@@ -301,8 +307,12 @@ def course_folders_shown(notebook: NotebookPage) -> set[str]:
     notebook.page.locator(".jp-BreadCrumbs-home").click()
     notebook.page.wait_for_function("() => document.querySelector('.jp-BreadCrumbs')"
                                     "?.innerText.trim() === '/'")
-    notebook.page.locator(".jp-DirListing-itemText", has_text="notebooks").wait_for()
-    return set(notebook.page.locator(".jp-DirListing-itemText").all_inner_texts())
+    # Until the listing itself has changed: the breadcrumbs can say '/' while it still lists
+    # the notebook's folder (seen once, in a serial run under load).
+    names = ("[...document.querySelectorAll('.jp-DirListing-itemText')]"
+             ".map((e) => e.innerText.trim())")
+    notebook.page.wait_for_function(f"() => {names}.includes('notebooks')", timeout=30_000)
+    return set(notebook.page.evaluate(f"() => {names}"))
 
 
 def widget_root(notebook: NotebookPage, hook: str, text_hint: Any, within: str) -> Any:
