@@ -5,10 +5,11 @@ touch the repository. Screenshots go to test-artifacts/browser/ (look at them). 
 these tests are skipped with the reason, except under CI, where that is a failure (see
 `chromium_executable` in conftest.py). Page helpers live in labpage.py.
 
-Each lesson is opened once and run once per session (`lessons`, a `labpage.SharedNotebookPage`):
-its tests take turns on that page, in the order they are written below, and each still makes
-all of its assertions. Before, each test opened its lesson afresh, and the labelling tool (03)
-and the "about" rule (04b) tests ran their lesson a second time after the Run All test had:
+Each lesson is opened once and run once per test run (`lessons`, a `labpage.SharedNotebookPage`;
+conftest.py keeps one lesson's tests together, on one xdist worker): its tests take turns on
+that page, in the order they are written below, and each still makes all of its assertions on
+the same notebook. Before, each test opened its lesson afresh (8 more openings), and the
+labelling tool (03) and "about" rule (04b) tests ran their lesson a second time:
 
 - the first notebook's checks (tab, folder, no news question) look at lesson 00's page as it
   opens, before the Run All test runs that page;
