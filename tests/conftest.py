@@ -20,9 +20,9 @@ Reuse these rather than starting servers by hand:
 
 `make test` runs these tests on two workers (pytest-xdist, `--dist loadgroup`): each worker
 builds its own session fixtures, in its own temporary folders and on its own ports.
-`pytest_collection_modifyitems` below keeps a module's tests on one worker (except those of
-SPREAD_MODULES) and every test that uses `fresh_install` or `built_site` on one worker, and
-starts the slow groups first.
+`pytest_collection_modifyitems` below keeps a module's tests on one worker (those of
+SPREAD_MODULES: one notebook's tests, one after another) and every test that uses
+`fresh_install` or `built_site` on one worker, and starts the slow groups first.
 """
 
 from __future__ import annotations
@@ -136,9 +136,11 @@ def pytest_configure(config: pytest.Config) -> None:
 # worker, which builds it once); any other module is a group of its own (its module fixtures are
 # built once, its tests keep their order).
 BUILD_ONCE_GROUPS = {"fresh_install": "fresh-install", "built_site": "website"}
-# The longest module, whose tests share nothing but session fixtures (each worker builds its own
-# JupyterLab on its own copy of the course) and the module's Chromium (a launch takes a second):
-# each of its tests is a group of its own, so that it is spread over every worker.
+# The longest module, whose tests share session fixtures (each worker builds its own JupyterLab
+# on its own copy of the course), the module's Chromium (a launch takes a second) and one page
+# per lesson (`lessons`): the tests of one notebook (their `path` parameter) are a group, kept
+# together in the order they are written, so that they take turns on one page; the groups are
+# spread over every worker.
 SPREAD_MODULES = ("tests/test_browser.py",)
 # Groups using these start first, so that the long ones do not end up alone at the end.
 SLOW_FIXTURES = ("fresh_install", "course_lab", "lab_server", "browser", "built_site")
@@ -160,12 +162,36 @@ def worker_groups(items: list[pytest.Item]) -> dict[str, str]:
     return groups
 
 
+def notebook_of(item: pytest.Item) -> str | None:
+    """The notebook a test looks at: its `path` parameter, if it has one."""
+    callspec = getattr(item, "callspec", None)
+    path = callspec.params.get("path") if callspec is not None else None
+    return None if path is None else str(path)
+
+
 def group_of(item: pytest.Item, groups: dict[str, str]) -> str:
-    """The item's group: its module's, or itself in a spread module that shares nothing."""
+    """The item's group: its module's, or in a spread module its notebook's (else itself)."""
     module = module_of(item)
     if module in SPREAD_MODULES and groups[module] == module:
-        return item.nodeid
+        notebook = notebook_of(item)
+        return f"{module}::{notebook}" if notebook else item.nodeid
     return groups[module]
+
+
+def keep_notebooks_together(items: list[pytest.Item]) -> None:
+    """In SPREAD_MODULES, move each test of a notebook up behind that notebook's first test.
+
+    Stable: one notebook's tests keep the order they are written in, the notebooks the order of
+    their first test, and every other test its place.
+    """
+    places = [index for index, item in enumerate(items) if module_of(item) in SPREAD_MODULES]
+    spread = [items[index] for index in places]
+    first: dict[str, int] = {}
+    for position, item in enumerate(spread):
+        first.setdefault(notebook_of(item) or item.nodeid, position)
+    spread.sort(key=lambda item: first[notebook_of(item) or item.nodeid])
+    for index, item in zip(places, spread, strict=True):
+        items[index] = item
 
 
 def slowness_rank(item: pytest.Item) -> int:
@@ -178,11 +204,13 @@ def slowness_rank(item: pytest.Item) -> int:
 
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under pytest-xdist, group the tests for the workers and put the slow groups first.
+    """Keep one notebook's browser tests together; under pytest-xdist, also group the tests for
+    the workers and put the slow groups first.
 
     The sort is stable and by each group's slowest rank, so modules stay whole and in order;
-    without xdist nothing changes.
+    without xdist only the browser tests of one notebook move next to each other.
     """
+    keep_notebooks_together(items)
     if not hasattr(config, "workerinput"):
         return
     groups = worker_groups(items)

@@ -171,6 +171,83 @@ class NotebookPage:
         return path
 
 
+VIEWPORT = {"width": 1280, "height": 4000}  # tall: full-page screenshots miss the scroll area
+
+
+class SharedNotebookPage:
+    """One page per notebook, shared by the tests that look at that notebook one after another.
+
+    Opening a lesson in JupyterLab costs 6-9 s of CPU and a Run All re-executes it: the checks
+    of one lesson (its saved charts, its worked answer, Run All, its widgets) share one opening
+    and one Run All instead of each doing both. `as_opened(path)` gives the notebook as it opens
+    (nothing run in this page yet); `after_run_all(path)` gives it after one Run All, with the
+    cells the page showed then. A page that shows another notebook, or that a test changed
+    (`changed()`, e.g. by clicking a widget), is closed and the notebook opened afresh, so every
+    test gets the same page state whatever the order; the order only decides how many openings
+    there are (tests/conftest.py keeps one notebook's tests together).
+    """
+
+    def __init__(self, browser: Any, server: LabServer, course_copy: Path,
+                 shutdown: Callable[[LabServer], None]) -> None:
+        self.browser, self.server, self.course_copy = browser, server, course_copy
+        self.shutdown = shutdown
+        self.context: Any = None
+        self.notebook: NotebookPage | None = None
+        self.state = "closed"  # "opened", "ran" or "changed"
+        self.shown: list[dict[str, Any]] = []
+        self.openings = 0
+
+    @staticmethod
+    def relative(path: Path | str) -> str:
+        """A repository path as a path in the course copy; a string already is one."""
+        return path.relative_to(REPO).as_posix() if isinstance(path, Path) else path
+
+    def _showing(self, path: Path | str, *states: str) -> bool:
+        return (self.notebook is not None and self.state in states
+                and self.notebook.relative == self.relative(path))
+
+    def _open(self, path: Path | str) -> NotebookPage:
+        self.close()
+        self.context = self.browser.new_context(viewport=VIEWPORT)
+        relative = self.relative(path)
+        self.notebook = NotebookPage(self.context.new_page(), self.server, relative,
+                                     self.course_copy / relative)
+        self.notebook.open()
+        self.state, self.openings = "opened", self.openings + 1
+        return self.notebook
+
+    def as_opened(self, path: Path | str) -> NotebookPage:
+        """The notebook (a repository path, or a path in the course copy) as it opens, no cell
+        run in this page."""
+        if not self._showing(path, "opened"):
+            self._open(path)
+        assert self.notebook is not None
+        self.notebook.page.set_viewport_size(VIEWPORT)  # a screenshot may have grown it
+        return self.notebook
+
+    def after_run_all(self, path: Path | str) -> tuple[NotebookPage, list[dict[str, Any]]]:
+        """The notebook after one Run All in this page, and the cells it showed right then."""
+        if not self._showing(path, "ran"):
+            notebook = self.as_opened(path)
+            self.state = "changed"  # until Run All has finished
+            self.shown = notebook.run_all()
+            self.state = "ran"
+        assert self.notebook is not None
+        self.notebook.page.set_viewport_size(VIEWPORT)
+        return self.notebook, self.shown
+
+    def changed(self) -> None:
+        """Say that a test changed the page (clicked a widget): the next test opens it afresh."""
+        self.state = "changed"
+
+    def close(self) -> None:
+        """Close the page and stop every kernel on the server (each opening starts one)."""
+        if self.context is not None:
+            self.context.close()
+            self.shutdown(self.server)
+        self.context, self.notebook, self.state, self.shown = None, None, "closed", []
+
+
 def compare_with_file(path: Path, shown: list[dict[str, Any]], ran: bool) -> list[str]:
     """Problems between what the page shows and what the notebook file stores, cell by cell."""
     stored = stored_cells(path)
@@ -230,8 +307,12 @@ def course_folders_shown(notebook: NotebookPage) -> set[str]:
     notebook.page.locator(".jp-BreadCrumbs-home").click()
     notebook.page.wait_for_function("() => document.querySelector('.jp-BreadCrumbs')"
                                     "?.innerText.trim() === '/'")
-    notebook.page.locator(".jp-DirListing-itemText", has_text="notebooks").wait_for()
-    return set(notebook.page.locator(".jp-DirListing-itemText").all_inner_texts())
+    # Until the listing itself has changed: the breadcrumbs can say '/' while it still lists
+    # the notebook's folder (seen once, in a serial run under load).
+    names = ("[...document.querySelectorAll('.jp-DirListing-itemText')]"
+             ".map((e) => e.innerText.trim())")
+    notebook.page.wait_for_function(f"() => {names}.includes('notebooks')", timeout=30_000)
+    return set(notebook.page.evaluate(f"() => {names}"))
 
 
 def widget_root(notebook: NotebookPage, hook: str, text_hint: Any, within: str) -> Any:

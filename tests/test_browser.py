@@ -4,11 +4,25 @@ JupyterLab serves a temporary copy of the course (`course_lab`), so running and 
 touch the repository. Screenshots go to test-artifacts/browser/ (look at them). Without Chromium
 these tests are skipped with the reason, except under CI, where that is a failure (see
 `chromium_executable` in conftest.py). Page helpers live in labpage.py.
+
+Each lesson is opened once and run once per test run (`lessons`, a `labpage.SharedNotebookPage`;
+conftest.py keeps one lesson's tests together, on one xdist worker): its tests take turns on
+that page, in the order they are written below, and each still makes all of its assertions on
+the same notebook. Before, each test opened its lesson afresh (8 more openings), and the
+labelling tool (03) and "about" rule (04b) tests ran their lesson a second time:
+
+- the first notebook's checks (tab, folder, no news question) look at lesson 00's page as it
+  opens, before the Run All test runs that page;
+- the saved-chart checks (lessons that store charts) look at the page as it opens, before Run
+  All; so does lesson 01's worked-answer check, which opens one hidden answer: Run All then runs
+  the same cells and also checks that answer's prompt;
+- the labelling tool and "about" rule checks use the cells Run All left on the page, then mark
+  the page changed (nothing else uses it after them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +31,7 @@ from conftest import LabServer, shutdown_kernels
 from labpage import (
     REPO,
     NotebookPage,
+    SharedNotebookPage,
     check_about_rule,
     check_labelling_tool,
     check_marking_tool,
@@ -31,13 +46,23 @@ from labpage import (
 from newslab.links import FIRST_NOTEBOOK as FIRST_NOTEBOOK_PATH
 from newslab.links import lab_path
 
-FIRST = REPO / "notebooks" / "00_start_here.ipynb"
+
+@pytest.fixture(scope="module")
+def lessons(browser: Any, course_lab: LabServer, course_copy: Path
+            ) -> Iterator[SharedNotebookPage]:
+    """One page per lesson, opened once and run once for all the tests of that lesson."""
+    shared = SharedNotebookPage(browser, course_lab, course_copy, shutdown_kernels)
+    yield shared
+    shared.close()
 
 
-@pytest.mark.skipif(not FIRST.exists(), reason="lesson 00 is not there yet")
+# The tests of one lesson share its page (conftest.py runs them one after another, in the order
+# written here): first what the notebook shows as opened, then Run All, then the widgets.
+
+@pytest.mark.parametrize("path", notebook_params("00_*.ipynb"))
 def test_lab_opens_at_the_first_notebook_without_the_news_question(
-        open_notebook: Callable[[Path | str], NotebookPage]) -> None:
-    notebook = open_notebook(FIRST)
+        path: Path, lessons: SharedNotebookPage) -> None:
+    notebook = lessons.as_opened(path)
     current = notebook.page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
     assert current.inner_text().strip() == "00_start_here.ipynb"
     assert notebook.page.locator(".jp-BreadCrumbs").inner_text().strip() == "/notebooks/"
@@ -45,15 +70,54 @@ def test_lab_opens_at_the_first_notebook_without_the_news_question(
     assert {"notebooks", "exercises", "data"} <= course_folders_shown(notebook)
 
 
+@pytest.mark.parametrize("path", notebook_params(charts_only=True))
+def test_saved_notebook_shows_its_charts_without_running(
+        path: Path, lessons: SharedNotebookPage) -> None:
+    """Offline and saved state: the stored Vega-Lite outputs draw as soon as the file opens."""
+    check_saved_charts(lessons.as_opened(path), path.stem)
+
+
+@pytest.mark.parametrize("path", notebook_params("01_*.ipynb"))
+def test_a_hidden_worked_answer_opens_on_click_and_shows_its_code(
+        path: Path, lessons: SharedNotebookPage) -> None:
+    """Lesson 01's first "Your turn": the worked answer under it is collapsed until clicked.
+
+    The page stays shared: Run All then runs the same cells, and `compare_with_file` also checks
+    the prompt of the answer shown here (a collapsed cell shows none)."""
+    check_worked_answer(lessons.as_opened(path), path.stem)
+
+
 @pytest.mark.parametrize("path", notebook_params())
 def test_run_all_shows_every_chart_and_widget_without_errors(
-        path: Path, open_notebook: Callable[[Path], NotebookPage]) -> None:
-    notebook = open_notebook(path)
-    shown = notebook.run_all()
+        path: Path, lessons: SharedNotebookPage) -> None:
+    notebook, shown = lessons.after_run_all(path)
     screenshot = notebook.screenshot(path.stem)
     assert screenshot.stat().st_size > 10_000
     problems = compare_with_file(notebook.file, shown, ran=True)
     assert not problems, f"{path.name} after Run All:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", notebook_params("03_*.ipynb"))
+def test_labelling_tool_records_a_label_and_moves_on(
+        path: Path, lessons: SharedNotebookPage) -> None:
+    """Lesson 03's attribution labelling tool, after Run All (the page of the Run All test)."""
+    notebook, _ = lessons.after_run_all(path)
+    try:
+        check_labelling_tool(notebook, path.stem)
+    finally:
+        lessons.changed()
+
+
+@pytest.mark.parametrize("path", notebook_params("04b_*.ipynb"))
+def test_about_rule_widget_redraws_the_range_chart(
+        path: Path, lessons: SharedNotebookPage) -> None:
+    """The "about" rule widget of the optional notebook 04b, after Run All (the page of the
+    Run All test)."""
+    notebook, _ = lessons.after_run_all(path)
+    try:
+        check_about_rule(notebook, path.stem)
+    finally:
+        lessons.changed()
 
 
 FINAL_ASSIGNMENT = [REPO / folder / "07_final_assignment.ipynb" for folder in ("solutions",
@@ -71,38 +135,6 @@ def test_final_assignment_runs_all_without_errors(
     notebook.screenshot(f"{path.parent.name}-{path.stem}")
     problems = compare_with_file(notebook.file, shown, ran=True)
     assert not problems, f"{path.parent.name}/{path.name} after Run All:\n" + "\n".join(problems)
-
-
-@pytest.mark.parametrize("path", notebook_params(charts_only=True))
-def test_saved_notebook_shows_its_charts_without_running(
-        path: Path, open_notebook: Callable[[Path], NotebookPage]) -> None:
-    """Offline and saved state: the stored Vega-Lite outputs draw as soon as the file opens."""
-    check_saved_charts(open_notebook(path), path.stem)
-
-
-@pytest.mark.parametrize("path", notebook_params("03_*.ipynb"))
-def test_labelling_tool_records_a_label_and_moves_on(
-        path: Path, open_notebook: Callable[[Path], NotebookPage]) -> None:
-    """Lesson 03's attribution labelling tool, after Run All."""
-    notebook = open_notebook(path)
-    notebook.run_all()
-    check_labelling_tool(notebook, path.stem)
-
-
-@pytest.mark.parametrize("path", notebook_params("04b_*.ipynb"))
-def test_about_rule_widget_redraws_the_range_chart(
-        path: Path, open_notebook: Callable[[Path], NotebookPage]) -> None:
-    """The "about" rule widget of the optional notebook 04b, after Run All."""
-    notebook = open_notebook(path)
-    notebook.run_all()
-    check_about_rule(notebook, path.stem)
-
-
-@pytest.mark.parametrize("path", notebook_params("01_*.ipynb"))
-def test_a_hidden_worked_answer_opens_on_click_and_shows_its_code(
-        path: Path, open_notebook: Callable[[Path], NotebookPage]) -> None:
-    """Lesson 01's first "Your turn": the worked answer under it is collapsed until clicked."""
-    check_worked_answer(open_notebook(path), path.stem)
 
 
 def test_launch_links_open_the_first_notebook_with_the_course_folders_in_view(

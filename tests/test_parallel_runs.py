@@ -17,7 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 from types import SimpleNamespace
 
-from conftest import REPO, SPREAD_MODULES, group_of, worker_groups
+from conftest import REPO, SPREAD_MODULES, group_of, keep_notebooks_together, worker_groups
 
 RESULT = re.compile(r"^\[(gw\d+)\] \[\s*\d+%\] PASSED (\S+)$")
 # The Binder module's cheap tests join the group of its install test (which is deselected); it
@@ -50,14 +50,40 @@ def test_two_workers_keep_each_group_together_and_start_with_the_slow_one(tmp_pa
     assert "fresh-install" in first_on.values(), "the slow group did not start first"
 
 
-def test_a_spread_module_gives_each_test_a_group_and_other_modules_stay_whole() -> None:
+def spread_item(name: str, notebook: str | None) -> SimpleNamespace:
+    """A stand-in for a test of the spread module, with a `path` parameter when `notebook`."""
+    item = SimpleNamespace(nodeid=f"{SPREAD_MODULES[0]}::{name}", fixturenames=["page"])
+    if notebook:
+        item.callspec = SimpleNamespace(params={"path": Path(notebook)})
+    return item
+
+
+def test_a_spread_module_groups_each_notebooks_tests_and_other_modules_stay_whole() -> None:
     spread = SPREAD_MODULES[0]
-    items = [SimpleNamespace(nodeid=f"{spread}::test_a[x]", fixturenames=["page"]),
-             SimpleNamespace(nodeid=f"{spread}::test_a[y]", fixturenames=["page"]),
+    items = [spread_item("test_a[x]", "notebooks/x.ipynb"),
+             spread_item("test_a[y]", "notebooks/y.ipynb"),
+             spread_item("test_b[x]", "notebooks/x.ipynb"),
+             spread_item("test_c", None),
              SimpleNamespace(nodeid="tests/test_repo.py::test_b", fixturenames=[]),
              SimpleNamespace(nodeid="tests/test_repo.py::test_c", fixturenames=[]),
              SimpleNamespace(nodeid="tests/test_site.py::test_d", fixturenames=["built_site"])]
     groups = worker_groups(items)  # type: ignore[arg-type]
     assert [group_of(item, groups) for item in items] == [  # type: ignore[arg-type]
-        f"{spread}::test_a[x]", f"{spread}::test_a[y]", "tests/test_repo.py",
+        f"{spread}::notebooks/x.ipynb", f"{spread}::notebooks/y.ipynb",
+        f"{spread}::notebooks/x.ipynb", f"{spread}::test_c", "tests/test_repo.py",
         "tests/test_repo.py", "website"]
+
+
+def test_one_notebooks_tests_move_together_in_their_written_order_and_others_stay() -> None:
+    """test_browser.py's lessons share one page per notebook: its tests must follow each other."""
+    items = [SimpleNamespace(nodeid="tests/test_repo.py::test_first", fixturenames=[]),
+             spread_item("test_opened[x]", "notebooks/x.ipynb"),
+             spread_item("test_run_all[y]", "notebooks/y.ipynb"),
+             SimpleNamespace(nodeid="tests/test_repo.py::test_between", fixturenames=[]),
+             spread_item("test_run_all[x]", "notebooks/x.ipynb"),
+             spread_item("test_other", None),
+             spread_item("test_widget[y]", "notebooks/y.ipynb")]
+    keep_notebooks_together(items)  # type: ignore[arg-type]
+    assert [item.nodeid.split("::")[1] for item in items] == [
+        "test_first", "test_opened[x]", "test_run_all[x]", "test_between", "test_run_all[y]",
+        "test_widget[y]", "test_other"]
