@@ -122,7 +122,7 @@ BY_AGENT = re.compile(r"\b(?:described|estimated|reported|confirmed|put|called|r
                       r"ranked|named|declared|critici[sz]ed|condemned|blamed)\b"
                       r"[^,;“”\"]{0,60}?\bby\s+(?P<who>[^,.;“”\"]+)")  # fmt: skip
 # A verb in the present before "and": "The dome continues to rise and scientists".
-FINITE_VERB = re.compile(r"^\S+(?:\s+\S+)*?\s+[a-z]+(?:es|ed)\s.*\s(?:and|but)\s")
+FINITE_VERB = re.compile(r"\s[a-z]+(?:es|ed)\s(?:.*\s)?(?:and|but)\s")
 # Words that make a phrase a clause rather than a source: "150 people have been killed".
 CLAUSE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|been)\b")
 # A word that opens a clause: the source comes after it ("... soon after the council said").
