@@ -153,7 +153,8 @@ test: test-venv site-venv node_modules browser
 		JUPYTER_PLATFORM_DIRS=1 PATH="$(CURDIR)/$(VENV)/bin:$$PATH" NEWSLAB_BINDER_HOME="$$binder"; \
 	nbval() { local folders=(); for f in "$${@:2}"; do [ -d "$$f" ] && folders+=("$$f"); done; \
 		[ $${#folders[@]} -gt 0 ] || { echo "(no $${*:2} folder yet)"; return 0; }; \
-		JUPYTER_PATH="$$binder" $(VENV)/bin/pytest $$1 $(call XDIST,loadfile) \
+		JUPYTER_PATH="$$binder" PYTHONPATH="$(CURDIR)/tests" $(VENV)/bin/pytest $$1 \
+			-p nbval_kernel_retry $(call XDIST,loadfile) \
 			--nbval-kernel-name $(BINDER_KERNEL) \
 			--nbval-sanitize-with tests/nbval_sanitize.cfg "$${folders[@]}" \
 			&& return 0 || rc=$$?; \
