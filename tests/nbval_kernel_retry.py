@@ -2,8 +2,8 @@
 dies before it answers.
 
 Under `make test` two xdist workers start kernels at the same moment. Now and then one of them
-dies before replying to kernel_info (seen once in the last session's nine runs, in a second
-`make test`, for a notebook that ran cleanly in every other run); one likely cause is that
+dies before replying to kernel_info (seen once on 1 December 2026, in a second `make test`,
+for solutions/03, which ran cleanly in every other run that day); one likely cause is that
 jupyter_client picks a kernel's ports by asking the system for free ones and releasing them,
 so two processes starting kernels together can be handed the same port. That says nothing
 about the notebook, so the start is tried once more. A kernel that dies twice, any other error,
