@@ -66,8 +66,9 @@ def test_stages_run_in_order_on_two_workers_and_each_time_is_printed(tmp_path: P
     assert [call.split()[:2] for call in calls] == [
         ["ruff", "check"], ["pytest", "-n"], ["pytest", "--nbval"], ["pytest", "--nbval-lax"]]
     assert "-n 2 --dist loadgroup --no-loadscope-reorder --durations=15 tests" in calls[1]
-    assert calls[2].startswith("pytest --nbval -n 2 --dist loadfile ")
+    assert calls[2].startswith("pytest --nbval -p nbval_kernel_retry -n 2 --dist loadfile ")
     assert all(f" --nbval-kernel-name {BINDER_KERNEL} " in call for call in calls[2:])
+    assert all(" -p nbval_kernel_retry " in call for call in calls[2:])
     assert calls[2].endswith(" notebooks solutions") and calls[3].endswith(" exercises")
     assert list(stages) == ["setup", "ruff", "pytest", "nbval-strict", "nbval-lax", "total"]
     assert stages["total"] >= sum(seconds for name, seconds in stages.items() if name != "total")
