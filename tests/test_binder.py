@@ -140,8 +140,11 @@ def test_binder_build_serves_the_first_notebook_and_runs_every_notebook(
     installed = json.loads(run([str(python), "-c", (
         "import json, sys, altair, jupyterlab, newslab\n"
         "print(json.dumps({'altair': altair.__version__, 'jupyterlab': jupyterlab.__version__,"
-        " 'newslab': newslab.__file__, 'prefix': sys.prefix}))")], home / "notebooks", env))
+        " 'newslab': newslab.__file__, 'prefix': sys.prefix,"
+        " 'slow_iri_check': 'rfc3987_syntax' in sys.modules}))")], home / "notebooks", env))
     assert installed["altair"] == "5.5.0" and installed["jupyterlab"] == "4.6.6"
+    assert not installed["slow_iri_check"], (
+        "importing Altair imported rfc3987_syntax (a second per kernel): see requirements.txt")
     assert Path(installed["newslab"]).is_relative_to(venv), "newslab not installed into the venv"
     overrides = venv / "share/jupyter/lab/settings/overrides.json"
     assert json.loads(overrides.read_text()) == json.loads(

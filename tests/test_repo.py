@@ -79,6 +79,17 @@ def test_altair_stays_on_5_5_for_offline_charts() -> None:
     assert pins(REPO / "requirements.txt")["altair"] == "5.5.0"
 
 
+def test_altair_imports_without_the_slow_iri_check() -> None:
+    """requirements.txt installs rfc3987 so that jsonschema skips rfc3987-syntax's import."""
+    imported = subprocess.run([sys.executable, "-c", (
+        "import sys, altair, jsonschema\n"
+        "print('rfc3987_syntax' in sys.modules, 'rfc3987' in sys.modules)")],
+        capture_output=True, text=True, timeout=120, check=True).stdout.split()
+    assert imported == ["False", "True"], (
+        f"rfc3987_syntax imported: {imported[0]}, rfc3987 imported: {imported[1]}; jsonschema "
+        "no longer prefers rfc3987, or it is not installed: see requirements.txt")
+
+
 def test_runtime_is_python_3_11() -> None:
     assert (REPO / "runtime.txt").read_text().strip() == "python-3.11"
 
