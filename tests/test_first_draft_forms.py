@@ -672,3 +672,33 @@ def test_figure_forms_of_the_eighth_round(text: str, expected: list[tuple]) -> N
 ])  # fmt: skip
 def test_points_in_time_categories_and_names_are_not_figures(text: str) -> None:
     assert find_figures(text).empty, find_figures(text)[["value_text"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A hundred thousand people marched in Port Ellery.",
+     [(100_000, "none", 100_000, 100_000, "")]),
+    ("The Kestrel Bay ferry is almost two and a half years late.",
+     [(2.5, "almost", None, 2.5, "")]),
+    ("Varnholm will send 3000-3500 volunteers.", [(None, "range", 3000, 3500, "")]),
+    ("Fares rose by $1.50 to $9.75 in Dunmore.",
+     [(1.5, "none", 1.5, 1.5, "dollars"), (9.75, "none", 9.75, 9.75, "dollars")]),
+    # "one" before a person or a unit of time is a count.
+    ("The storm killed one person and injured 12.",
+     [(1, "none", 1, 1, ""), (12, "none", 12, 12, "")]),
+    ("The Dunmore permit is valid for one year.", [(1, "none", 1, 1, "")]),
+    ("Six crew died and one other passenger was lost.",
+     [(6, "none", 6, 6, ""), (1, "none", 1, 1, "")]),
+])  # fmt: skip
+def test_figure_forms_of_the_ninth_round(text: str, expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Compound modifiers with a measure in the singular, coordinates, "one" that counts nothing.
+    "The 40 ton crane reached Kestrel Bay.", "Varnholm tested a 50 gigaton model.",
+    "The new 250+ seat ferry left Dunmore.", "Marr joined the 1400 strong militia.",
+    "The buoy drifted to 12.5° N, 40.2°W.", "One of the ferries sank off Dunmore.",
+    "“We are fine,” said one worker.", "The new pier is longer than the old one.",
+])  # fmt: skip
+def test_measures_coordinates_and_pronoun_one_are_not_figures(text: str) -> None:
+    assert find_figures(text).empty, find_figures(text)[["value_text"]]
