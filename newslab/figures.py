@@ -27,8 +27,9 @@ and decades, clock times ("14:05", "6 a.m.", "2245 UTC"), phone numbers, ordinal
 digits inside a name or code (COVID-19, K-300, A320, Version 2.1, "Pier 4", "World War Two",
 the numbers of a sporting event: "the women's 400 metre medley"), years said in words
 ("twenty twelve"), seasons ("2008–09"), emergency numbers ("a 911 call"), ward, room, page, section
-or clause numbers, compound modifiers ("two-week", "a 109 ton vehicle"), coordinates ("15.0° N"), points in time ("four years ago"), vague
-plurals ("hundreds"), "one" and a count of the sources themselves ("Two officials who asked not
+or clause numbers, compound modifiers ("two-week", "a 109 ton vehicle"), coordinates
+("15.0° N"), points in time ("four years ago"), vague plurals ("hundreds"), "one" as a pronoun
+("one of them") and a count of the sources themselves ("Two officials who asked not
 to be named said", "according to two officials"). "No less than" and "not fewer than" are read
 as the floor they are ("at least").
 
