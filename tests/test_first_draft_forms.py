@@ -702,3 +702,27 @@ def test_figure_forms_of_the_ninth_round(text: str, expected: list[tuple]) -> No
 ])  # fmt: skip
 def test_measures_coordinates_and_pronoun_one_are_not_figures(text: str) -> None:
     assert find_figures(text).empty, find_figures(text)[["value_text"]]
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # Reporting verbs of a fuller inventory, in their finite forms, and phrases of saying.
+    ("Varnholm officials made clear that the ferry would not sail.",
+     "several_anonymous_sources", "Varnholm officials"),
+    ("Witnesses disagreed on how long the storm lasted.", "several_anonymous_sources",
+     "Witnesses"),
+    ("Many citizens of Port Ellery complained that the ferry was late.",
+     "several_anonymous_sources", "Many citizens of Port Ellery"),
+    ("Mayor Ivo Kask vowed that the pier would reopen.", "named_source", "Mayor Ivo Kask"),
+    # An adverb between the source and its verb; a coordinated subject stays whole.
+    ("Jane Roe strongly disputes the figures.", "named_source", "Jane Roe"),
+    ("Marr's lawyers however insisted that he was innocent.", "several_anonymous_sources",
+     "Marr's lawyers"),
+    ("Both Dunmore and Varnholm have recently warned Marr against the plan.", "named_source",
+     "Both Dunmore and Varnholm"),
+    # A verb's form after a number is a noun; unnamed "reports of" something is a hedge.
+    ("The two states meet in Dunmore.", "unattributed_assertion", ""),
+    ("The ferry left Dunmore, but reports of looting in the harbour are spreading.",
+     "hedge_no_source", ""),
+])  # fmt: skip
+def test_attribution_forms_of_the_ninth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
