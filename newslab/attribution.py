@@ -121,20 +121,25 @@ AUXILIARY = (r"(?:(?:also|had|has|have|earlier|later|again|then|now|previously|r
              r"publicly|separately|both|continued?s?\s+to|on\s+[A-Z][a-z]+day|[a-z]+ed\s+and|"
              r"[a-z]{3,}ly|however|nonetheless|therefore|though)"
              r"\s+){0,3}")  # fmt: skip
+# "to" or "for" after the verb: "is said to be", "asked for" say nothing, but "to" before the
+# person spoken to does ("apologised to Britons", "complained to the ministry"), after a verb
+# of saying (`TO_SOMEONE_VERBS`; not "agreed to a ceasefire", "responded to his home").
+NOT_TO_A_VERB = (r"(?!\s+to\b(?!\s+(?:the|a|an|his|her|their|its|him|them|us|me|reporters|"
+                 r"journalists|[A-Z]\w*)\b)|\s+for\b)")  # fmt: skip
 # A verb right after "who" or "which" is the relative clause's: "officials who asked not to be
 # named said".
 NOT_RELATIVE = r"(?<!\bwho)(?<!\bwhich)(?<!\bwhom)"
 # A day after an appositive: "Franz Jung, the defence minister, today said".
 DAY_AFTER_APPOSITIVE = r"(?:(?<=,)\s+(?:today|yesterday|tonight|on\s+[A-Z][a-z]+day))?"
 LEADING = re.compile(rf"^(?P<who>[^,;“”\"]{{1,90}}?(?:,\s[^,;“”\"]{{1,130}}?,)?)"
-                     rf"{DAY_AFTER_APPOSITIVE}{NOT_RELATIVE}\s+{AUXILIARY}(?P<verb>{CLAIM})\b(?!\s+(?:to|for)\b)"
+                     rf"{DAY_AFTER_APPOSITIVE}{NOT_RELATIVE}\s+{AUXILIARY}(?P<verb>{CLAIM})\b{NOT_TO_A_VERB}"
                      r"(?!\s*[.!?]?$)")  # fmt: skip
 # After a comma, semicolon, "and" or "but": a source and its verb, at the end or inside.
 AFTER_A_JOIN = (rf"(?:[,;](?:\s+(?:and|but)\b)?|\band\b|\bbut\b|\bthat\b)\s+"
                 rf"(?P<who>[^,;“”\"]{{1,70}}?(?:,\s[^,;“”\"]{{1,130}}?,)?)\s+{AUXILIARY}"
                 rf"(?P<verb>{CLAIM})")  # fmt: skip
 AT_END = re.compile(rf"{AFTER_A_JOIN}\s*[.!?”\"]*$")
-INSIDE = re.compile(rf"{AFTER_A_JOIN}\b(?!\s+(?:to|for)\b)")
+INSIDE = re.compile(rf"{AFTER_A_JOIN}\b{NOT_TO_A_VERB}")
 INVERTED = re.compile(rf",\s+(?P<verb>{SPEECH})\s+(?P<who>{WHO_TO_THE_END})")
 # "reports" after one of these words is the noun, not the verb: "Earlier reports ... said".
 # (Capitalised "Media", "News", "Press" or "Local" only open a sentence: "Sky News reports".)
@@ -309,6 +314,27 @@ FINDING_VERBS = {"found", "finds", "show", "shows", "showed"}
 # Verbs of promising say something only before "to" or "that": "promised to pay", not
 # "promised women as one of its perks".
 PROMISING_VERBS = {"promised", "promises", "pledged", "pledges", "agreed", "agrees"}
+TO_SOMEONE = re.compile(r"\s+to\s")
+TO_SOMEONE_VERBS = re.compile(r"(?:said|says|explain(?:s|ed)?|complain(?:s|ed)?|"
+                              r"apologi[sz](?:es|ed)|wr(?:ote|ites)|sp(?:oke|eaks)|"
+                              r"admit(?:s|ted)|announc(?:es|ed)|declar(?:es|ed)|"
+                              r"mention(?:s|ed)|confess(?:es|ed)|stat(?:es|ed)|insist(?:s|ed)|"
+                              r"(?:made|makes)\s+(?:it\s+)?clear|describ(?:es|ed)|"
+                              r"reveal(?:s|ed)|disclos(?:es|ed))")  # fmt: skip
+# A verb of saying in "-ing" before "that", in a clause of its own: the source is the
+# sentence's subject ("X has filed a lawsuit, alleging that ...", "X sued the firm stating
+# that ...", "he agreed after assuring them that ...").
+SAYING_ING = re.compile(r"\b(?:saying|stating|claiming|alleging|insisting|arguing|warning|"
+                        r"assuring|explaining|complaining|denying|admitting|noting|"
+                        r"suggesting|declaring|announcing|confirming|revealing|maintaining|"
+                        r"reporting|asserting|contending|threatening|vowing|promising)"
+                        r"(?:\s+[\w’'-]+){0,2}?\s+that\b")  # fmt: skip
+# The subject a sentence opens with, after a phrase of time or place ("In the end, he"): up
+# to a comma or the first auxiliary or verb in the past.
+OPENING_PHRASE = re.compile(r"^(?:(?:In|At|On|During|After|Before)\b[^,]{0,40}|"
+                            r"(?:Last|This|Earlier|Later)(?:\s+\w+)?),\s+")  # fmt: skip
+SUBJECT = re.compile(r"^(?P<who>[^,;“”\"]+?)(?:,|\s+(?:has|have|had|was|were|is|are|will|"
+                     r"would|can|could|[a-z]+ed)\b)")  # fmt: skip
 # "sources state that", "the inquiry heard that" (not "the state of West Bengal").
 NEEDS_THAT = {"state", "heard"}
 
@@ -610,13 +636,22 @@ def _claimed_source(body: str) -> Source | None:
 
                     NOUN_AFTER.match(after) and (match["verb"].endswith("ed")
                                                  or match["verb"] in VERBS_ALSO_NOUNS)) or (
-                    match["verb"] in {"added", "adds"} and NUMBER_AFTER.match(after)):
+                    match["verb"] in {"added", "adds"} and NUMBER_AFTER.match(after)) or (
+                    TO_SOMEONE.match(after) and not TO_SOMEONE_VERBS.fullmatch(match["verb"])):
                 continue  # "37 are reported missing", "more than predicted", "the toll gives"
             if who and len(who.split()) <= 12 and (_looks_like_source(who) or someone):
                 candidates.append((match["verb"], who))
                 break
         if candidates:
             break
+    saying = SAYING_ING.search(body) if not candidates and "ing" in body else None
+    if saying and NOUN_BEFORE.search(body[max(0, saying.start() - 10):saying.start()]):
+        saying = None  # "after a warning that": the noun
+    subject = SUBJECT.match(OPENING_PHRASE.sub("", body)) if saying else None
+    if subject:
+        who = _clean_source(subject["who"])
+        if _looks_like_source(who) and len(who.split()) <= 8:
+            candidates.append((saying.group(0).split()[0], who))
     agent = BY_AGENT.search(body) if "by" in body else None
     if not candidates and agent and _looks_like_source(_clean_source(agent["who"])):
         candidates.append(("by", _clean_source(agent["who"])))

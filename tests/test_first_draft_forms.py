@@ -723,6 +723,20 @@ def test_measures_coordinates_and_pronoun_one_are_not_figures(text: str) -> None
     ("The two states meet in Dunmore.", "unattributed_assertion", ""),
     ("The ferry left Dunmore, but reports of looting in the harbour are spreading.",
      "hedge_no_source", ""),
+    # "to" before the person spoken to, after a verb of saying; not after other verbs.
+    ("Harbour chief Ana Vesk apologised to the families of Dunmore.", "named_source",
+     "Harbour chief Ana Vesk"),
+    ("Many residents of Kestrel Bay have complained to the council about the noise.",
+     "several_anonymous_sources", "Many residents of Kestrel Bay"),
+    ("The Varnholm rebels agreed to a ceasefire.", "unattributed_assertion", ""),
+    ("Medics responded to the fire in Dunmore.", "unattributed_assertion", ""),
+    # A verb of saying in "-ing" before "that": the sentence's subject is the source.
+    ("Ivo Kask has filed a lawsuit against Dunmore, alleging that the pier is unsafe.",
+     "named_source", "Ivo Kask"),
+    ("Residents of Port Ellery, who drink from the Sallow River, sued the council stating "
+     "that the water was unsafe.", "several_anonymous_sources", "Residents of Port Ellery"),
+    ("Security was tight after a warning that rebels could attack Dunmore.",
+     "unattributed_assertion", ""),
 ])  # fmt: skip
 def test_attribution_forms_of_the_ninth_round(text: str, label: str, source: str) -> None:
     assert label_of(text) == (label, source)
