@@ -141,6 +141,10 @@ AFTER_A_JOIN = (rf"(?:[,;](?:\s+(?:and|but)\b)?|\band\b|\bbut\b|\bthat\b)\s+"
 AT_END = re.compile(rf"{AFTER_A_JOIN}\s*[.!?”\"]*$")
 INSIDE = re.compile(rf"{AFTER_A_JOIN}\b{NOT_TO_A_VERB}")
 INVERTED = re.compile(rf",\s+(?P<verb>{SPEECH})\s+(?P<who>{WHO_TO_THE_END})")
+# The frame at the end covers the whole sentence: "X has claimed that ..., reports Y."
+CLAUSE_AFTER_VERB = re.compile(r"\b(?:that|would|will|could|can|may|might|should)\b")
+INVERTED_AT_END = re.compile(rf",\s+(?P<verb>{SPEECH}|reports|reported)\s+"
+                             rf"(?P<who>{WHO_TO_THE_END})\s*[.!?]?$")  # fmt: skip
 # "reports" after one of these words is the noun, not the verb: "Earlier reports ... said".
 # (Capitalised "Media", "News", "Press" or "Local" only open a sentence: "Sky News reports".)
 NOUN_REPORTS = re.compile(r"(?:^(?:Media|News|Press|Local)|\b(?:[Oo]ther|[Ss]ome|[Mm]any|"
@@ -192,9 +196,13 @@ RELATIVE_BEFORE = re.compile(r"^(?:in\s+which|in\s+whom|where|whereas|as|while|w
                              re.IGNORECASE)  # fmt: skip
 # A name right before ", the manager of X said" (the closing comma left out).
 NAME_BEFORE_ROLE = re.compile(r"(?:^|[.;]\s+)(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s*$")
+# A name, then who they are with no closing comma before the verb: "Frank Cain, a lecturer at
+# the University of X has told".
+NAME_THEN_UNCLOSED_ROLE = re.compile(r"(?:^|[.;]\s+)(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)"
+                                     r"{1,3}),\s+(?:a|an)\s[^,;“”\"]{20,}$")  # fmt: skip
 # A phrase of place or time before the source: "In the interview Zapatero".
 PLACE_OR_TIME_BEFORE = re.compile(r"^(?:In|At|On|During|After|Before|From|Speaking\s+\w+|"
-                                  r"Asked\s+\w+)\s.*?\s(?P<name>[A-Z][\w’'-]+"
+                                  r"Asked\s+\w+)\s.*?\s(?P<name>(?:the\s+)?[A-Z][\w’'-]+"
                                   r"(?:\s+[A-Z][\w’'-]+)*)$")  # fmt: skip
 WHERE_THEN_SOURCE = re.compile(r"\s(?:where(?:as)?|that)\s(?P<rest>(?:[A-Z]|(?:the|a|an|some|"
                                r"many|police|officials)\s).+)$")  # not "a group that investigated"
@@ -613,11 +621,18 @@ def _claimed_source(body: str) -> Source | None:
     candidates = []
     masked = NOUN_REPORTS.sub(lambda match: match.group(0)[:-7] + "Reports", body) \
         if "reports" in body else body
-    for pattern in (AT_END, LEADING, INVERTED, INSIDE):
+    for pattern in (INVERTED_AT_END, AT_END, LEADING, INVERTED, INSIDE):
         for match in pattern.finditer(masked):
             words = body[match.start("who"):match.end("who")]
-            who = _clean_source(_source_after_verb(words) if pattern is INVERTED
+            who = _clean_source(_source_after_verb(words) if pattern in (INVERTED, INVERTED_AT_END)
                                 else _source_phrase(words))
+            unclosed = NAME_THEN_UNCLOSED_ROLE.search(body[:match.end("who")]) \
+                if pattern in (INSIDE, AT_END) else None
+            if unclosed:  # "Dr Frank Cain, a lecturer at the University of X has told"
+                who = unclosed["name"]
+            if pattern is INVERTED_AT_END and (len(who.split()) > 8 or CLAUSE_WORDS.search(who)
+                                               or CLAUSE_AFTER_VERB.search(who)):
+                continue  # ", told reporters that 200 people were ...": not a speaker
             if who.lower() == "who":  # "predicted by economists, who forecast ..."
                 before = NOUN_BEFORE_WHO.search(body[:match.start("who")])
                 who = before["noun"] if before else who

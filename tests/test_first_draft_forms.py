@@ -740,3 +740,22 @@ def test_measures_coordinates_and_pronoun_one_are_not_figures(text: str) -> None
 ])  # fmt: skip
 def test_attribution_forms_of_the_ninth_round(text: str, label: str, source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # The reporting frame at the end covers the sentence, "reports" included.
+    ("Ten Varnholm ships were unharmed by the storm, reports the Kestrel Bay Courier.",
+     "named_source", "the Kestrel Bay Courier"),
+    ("Ivo Kask has said the pier is safe, said the Varnholm Courier.", "named_source",
+     "the Varnholm Courier"),
+    ("The mayor, Jane Roe, told reporters that the budget was balanced.", "named_source",
+     "The mayor, Jane Roe"),
+    # A name, then who they are, with no closing comma before the verb.
+    ("Dr Ana Vesk, a lecturer in law and history at the University of Varnholm has told "
+     "reporters that the pier is unsafe.", "named_source", "Dr Ana Vesk"),
+    # "the" stays before a title after a phrase of place or time.
+    ('Speaking to some two thousand workers in Dunmore the Mayor called for a "return to '
+     'work".', "named_source", "the Mayor"),
+])  # fmt: skip
+def test_frames_and_appositives_of_the_ninth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
