@@ -200,6 +200,10 @@ NAME_BEFORE_ROLE = re.compile(r"(?:^|[.;]\s+)(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]
 # the University of X has told".
 NAME_THEN_UNCLOSED_ROLE = re.compile(r"(?:^|[.;]\s+)(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)"
                                      r"{1,3}),\s+(?:a|an)\s[^,;“”\"]{20,}$")  # fmt: skip
+# A subject with a first verb, then "and" before the verb of saying: "he condemned the
+# waste and said", "Ivo Kask visited the pier and told reporters".
+COORDINATED_VERBS = re.compile(r"^(?P<subject>he|she|they|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)"
+                               r"{0,3})\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,;]*\s(?:and|but)$")
 # A phrase of place or time before the source: "In the interview Zapatero".
 PLACE_OR_TIME_BEFORE = re.compile(r"^(?:In|At|On|During|After|Before|From|Speaking\s+\w+|"
                                   r"Asked\s+\w+)\s.*?\s(?P<name>(?:the\s+)?[A-Z][\w’'-]+"
@@ -213,7 +217,8 @@ NAME_THEN_CIRCUMSTANCE = re.compile(r"^(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w�
 WHO_APPOSITIVE = re.compile(r",\s+(?:who|which)\s[^,]*,?$")
 # People the story has already named, referred back to: "The pair claim that ...".
 BACK_REFERENCE = re.compile(r"^(?:the\s+(?:pair|couple|duo|trio|former|latter)|"
-                            r"both\s+(?:men|women))$",
+                            r"(?:both|the\s+two)\s+(?:men|women|sides|parties|countries|"
+                            r"governments|leaders|companies))$",
                             re.IGNORECASE)  # fmt: skip
 PERSON_PRONOUN = re.compile(r"^(?:he|she)(?:\s+also)?$", re.IGNORECASE)
 SUBJECT_PRONOUN = re.compile(r"\s(?P<pronoun>he|she|they|it)$")
@@ -345,6 +350,11 @@ SUBJECT = re.compile(r"^(?P<who>[^,;“”\"]+?)(?:,|\s+(?:has|have|had|was|were
                      r"would|can|could|[a-z]+ed)\b)")  # fmt: skip
 # "sources state that", "the inquiry heard that" (not "the state of West Bengal").
 NEEDS_THAT = {"state", "heard"}
+# Verbs that also mean an event ends or goes on say something only before "that", "by
+# saying" or a quotation: "the study concluded that", not "the festival concluded yesterday",
+# "fighting has continued in the capital".
+ENDING_VERBS = {"concluded", "concludes", "continued"}
+SAYING_AFTER = re.compile(r"\s*(?:that\b|by\s+saying\b|:|,?\s*[“\"])")
 
 # A verb's form after a determiner, a preposition or a number is a noun or an adjective: "the
 # suspect", "trials of alleged criminals", "the claims of", "the two states".
@@ -574,6 +584,9 @@ def _source_phrase(phrase: str) -> str:
     last "and" when the phrase is a clause ("150 were killed and officials"), and after a
     word that opens a clause ("This comes soon after the council"), and only the pronoun
     after a phrase of place or time ("In the video she")."""
+    coordinated = COORDINATED_VERBS.match(phrase.strip())
+    if coordinated:
+        return coordinated["subject"]  # "he condemned the waste and said": "he"
     phrase = RELATIVE_BEFORE.sub("", re.sub(r"(?i)^(?:but|and)\s+", "", phrase.strip()))
     phrase = WHO_IS.sub("", phrase)  # "The police who are investigating", "a group that met"
     phrase = WHO_APPOSITIVE.sub("", phrase)  # "Ana Vesk, who has chaired ... since ...,"
@@ -647,6 +660,7 @@ def _claimed_source(body: str) -> Source | None:
                     and not re.match(r"\s+that\b", after)) or (
                     match["verb"] in PROMISING_VERBS and not re.match(r"\s+(?:to|that)\b", after)
                     ) or (match["verb"] in NEEDS_THAT and not re.match(r"\s+that\b", after)) or (
+                    match["verb"] in ENDING_VERBS and not SAYING_AFTER.match(after)) or (
                     match["verb"] == "heard" and not ORGANISATION_WORDS.search(who)) or (
 
                     NOUN_AFTER.match(after) and (match["verb"].endswith("ed")

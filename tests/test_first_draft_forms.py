@@ -759,3 +759,24 @@ def test_attribution_forms_of_the_ninth_round(text: str, label: str, source: str
 ])  # fmt: skip
 def test_frames_and_appositives_of_the_ninth_round(text: str, label: str, source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "sentence", "label", "source"), [
+    # "concluded" and "continued" say something only before "that", "by saying" or a quotation.
+    ("The Kestrel Bay festival concluded yesterday with a concert.", 0,
+     "unattributed_assertion", ""),
+    ("Fighting between the rebels and the army has continued in Dunmore.", 0,
+     "unattributed_assertion", ""),
+    ("The audit concluded that the pier was unsafe.", 0, "document", "The audit"),
+    # People named before, referred back to: "Both sides".
+    ("Both sides however declared they would keep the truce.", 0, "named_source",
+     "Both sides"),
+    # Coordinated verbs: the subject of the first verb speaks.
+    ("Ivo Kask visited the pier and told reporters that it was safe.", 0, "named_source",
+     "Ivo Kask"),
+    ('Mayor Ivo Kask spoke in Dunmore. In his speech, he praised the crews and said that "the '
+     'harbour will reopen".', 1, "named_source", "Ivo Kask"),
+])  # fmt: skip
+def test_verbs_of_events_back_references_and_coordinated_verbs(text: str, sentence: int,
+                                                              label: str, source: str) -> None:
+    assert label_of(text, sentence) == (label, source)
