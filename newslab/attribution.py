@@ -154,8 +154,12 @@ NOUN_REPORTS = re.compile(r"(?:^(?:Media|News|Press|Local)|\b(?:[Oo]ther|[Ss]ome
                           r"\s+reports\b")  # fmt: skip
 # A source named after a passive verb: "described as the worst since 1982 by officials".
 BY_AGENT = re.compile(r"\b(?:described|estimated|reported|confirmed|put|called|recorded|rated|"
-                      r"ranked|named|declared|critici[sz]ed|condemned|blamed)\b"
+                      r"ranked|named|declared|critici[sz]ed|condemned|blamed|revealed|"
+                      r"announced|disclosed|stated|claimed|denied|alleged|disputed|praised|"
+                      r"questioned|predicted|forecast|suggested|recommended|rejected)\b"
                       r"[^,;“”\"]{0,60}?\bby\s+(?P<who>[^,.;“”\"]+)")  # fmt: skip
+# The agent ends before "to" or "as" and what follows: "revealed by the ministry to be X".
+AFTER_AGENT = re.compile(r"\s+(?:to|as)\s.*$")
 # A verb in the present before "and": "The dome continues to rise and scientists".
 FINITE_VERB = re.compile(r"\s[a-z]+(?:es|ed)\s(?:.*\s)?(?:and|but)\s")
 # Words that make a phrase a clause rather than a source: "150 people have been killed".
@@ -682,8 +686,9 @@ def _claimed_source(body: str) -> Source | None:
         if _looks_like_source(who) and len(who.split()) <= 8:
             candidates.append((saying.group(0).split()[0], who))
     agent = BY_AGENT.search(body) if "by" in body else None
-    if not candidates and agent and _looks_like_source(_clean_source(agent["who"])):
-        candidates.append(("by", _clean_source(agent["who"])))
+    agent_who = _clean_source(AFTER_AGENT.sub("", agent["who"])) if agent else ""
+    if not candidates and agent and _looks_like_source(agent_who):
+        candidates.append(("by", agent_who))
     if not candidates:
         return None
     verb, who = candidates[0]

@@ -780,3 +780,15 @@ def test_frames_and_appositives_of_the_ninth_round(text: str, label: str, source
 def test_verbs_of_events_back_references_and_coordinated_verbs(text: str, sentence: int,
                                                               label: str, source: str) -> None:
     assert label_of(text, sentence) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # A passive verb of saying names its source after "by", up to "to" or "as".
+    ("The name of the drowned sailor has been revealed by the Varnholm coastguard to be Tomas "
+     "Vell.", "the Varnholm coastguard"),
+    ("The closure of the pier was announced by the Kestrel Bay Council.",
+     "the Kestrel Bay Council"),
+    ("The figures were disputed by Ivo Kask as too low.", "Ivo Kask"),
+])  # fmt: skip
+def test_passive_verbs_of_saying_name_their_agent(text: str, source: str) -> None:
+    assert label_of(text) == ("named_source", source)
