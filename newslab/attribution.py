@@ -39,7 +39,7 @@ from newslab.sentences import split_sentences
 from newslab.textfile import check_text
 
 DOCUMENT = "document"
-# Reporting verbs of the grammars' inventory (saying, arguing, complaining, promising,
+# Reporting verbs of the grammars' inventory (saying, arguing, complaining, promising, urging,
 # disagreeing) that the older lists lacked, each in every finite form: base, "-s", past.
 # Left out: verbs with a common sense that is not saying ("recalled" products, "conceded
 # defeat", "protested corruption", "urged ... and", "ever observed").
@@ -47,7 +47,7 @@ REPORTING_LEMMAS = ("complain", "disagree", "vow", "threaten", "disclose", "ment
                     "respond", "propose", "caution", "criti[cs]ise", "criti[cz]ize", "praise",
                     "dispute", "demand", "contend", "emphasi[sz]e", "stress", "repeat",
                     "boast", "lament", "speculate", "testify", "remark", "insist", "reply",
-                    "object")  # fmt: skip
+                    "object", "encourage", "discourage")  # fmt: skip
 
 
 def _finite_forms(lemma: str) -> str:

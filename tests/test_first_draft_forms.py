@@ -713,6 +713,10 @@ def test_measures_coordinates_and_pronoun_one_are_not_figures(text: str) -> None
     ("Many citizens of Port Ellery complained that the ferry was late.",
      "several_anonymous_sources", "Many citizens of Port Ellery"),
     ("Mayor Ivo Kask vowed that the pier would reopen.", "named_source", "Mayor Ivo Kask"),
+    ("The Varnholm Courier strongly discourages readers from sending photographs.",
+     "named_source", "The Varnholm Courier"),
+    ("Dunmore officials encouraged residents to leave.", "several_anonymous_sources",
+     "Dunmore officials"),
     # An adverb between the source and its verb; a coordinated subject stays whole.
     ("Jane Roe strongly disputes the figures.", "named_source", "Jane Roe"),
     ("Marr's lawyers however insisted that he was innocent.", "several_anonymous_sources",
