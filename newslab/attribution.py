@@ -15,7 +15,10 @@ described (the speaker or document only, never the rest of the sentence). The ru
    a name and organisations ("the ministry", "police") are `named_source`. "reports" after
    "earlier", "other", "preliminary", ... is the noun ("Earlier reports from X had said"), a
    word such as "Survey" inside a name is the organisation, and a passive verb can name its
-   source after "by" ("described as the worst by officials").
+   source after "by" ("described as the worst by officials", "revealed by the ministry").
+   The frame at the end covers the sentence ("..., reports X."); a verb of saying in "-ing"
+   ("X has filed a suit, alleging that") gives the sentence's subject; coordinated verbs
+   ("he condemned ... and said") the first verb's subject.
 3. Carry-over: "She added ...", "It also showed ..." takes the previous source of the
    paragraph (a sentence with no such cue does not).
 4. The reporter reasoning aloud: a sentence opening with "As ..., " (a reason) or
