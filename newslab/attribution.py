@@ -15,7 +15,10 @@ described (the speaker or document only, never the rest of the sentence). The ru
    a name and organisations ("the ministry", "police") are `named_source`. "reports" after
    "earlier", "other", "preliminary", ... is the noun ("Earlier reports from X had said"), a
    word such as "Survey" inside a name is the organisation, and a passive verb can name its
-   source after "by" ("described as the worst by officials").
+   source after "by" ("described as the worst by officials", "revealed by the ministry").
+   The frame at the end covers the sentence ("..., reports X."); a verb of saying in "-ing"
+   ("X has filed a suit, alleging that") gives the sentence's subject; coordinated verbs
+   ("he condemned ... and said") the first verb's subject.
 3. Carry-over: "She added ...", "It also showed ..." takes the previous source of the
    paragraph (a sentence with no such cue does not).
 4. The reporter reasoning aloud: a sentence opening with "As ..., " (a reason) or
@@ -39,6 +42,30 @@ from newslab.sentences import split_sentences
 from newslab.textfile import check_text
 
 DOCUMENT = "document"
+# Reporting verbs of the grammars' inventory (saying, arguing, complaining, promising, urging,
+# disagreeing) that the older lists lacked, each in every finite form: base, "-s", past.
+# Left out: verbs with a common sense that is not saying ("recalled" products, "conceded
+# defeat", "protested corruption", "urged ... and", "ever observed").
+REPORTING_LEMMAS = ("complain", "disagree", "vow", "threaten", "disclose", "mention",
+                    "respond", "propose", "caution", "criti[cs]ise", "criti[cz]ize", "praise",
+                    "dispute", "demand", "contend", "emphasi[sz]e", "stress", "repeat",
+                    "boast", "lament", "speculate", "testify", "remark", "insist", "reply",
+                    "object", "encourage", "discourage")  # fmt: skip
+
+
+def _finite_forms(lemma: str) -> str:
+    """A pattern for a verb's base, third person and past: "urge" -> urge|urges|urged."""
+    if lemma.endswith("y"):
+        return rf"{lemma}|{lemma[:-1]}ies|{lemma[:-1]}ied"
+    if lemma.endswith("e"):
+        return rf"{lemma}|{lemma}s|{lemma}d"
+    if lemma.endswith("ss"):
+        return rf"{lemma}|{lemma}es|{lemma}ed"
+    return rf"{lemma}|{lemma}s|{lemma}ed"
+
+
+REPORTING_VERBS = "|".join([_finite_forms(lemma) for lemma in REPORTING_LEMMAS] +
+                           [r"(?:made|makes|make)\s+(?:it\s+)?clear"])
 TYPES = list(vocabulary.TYPES)  # the course's one vocabulary, see newslab.vocabulary
 SPEECH = (r"(?:said|says|added|adds|told|tells|asked|explained|warned|claimed|insisted|"
           r"announced|stated|states|noted|declared|replied|continued|commented|wrote|writes|"
@@ -62,7 +89,8 @@ CLAIM = (r"(?:said|says|added|adds|told|tells|explained|warned|claimed|insisted|
          r"calls?\s+for|called\s+for|(?:is|are|was|were|has\s+been|have\s+been)\s+"
          r"(?:calling\s+for|speaking)|"
          r"condemned|condemns|refutes|refuted|asserted|asserts|assured|assures|"
-         r"issued\s+(?:an?\s+)?(?:apology|statement|warning|denial))")  # fmt: skip
+         r"issued\s+(?:an?\s+)?(?:apology|statement|warning|denial)|"
+         rf"{REPORTING_VERBS})")  # fmt: skip
 # Verbs that attribute only when a document is the source: "official figures give the toll".
 DOCUMENT_ONLY_VERBS = {"give", "gives", "gave", "put", "puts"}
 QUOTES_OPEN = "“\""
@@ -93,23 +121,33 @@ CALLED_QUOTE = re.compile(r"(?:^|[.;]\s)\s*(?P<who>(?:[\w’'-]+\s+){0,6}?[\w’
                           r"[^“”\".;]{1,80}?[“\"]")  # fmt: skip
 # Sources outside quotation marks; the source ends before an auxiliary ("officials have said").
 AUXILIARY = (r"(?:(?:also|had|has|have|earlier|later|again|then|now|previously|repeatedly|"
-             r"publicly|separately|both|continued?s?\s+to|on\s+[A-Z][a-z]+day|[a-z]+ed\s+and)"
+             r"publicly|separately|both|continued?s?\s+to|on\s+[A-Z][a-z]+day|[a-z]+ed\s+and|"
+             r"[a-z]{3,}ly|however|nonetheless|therefore|though)"
              r"\s+){0,3}")  # fmt: skip
+# "to" or "for" after the verb: "is said to be", "asked for" say nothing, but "to" before the
+# person spoken to does ("apologised to Britons", "complained to the ministry"), after a verb
+# of saying (`TO_SOMEONE_VERBS`; not "agreed to a ceasefire", "responded to his home").
+NOT_TO_A_VERB = (r"(?!\s+to\b(?!\s+(?:the|a|an|his|her|their|its|him|them|us|me|reporters|"
+                 r"journalists|[A-Z]\w*)\b)|\s+for\b)")  # fmt: skip
 # A verb right after "who" or "which" is the relative clause's: "officials who asked not to be
 # named said".
 NOT_RELATIVE = r"(?<!\bwho)(?<!\bwhich)(?<!\bwhom)"
 # A day after an appositive: "Franz Jung, the defence minister, today said".
 DAY_AFTER_APPOSITIVE = r"(?:(?<=,)\s+(?:today|yesterday|tonight|on\s+[A-Z][a-z]+day))?"
 LEADING = re.compile(rf"^(?P<who>[^,;“”\"]{{1,90}}?(?:,\s[^,;“”\"]{{1,130}}?,)?)"
-                     rf"{DAY_AFTER_APPOSITIVE}{NOT_RELATIVE}\s+{AUXILIARY}(?P<verb>{CLAIM})\b(?!\s+(?:to|for)\b)"
+                     rf"{DAY_AFTER_APPOSITIVE}{NOT_RELATIVE}\s+{AUXILIARY}(?P<verb>{CLAIM})\b{NOT_TO_A_VERB}"
                      r"(?!\s*[.!?]?$)")  # fmt: skip
 # After a comma, semicolon, "and" or "but": a source and its verb, at the end or inside.
 AFTER_A_JOIN = (rf"(?:[,;](?:\s+(?:and|but)\b)?|\band\b|\bbut\b|\bthat\b)\s+"
                 rf"(?P<who>[^,;“”\"]{{1,70}}?(?:,\s[^,;“”\"]{{1,130}}?,)?)\s+{AUXILIARY}"
                 rf"(?P<verb>{CLAIM})")  # fmt: skip
 AT_END = re.compile(rf"{AFTER_A_JOIN}\s*[.!?”\"]*$")
-INSIDE = re.compile(rf"{AFTER_A_JOIN}\b(?!\s+(?:to|for)\b)")
+INSIDE = re.compile(rf"{AFTER_A_JOIN}\b{NOT_TO_A_VERB}")
 INVERTED = re.compile(rf",\s+(?P<verb>{SPEECH})\s+(?P<who>{WHO_TO_THE_END})")
+# The frame at the end covers the whole sentence: "X has claimed that ..., reports Y."
+CLAUSE_AFTER_VERB = re.compile(r"\b(?:that|would|will|could|can|may|might|should)\b")
+INVERTED_AT_END = re.compile(rf",\s+(?P<verb>{SPEECH}|reports|reported)\s+"
+                             rf"(?P<who>{WHO_TO_THE_END})\s*[.!?]?$")  # fmt: skip
 # "reports" after one of these words is the noun, not the verb: "Earlier reports ... said".
 # (Capitalised "Media", "News", "Press" or "Local" only open a sentence: "Sky News reports".)
 NOUN_REPORTS = re.compile(r"(?:^(?:Media|News|Press|Local)|\b(?:[Oo]ther|[Ss]ome|[Mm]any|"
@@ -119,8 +157,12 @@ NOUN_REPORTS = re.compile(r"(?:^(?:Media|News|Press|Local)|\b(?:[Oo]ther|[Ss]ome
                           r"\s+reports\b")  # fmt: skip
 # A source named after a passive verb: "described as the worst since 1982 by officials".
 BY_AGENT = re.compile(r"\b(?:described|estimated|reported|confirmed|put|called|recorded|rated|"
-                      r"ranked|named|declared|critici[sz]ed|condemned|blamed)\b"
+                      r"ranked|named|declared|critici[sz]ed|condemned|blamed|revealed|"
+                      r"announced|disclosed|stated|claimed|denied|alleged|disputed|praised|"
+                      r"questioned|predicted|forecast|suggested|recommended|rejected)\b"
                       r"[^,;“”\"]{0,60}?\bby\s+(?P<who>[^,.;“”\"]+)")  # fmt: skip
+# The agent ends before "to" or "as" and what follows: "revealed by the ministry to be X".
+AFTER_AGENT = re.compile(r"\s+(?:to|as)\s.*$")
 # A verb in the present before "and": "The dome continues to rise and scientists".
 FINITE_VERB = re.compile(r"\s[a-z]+(?:es|ed)\s(?:.*\s)?(?:and|but)\s")
 # Words that make a phrase a clause rather than a source: "150 people have been killed".
@@ -161,9 +203,17 @@ RELATIVE_BEFORE = re.compile(r"^(?:in\s+which|in\s+whom|where|whereas|as|while|w
                              re.IGNORECASE)  # fmt: skip
 # A name right before ", the manager of X said" (the closing comma left out).
 NAME_BEFORE_ROLE = re.compile(r"(?:^|[.;]\s+)(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s*$")
+# A name, then who they are with no closing comma before the verb: "Frank Cain, a lecturer at
+# the University of X has told".
+NAME_THEN_UNCLOSED_ROLE = re.compile(r"(?:^|[.;]\s+)(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)"
+                                     r"{1,3}),\s+(?:a|an)\s[^,;“”\"]{20,}$")  # fmt: skip
+# A subject with a first verb, then "and" before the verb of saying: "he condemned the
+# waste and said", "Ivo Kask visited the pier and told reporters".
+COORDINATED_VERBS = re.compile(r"^(?P<subject>he|she|they|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)"
+                               r"{0,3})\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,;]*\s(?:and|but)$")
 # A phrase of place or time before the source: "In the interview Zapatero".
 PLACE_OR_TIME_BEFORE = re.compile(r"^(?:In|At|On|During|After|Before|From|Speaking\s+\w+|"
-                                  r"Asked\s+\w+)\s.*?\s(?P<name>[A-Z][\w’'-]+"
+                                  r"Asked\s+\w+)\s.*?\s(?P<name>(?:the\s+)?[A-Z][\w’'-]+"
                                   r"(?:\s+[A-Z][\w’'-]+)*)$")  # fmt: skip
 WHERE_THEN_SOURCE = re.compile(r"\s(?:where(?:as)?|that)\s(?P<rest>(?:[A-Z]|(?:the|a|an|some|"
                                r"many|police|officials)\s).+)$")  # not "a group that investigated"
@@ -174,7 +224,8 @@ NAME_THEN_CIRCUMSTANCE = re.compile(r"^(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w�
 WHO_APPOSITIVE = re.compile(r",\s+(?:who|which)\s[^,]*,?$")
 # People the story has already named, referred back to: "The pair claim that ...".
 BACK_REFERENCE = re.compile(r"^(?:the\s+(?:pair|couple|duo|trio|former|latter)|"
-                            r"both\s+(?:men|women))$",
+                            r"(?:both|the\s+two)\s+(?:men|women|sides|parties|countries|"
+                            r"governments|leaders|companies))$",
                             re.IGNORECASE)  # fmt: skip
 PERSON_PRONOUN = re.compile(r"^(?:he|she)(?:\s+also)?$", re.IGNORECASE)
 SUBJECT_PRONOUN = re.compile(r"\s(?P<pronoun>he|she|they|it)$")
@@ -191,11 +242,11 @@ PEOPLE_NOUNS = ("source", "resident", "insider", "worker", "cadre", "observer", 
                 "prosecutor", "investor", "shareholder", "voter", "consumer", "parent",
                 "forecaster", "meteorologist", "geologist", "biologist", "physicist",
                 "proponent", "opponent", "supporter", "campaigner", "advocate", "reporter",
-                "journalist", "columnist", "photographer")  # fmt: skip
+                "journalist", "columnist", "photographer", "citizen")  # fmt: skip
 OTHER_PEOPLE = ("person", "someone", "fisherman", "witness", "spokesperson", "spokesman",
                 "spokeswoman")  # fmt: skip
 OTHER_PEOPLE_PLURAL = ("people", "fishermen", "witnesses", "spokespeople", "spokesmen",
-                       "spokeswomen", "authorities", "locals")  # fmt: skip
+                       "spokeswomen", "authorities", "locals", "families")  # fmt: skip
 # "officials" but not "official police figures" (a document of the police)
 OFFICIALS = (r"officials?(?!\s+(?:police|government|briefing|statement|report|figures|data|"
              r"records?|documents?|results?)\b)")  # fmt: skip
@@ -249,6 +300,7 @@ HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|it appears|there appe
                     r"(?:(?:said|believed|expected|thought|reported) to|suspected|feared|"
                     r"reported)|it is (?:believed|thought|understood)|"
                     r"(?:has|have|had) (?:also )?been reported|reports say|^reports (?:on|about)|"
+                    r"(?:^|\bbut |\band )reports of (?!the\b)|"
                     r"there (?:has|have|had) (?:also )?been reports?|"
                     r"there (?:were|was|are|is) (?:also )?(?:[a-z]+ )?reports? (?:of|that)|"
                     r"supposedly|purportedly|believed to be|"
@@ -282,13 +334,41 @@ FINDING_VERBS = {"found", "finds", "show", "shows", "showed"}
 # Verbs of promising say something only before "to" or "that": "promised to pay", not
 # "promised women as one of its perks".
 PROMISING_VERBS = {"promised", "promises", "pledged", "pledges", "agreed", "agrees"}
+TO_SOMEONE = re.compile(r"\s+to\s")
+TO_SOMEONE_VERBS = re.compile(r"(?:said|says|explain(?:s|ed)?|complain(?:s|ed)?|"
+                              r"apologi[sz](?:es|ed)|wr(?:ote|ites)|sp(?:oke|eaks)|"
+                              r"admit(?:s|ted)|announc(?:es|ed)|declar(?:es|ed)|"
+                              r"mention(?:s|ed)|confess(?:es|ed)|stat(?:es|ed)|insist(?:s|ed)|"
+                              r"(?:made|makes)\s+(?:it\s+)?clear|describ(?:es|ed)|"
+                              r"reveal(?:s|ed)|disclos(?:es|ed))")  # fmt: skip
+# A verb of saying in "-ing" before "that", in a clause of its own: the source is the
+# sentence's subject ("X has filed a lawsuit, alleging that ...", "X sued the firm stating
+# that ...", "he agreed after assuring them that ...").
+SAYING_ING = re.compile(r"\b(?:saying|stating|claiming|alleging|insisting|arguing|warning|"
+                        r"assuring|explaining|complaining|denying|admitting|noting|"
+                        r"suggesting|declaring|announcing|confirming|revealing|maintaining|"
+                        r"reporting|asserting|contending|threatening|vowing|promising)"
+                        r"(?:\s+[\w’'-]+){0,2}?\s+that\b")  # fmt: skip
+# The subject a sentence opens with, after a phrase of time or place ("In the end, he"): up
+# to a comma or the first auxiliary or verb in the past.
+OPENING_PHRASE = re.compile(r"^(?:(?:In|At|On|During|After|Before)\b[^,]{0,40}|"
+                            r"(?:Last|This|Earlier|Later)(?:\s+\w+)?),\s+")  # fmt: skip
+SUBJECT = re.compile(r"^(?P<who>[^,;“”\"]+?)(?:,|\s+(?:has|have|had|was|were|is|are|will|"
+                     r"would|can|could|[a-z]+ed)\b)")  # fmt: skip
 # "sources state that", "the inquiry heard that" (not "the state of West Bengal").
 NEEDS_THAT = {"state", "heard"}
+# Verbs that also mean an event ends or goes on say something only before "that", "by
+# saying" or a quotation: "the study concluded that", not "the festival concluded yesterday",
+# "fighting has continued in the capital".
+ENDING_VERBS = {"concluded", "concludes", "continued"}
+SAYING_AFTER = re.compile(r"\s*(?:that\b|by\s+saying\b|:|,?\s*[“\"])")
 
-# A verb's form after a determiner or a preposition is a noun or an adjective: "the suspect",
-# "trials of alleged criminals", "the claims of".
+# A verb's form after a determiner, a preposition or a number is a noun or an adjective: "the
+# suspect", "trials of alleged criminals", "the claims of", "the two states".
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|these|those|this|of|for|with|"
-                         r"against|about|became|become|becomes)\s+$", re.IGNORECASE)  # fmt: skip
+                         r"against|about|became|become|becomes|two|three|four|five|six|seven|"
+                         r"eight|nine|ten|several|many)\s+$",
+                         re.IGNORECASE)  # fmt: skip
 # A verb's form followed by "are", "is", ...: a noun ("the accused are", "the forecast is").
 NOUN_AFTER = re.compile(r"\s+(?:are|is|were|was)\b")
 VERBS_ALSO_NOUNS = {"claim", "claims", "estimate", "estimates", "forecast", "forecasts",
@@ -511,6 +591,9 @@ def _source_phrase(phrase: str) -> str:
     last "and" when the phrase is a clause ("150 were killed and officials"), and after a
     word that opens a clause ("This comes soon after the council"), and only the pronoun
     after a phrase of place or time ("In the video she")."""
+    coordinated = COORDINATED_VERBS.match(phrase.strip())
+    if coordinated:
+        return coordinated["subject"]  # "he condemned the waste and said": "he"
     phrase = RELATIVE_BEFORE.sub("", re.sub(r"(?i)^(?:but|and)\s+", "", phrase.strip()))
     phrase = WHO_IS.sub("", phrase)  # "The police who are investigating", "a group that met"
     phrase = WHO_APPOSITIVE.sub("", phrase)  # "Ana Vesk, who has chaired ... since ...,"
@@ -558,11 +641,18 @@ def _claimed_source(body: str) -> Source | None:
     candidates = []
     masked = NOUN_REPORTS.sub(lambda match: match.group(0)[:-7] + "Reports", body) \
         if "reports" in body else body
-    for pattern in (AT_END, LEADING, INVERTED, INSIDE):
+    for pattern in (INVERTED_AT_END, AT_END, LEADING, INVERTED, INSIDE):
         for match in pattern.finditer(masked):
             words = body[match.start("who"):match.end("who")]
-            who = _clean_source(_source_after_verb(words) if pattern is INVERTED
+            who = _clean_source(_source_after_verb(words) if pattern in (INVERTED, INVERTED_AT_END)
                                 else _source_phrase(words))
+            unclosed = NAME_THEN_UNCLOSED_ROLE.search(body[:match.end("who")]) \
+                if pattern in (INSIDE, AT_END) else None
+            if unclosed:  # "Dr Frank Cain, a lecturer at the University of X has told"
+                who = unclosed["name"]
+            if pattern is INVERTED_AT_END and (len(who.split()) > 8 or CLAUSE_WORDS.search(who)
+                                               or CLAUSE_AFTER_VERB.search(who)):
+                continue  # ", told reporters that 200 people were ...": not a speaker
             if who.lower() == "who":  # "predicted by economists, who forecast ..."
                 before = NOUN_BEFORE_WHO.search(body[:match.start("who")])
                 who = before["noun"] if before else who
@@ -577,20 +667,31 @@ def _claimed_source(body: str) -> Source | None:
                     and not re.match(r"\s+that\b", after)) or (
                     match["verb"] in PROMISING_VERBS and not re.match(r"\s+(?:to|that)\b", after)
                     ) or (match["verb"] in NEEDS_THAT and not re.match(r"\s+that\b", after)) or (
+                    match["verb"] in ENDING_VERBS and not SAYING_AFTER.match(after)) or (
                     match["verb"] == "heard" and not ORGANISATION_WORDS.search(who)) or (
 
                     NOUN_AFTER.match(after) and (match["verb"].endswith("ed")
                                                  or match["verb"] in VERBS_ALSO_NOUNS)) or (
-                    match["verb"] in {"added", "adds"} and NUMBER_AFTER.match(after)):
+                    match["verb"] in {"added", "adds"} and NUMBER_AFTER.match(after)) or (
+                    TO_SOMEONE.match(after) and not TO_SOMEONE_VERBS.fullmatch(match["verb"])):
                 continue  # "37 are reported missing", "more than predicted", "the toll gives"
             if who and len(who.split()) <= 12 and (_looks_like_source(who) or someone):
                 candidates.append((match["verb"], who))
                 break
         if candidates:
             break
+    saying = SAYING_ING.search(body) if not candidates and "ing" in body else None
+    if saying and NOUN_BEFORE.search(body[max(0, saying.start() - 10):saying.start()]):
+        saying = None  # "after a warning that": the noun
+    subject = SUBJECT.match(OPENING_PHRASE.sub("", body)) if saying else None
+    if subject:
+        who = _clean_source(subject["who"])
+        if _looks_like_source(who) and len(who.split()) <= 8:
+            candidates.append((saying.group(0).split()[0], who))
     agent = BY_AGENT.search(body) if "by" in body else None
-    if not candidates and agent and _looks_like_source(_clean_source(agent["who"])):
-        candidates.append(("by", _clean_source(agent["who"])))
+    agent_who = _clean_source(AFTER_AGENT.sub("", agent["who"])) if agent else ""
+    if not candidates and agent and _looks_like_source(agent_who):
+        candidates.append(("by", agent_who))
     if not candidates:
         return None
     verb, who = candidates[0]

@@ -15,7 +15,9 @@ What counts as a figure:
 - a range ("between 300 and 400", "6 to 8", "10-15 percent") is one row: qualifier and
   bounds_rule "range", no value, both bounds; a change ("rose from 125 to 149") is two figures;
 - a time to a fraction of a second ("4:03.84") is a duration, in seconds;
-- "one" only after a qualifier ("in under one second").
+- "one" only after a qualifier ("in under one second") or before a person or a unit of time
+  ("killing one person", "valid for one year");
+- "and a half" after a number in words ("two and a half years" is 2.5).
 The unit is captured where the words say it (`stated_unit`): percent, a currency, a measure
 ("kilometres", "tonnes") or "fraction"; what a count counts is left to the reader.
 
@@ -25,8 +27,9 @@ and decades, clock times ("14:05", "6 a.m.", "2245 UTC"), phone numbers, ordinal
 digits inside a name or code (COVID-19, K-300, A320, Version 2.1, "Pier 4", "World War Two",
 the numbers of a sporting event: "the women's 400 metre medley"), years said in words
 ("twenty twelve"), seasons ("2008–09"), emergency numbers ("a 911 call"), ward, room, page, section
-or clause numbers, compound modifiers ("two-week"), points in time ("four years ago"), vague
-plurals ("hundreds"), "one" and a count of the sources themselves ("Two officials who asked not
+or clause numbers, compound modifiers ("two-week", "a 109 ton vehicle"), coordinates
+("15.0° N"), points in time ("four years ago"), vague plurals ("hundreds"), "one" as a pronoun
+("one of them") and a count of the sources themselves ("Two officials who asked not
 to be named said", "according to two officials"). "No less than" and "not fewer than" are read
 as the floor they are ("at least").
 
@@ -89,6 +92,9 @@ REFERENCES_AND_PHONES = re.compile("|".join([
     r"(?<![\w,.])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)\s?)?\d{2,5}(?:[\s-]\d{2,5}){1,4}(?!\w|,\d)",
 ]))  # fmt: skip
 PHONE_DIGITS = 7  # a phone-like span needs at least this many digits
+# Two round hundreds joined by a dash are a range, not a phone number: "1000-1300 troops".
+ROUND_RANGE = re.compile(r"(?P<low>\d+00)\s?[-–]\s?(?P<high>\d+00)")
+COORDINATE_AFTER = re.compile(r"\s?°\s?[NSEW]\b")
 # A time measured to a fraction of a second is a duration, never a clock time: "4:03.84"
 # (minutes:seconds), "1:59:40.2" (hours:minutes:seconds). Its value is in seconds.
 STOPWATCH = re.compile(r"(?<![\w.:,])(?:(?P<hours>\d{1,2}):)?(?P<minutes>\d{1,2}):"
@@ -132,7 +138,7 @@ _SCALE = "|".join(SCALE_WORDS)
 # hundred and fifty"): in "between two and five" or "two hundred and three hundred" it joins two
 # numbers, the ends of a range.
 WORD_NUMBER = re.compile(
-    rf"(?<![\w-])(?:(?:a|an)\s+(?:{_SCALE})\b"
+    rf"(?<![\w-])(?:(?:a|an)\s+(?:{_SCALE})\b(?:\s+(?:thousand|million|billion|trillion)\b)*"
     rf"|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?(?:\s+(?:{_SCALE})\b"
     rf"(?:\s+and(?=\s+(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?\b(?!\s+(?:{_SCALE})\b)))?"
     rf"|\s+(?:{_CARDINAL})\b(?:-(?:{_CARDINAL}))?)*)"
@@ -148,15 +154,23 @@ SOURCE_NOUNS = re.compile(r"^(?:\s+\w+){0,2}?\s+(?:officials|sources|diplomats|i
                           r"witnesses|analysts|observers|spokes(?:men|women|people))\b",
                           re.IGNORECASE)  # fmt: skip
 SPEECH_OR_ACCORDING = re.compile(r"\b(?:said|say|says|told|according\s+to)\b", re.IGNORECASE)
+AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b(?:\s+(?P<scale>thousand|million|billion)\b)?",
+                        re.IGNORECASE)  # fmt: skip
 HALF_A_SCALE = re.compile(r"\bhalf\s+an?\s+(?P<scale>dozen|hundred|thousand|million|billion)\b",
                           re.IGNORECASE)  # fmt: skip
 PRONOUN_VERB_AFTER = re.compile(r"(?:\s+(?:were|are|was|is|had|have|has|will|would|could|can|"
                                 r"who|remain|remained|up|down|out|together|apart|and|or)\b|"
                                 r"\s*[,.;])")  # fmt: skip
+# "one" before a person or a unit of time counts: "one other victim", "for one year" (but not
+# "one of them", "the old one", "one day", nor the speaker of "said one worker").
+ONE_COUNTS = re.compile(r"\s+(?:other\s+|more\s+)?(?:person|man|woman|child|victim|patient|"
+                        r"passenger|soldier|officer|worker|student|member|kidnapper|suspect|"
+                        r"year|month|week|hour|minute|decade|century)\b")  # fmt: skip
+SPEAKER_BEFORE = re.compile(r"\b(?:said|says|told|according\s+to)\s+$", re.IGNORECASE)
 TIME_WORDS = {"ago", "from", "later", "earlier", "after", "before", "time"}  # of TIME_AGO
 PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]+s\b")  # "the two (political) parties"
 TIME_AGO = re.compile(rf"(?<![\w-])(?:\d+|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?|a|an)\s+"
-                      r"(?:years?|months?|weeks?|days?|hours?|decades?)(?:['’]s?)?\s+(?:ago\b|"
+                      r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)(?:['’]s?)?\s+(?:ago\b|"
                       r"later\b|earlier\b|after\b|before\b|time\b|from\s+"
                       r"(?:now|today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|"
                       r"Saturday|Sunday)\b)",
@@ -183,12 +197,12 @@ ACCORDING_TO_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 NEGATION_BEFORE = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
 NEGATED_CEILINGS = {"less than", "fewer than", "under"}
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to)\s*(?:US\$|\$|€|£|¥)?\s*$")
-# "rose from 125 to 149": a change, two figures, not a range.
+# "rose from 125 to 149", "rose by $1.23 to $75.99": a change, two figures, not a range.
 CHANGE_FROM = re.compile(r"\b(?:rose|rising|risen|rises?|fell|falling|fallen|falls?|"
                          r"increas(?:ed|es|ing|e)|decreas(?:ed|es|ing|e)|dropp(?:ed|ing)|drops?|"
                          r"climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|grew|grown|grows?|growing|went|"
                          r"raised|lowered|revised|chang(?:ed|ing)|tak(?:ing|es)|took|bringing|"
-                         r"brought|up|down)\b[^,.;]{0,40}\bfrom\s+(?:US\$|\$|€|£|¥)?\s?$",
+                         r"brought|up|down)\b[^,.;]{0,40}\b(?:from|by)\s+(?:US\$|\$|€|£|¥)?\s?$",
                          re.IGNORECASE)  # fmt: skip
 # "The bill was defeated 48 to 49": a tally of votes or a score, two figures, not a range.
 TALLY_BEFORE = re.compile(r"\b(?:defeated|passed|approved|rejected|carried|won|lost|beat|"
@@ -198,10 +212,14 @@ BETWEEN = re.compile(r"\bbetween\s+(?:the\s+ages\s+of\s+)?(?:US\$|\$|€|£|¥)?
                      re.IGNORECASE)  # fmt: skip
 # A number before a singular noun is part of a compound modifier, not a count: "a thirteen
 # day mission", "a 19 year old soldier", "a 300 metre long tunnel", "the six nation talks".
-SINGULAR_NOUN_AFTER = re.compile(r"^[\s-]+(?:day|week|month|year|hour|minute|decade|metre|"
+# A measure in the singular after a number is one too: "a 109 ton vehicle", "a 100 gigaton
+# bomb", "a 290+ seat jet"; so is "strong" ("a 1400 strong army").
+SINGULAR_NOUN_AFTER = re.compile(r"^\+?[\s-]+(?:day|week|month|year|hour|minute|decade|metre|"
                                  r"meter|kilometre|kilometer|mile|storey|story|nation|"
                                  r"megapixel|inch|foot|gallon|seat|member|man|person|lane|"
-                                 r"bedroom|party|game)\b"
+                                 r"bedroom|party|game|ton|tonne|(?:kilo|mega|giga)ton|litre|"
+                                 r"liter|acre|hectare|gram|kilogram|(?:kilo|mega|giga)?watt|"
+                                 r"strong)\b"
                                  r"(?![-'’]s\b)",
                                  re.IGNORECASE)  # fmt: skip
 # A decimal in words: "seven point one", "one-point-five million".
@@ -320,6 +338,9 @@ def _not_figure_spans(sentence: str, clues: Clues | None = None) -> list[tuple[i
         looks_like_phone = PHONE_CHARACTERS.fullmatch(piece) is not None
         if looks_like_phone and digits < PHONE_DIGITS:
             continue
+        pair = ROUND_RANGE.fullmatch(piece.strip())
+        if pair and int(pair["low"]) < int(pair["high"]):
+            continue
         spans.append(match.span())
     return spans
 
@@ -344,6 +365,8 @@ def _digits_not_a_figure(text: str, start: int, end: int, match: re.Match) -> bo
     if len(digits) == 4 and 1000 <= int(digits) < 1900 and not match["decimals"] \
             and re.search(r"\b(?:[Ii]n|since|until)\s$", before) and after[:1] in ",.;":
         return True  # an older year, in a phrase of time: "In 1789, ..."
+    if COORDINATE_AFTER.match(text, end):
+        return True  # a latitude or longitude: "15.0° N, 87.5°W"
     if text[start - 1:start] == "[" and text[end:end + 1] == "]":
         return True  # a footnote mark: "every day[1]"
     if digits in EMERGENCY_NUMBERS and (CALL_AFTER.match(text[end:end + 12])
@@ -455,14 +478,17 @@ def _word_numbers(sentence: str, blocked: list[tuple[int, int]], small_words: bo
         phrase = match.group(0)
         words = WORD_GAPS.split(phrase.lower())
         if _overlaps((start, end), blocked) or words in (["a"], ["an"]) or \
-                words == ["one"] and not _qualifier_before(sentence, start):
-            continue  # "one" is a count only after a qualifier: "in under one second"
+                words == ["one"] and not _qualifier_before(sentence, start) and \
+                not (phrase == "one" and ONE_COUNTS.match(sentence, end)
+                     and not SPEAKER_BEFORE.search(sentence[max(0, start - 16):start])):
+            continue  # "one" is a count after a qualifier ("in under one second") or before
+            # a person or a unit of time ("killing one person", "valid for one year")
         first_in_sentence = sentence[:start].strip(" “\"‘'(") == ""
         small = len(words) == 1 and words[0] in SMALL_WORDS
         if small and not small_words and not first_in_sentence and \
                 not _qualifier_before(sentence, start):
             continue
-        opens_the_source = small and (
+        opens_the_source = (small or words == ["one"]) and (
             first_in_sentence or ACCORDING_TO_BEFORE.search(sentence[max(0, start - 20):start]))
         if opens_the_source and SOURCE_NOUNS.match(sentence[end:]) \
                 and SPEECH_OR_ACCORDING.search(sentence):
@@ -480,7 +506,13 @@ def _word_numbers(sentence: str, blocked: list[tuple[int, int]], small_words: bo
             # before ("the five mission specialists" may be a new count, and stays)
         # any scale word of its own: "one hundred and fifty to five hundred" keeps its 150
         scale = max((SCALE_WORDS[word] for word in words if word in SCALE_WORDS), default=1)
-        numbers.append(Number(start, end, parse_number_words(phrase), words=True, scale=scale))
+        value: float | int = parse_number_words(phrase)
+        and_a_half = AND_A_HALF.match(sentence, end)
+        if and_a_half:  # "two and a half years", "three and a half million"
+            after = SCALE_WORDS[and_a_half["scale"].lower()] if and_a_half["scale"] else 1
+            value, end = _whole((value + 0.5) * after), and_a_half.end()
+            scale = max(scale, after)
+        numbers.append(Number(start, end, value, words=True, scale=scale))
     return numbers
 
 

@@ -672,3 +672,127 @@ def test_figure_forms_of_the_eighth_round(text: str, expected: list[tuple]) -> N
 ])  # fmt: skip
 def test_points_in_time_categories_and_names_are_not_figures(text: str) -> None:
     assert find_figures(text).empty, find_figures(text)[["value_text"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A hundred thousand people marched in Port Ellery.",
+     [(100_000, "none", 100_000, 100_000, "")]),
+    ("The Kestrel Bay ferry is almost two and a half years late.",
+     [(2.5, "almost", None, 2.5, "")]),
+    ("Varnholm will send 3000-3500 volunteers.", [(None, "range", 3000, 3500, "")]),
+    ("Fares rose by $1.50 to $9.75 in Dunmore.",
+     [(1.5, "none", 1.5, 1.5, "dollars"), (9.75, "none", 9.75, 9.75, "dollars")]),
+    # "one" before a person or a unit of time is a count.
+    ("The storm killed one person and injured 12.",
+     [(1, "none", 1, 1, ""), (12, "none", 12, 12, "")]),
+    ("The Dunmore permit is valid for one year.", [(1, "none", 1, 1, "")]),
+    ("Six crew died and one other passenger was lost.",
+     [(6, "none", 6, 6, ""), (1, "none", 1, 1, "")]),
+])  # fmt: skip
+def test_figure_forms_of_the_ninth_round(text: str, expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Compound modifiers with a measure in the singular, coordinates, "one" that counts nothing.
+    "The 40 ton crane reached Kestrel Bay.", "Varnholm tested a 50 gigaton model.",
+    "The new 250+ seat ferry left Dunmore.", "Marr joined the 1400 strong militia.",
+    "The buoy drifted to 12.5° N, 40.2°W.", "One of the ferries sank off Dunmore.",
+    "“We are fine,” said one worker.", "The new pier is longer than the old one.",
+])  # fmt: skip
+def test_measures_coordinates_and_pronoun_one_are_not_figures(text: str) -> None:
+    assert find_figures(text).empty, find_figures(text)[["value_text"]]
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # Reporting verbs of a fuller inventory, in their finite forms, and phrases of saying.
+    ("Varnholm officials made clear that the ferry would not sail.",
+     "several_anonymous_sources", "Varnholm officials"),
+    ("Witnesses disagreed on how long the storm lasted.", "several_anonymous_sources",
+     "Witnesses"),
+    ("Many citizens of Port Ellery complained that the ferry was late.",
+     "several_anonymous_sources", "Many citizens of Port Ellery"),
+    ("Mayor Ivo Kask vowed that the pier would reopen.", "named_source", "Mayor Ivo Kask"),
+    ("The Varnholm Courier strongly discourages readers from sending photographs.",
+     "named_source", "The Varnholm Courier"),
+    ("Dunmore officials encouraged residents to leave.", "several_anonymous_sources",
+     "Dunmore officials"),
+    # An adverb between the source and its verb; a coordinated subject stays whole.
+    ("Jane Roe strongly disputes the figures.", "named_source", "Jane Roe"),
+    ("Marr's lawyers however insisted that he was innocent.", "several_anonymous_sources",
+     "Marr's lawyers"),
+    ("Both Dunmore and Varnholm have recently warned Marr against the plan.", "named_source",
+     "Both Dunmore and Varnholm"),
+    # A verb's form after a number is a noun; unnamed "reports of" something is a hedge.
+    ("The two states meet in Dunmore.", "unattributed_assertion", ""),
+    ("The ferry left Dunmore, but reports of looting in the harbour are spreading.",
+     "hedge_no_source", ""),
+    # "to" before the person spoken to, after a verb of saying; not after other verbs.
+    ("Harbour chief Ana Vesk apologised to the families of Dunmore.", "named_source",
+     "Harbour chief Ana Vesk"),
+    ("Many residents of Kestrel Bay have complained to the council about the noise.",
+     "several_anonymous_sources", "Many residents of Kestrel Bay"),
+    ("The Varnholm rebels agreed to a ceasefire.", "unattributed_assertion", ""),
+    ("Medics responded to the fire in Dunmore.", "unattributed_assertion", ""),
+    # A verb of saying in "-ing" before "that": the sentence's subject is the source.
+    ("Ivo Kask has filed a lawsuit against Dunmore, alleging that the pier is unsafe.",
+     "named_source", "Ivo Kask"),
+    ("Residents of Port Ellery, who drink from the Sallow River, sued the council stating "
+     "that the water was unsafe.", "several_anonymous_sources", "Residents of Port Ellery"),
+    ("Security was tight after a warning that rebels could attack Dunmore.",
+     "unattributed_assertion", ""),
+])  # fmt: skip
+def test_attribution_forms_of_the_ninth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # The reporting frame at the end covers the sentence, "reports" included.
+    ("Ten Varnholm ships were unharmed by the storm, reports the Kestrel Bay Courier.",
+     "named_source", "the Kestrel Bay Courier"),
+    ("Ivo Kask has said the pier is safe, said the Varnholm Courier.", "named_source",
+     "the Varnholm Courier"),
+    ("The mayor, Jane Roe, told reporters that the budget was balanced.", "named_source",
+     "The mayor, Jane Roe"),
+    # A name, then who they are, with no closing comma before the verb.
+    ("Dr Ana Vesk, a lecturer in law and history at the University of Varnholm has told "
+     "reporters that the pier is unsafe.", "named_source", "Dr Ana Vesk"),
+    # "the" stays before a title after a phrase of place or time.
+    ('Speaking to some two thousand workers in Dunmore the Mayor called for a "return to '
+     'work".', "named_source", "the Mayor"),
+])  # fmt: skip
+def test_frames_and_appositives_of_the_ninth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "sentence", "label", "source"), [
+    # "concluded" and "continued" say something only before "that", "by saying" or a quotation.
+    ("The Kestrel Bay festival concluded yesterday with a concert.", 0,
+     "unattributed_assertion", ""),
+    ("Fighting between the rebels and the army has continued in Dunmore.", 0,
+     "unattributed_assertion", ""),
+    ("The audit concluded that the pier was unsafe.", 0, "document", "The audit"),
+    # People named before, referred back to: "Both sides".
+    ("Both sides however declared they would keep the truce.", 0, "named_source",
+     "Both sides"),
+    # Coordinated verbs: the subject of the first verb speaks.
+    ("Ivo Kask visited the pier and told reporters that it was safe.", 0, "named_source",
+     "Ivo Kask"),
+    ('Mayor Ivo Kask spoke in Dunmore. In his speech, he praised the crews and said that "the '
+     'harbour will reopen".', 1, "named_source", "Ivo Kask"),
+])  # fmt: skip
+def test_verbs_of_events_back_references_and_coordinated_verbs(text: str, sentence: int,
+                                                              label: str, source: str) -> None:
+    assert label_of(text, sentence) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # A passive verb of saying names its source after "by", up to "to" or "as".
+    ("The name of the drowned sailor has been revealed by the Varnholm coastguard to be Tomas "
+     "Vell.", "the Varnholm coastguard"),
+    ("The closure of the pier was announced by the Kestrel Bay Council.",
+     "the Kestrel Bay Council"),
+    ("The figures were disputed by Ivo Kask as too low.", "Ivo Kask"),
+])  # fmt: skip
+def test_passive_verbs_of_saying_name_their_agent(text: str, source: str) -> None:
+    assert label_of(text) == ("named_source", source)
