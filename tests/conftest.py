@@ -13,6 +13,7 @@ Reuse these rather than starting servers by hand:
   Binder test and the grader's private-folder test.
 - `shutdown_kernels(server)`: stop every kernel a test started through a server.
 - `open_notebook` (uses `page` and `course_lab`): open a notebook as a `labpage.NotebookPage`.
+- `shared_page` (module): one `labpage.SharedNotebookPage` that a module's tests take turns on.
 - `marking_output`: `grading-output/written.csv` in the course copy (two written answers, no
   marks yet), for the instructors' marking notebook.
 - `chromium_executable` / `browser` / `page`: Debian's Chromium driven by Playwright,
@@ -47,7 +48,7 @@ from typing import Any, NamedTuple
 
 import psutil
 import pytest
-from labpage import NotebookPage
+from labpage import NotebookPage, SharedNotebookPage
 
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "test-artifacts"
@@ -138,7 +139,7 @@ def pytest_configure(config: pytest.Config) -> None:
 BUILD_ONCE_GROUPS = {"fresh_install": "fresh-install", "built_site": "website"}
 # The longest module, whose tests share session fixtures (each worker builds its own JupyterLab
 # on its own copy of the course), the module's Chromium (a launch takes a second) and one page
-# per lesson (`lessons`): the tests of one notebook (their `path` parameter) are a group, kept
+# per lesson (`shared_page`): the tests of one notebook (their `path` parameter) are a group, kept
 # together in the order they are written, so that they take turns on one page; the groups are
 # spread over every worker.
 SPREAD_MODULES = ("tests/test_browser.py",)
@@ -497,3 +498,13 @@ def open_notebook(page: Any, course_lab: LabServer, course_copy: Path
 
     yield opener
     shutdown_kernels(course_lab)
+
+
+@pytest.fixture(scope="module")
+def shared_page(browser: Any, course_lab: LabServer, course_copy: Path
+                ) -> Iterator[SharedNotebookPage]:
+    """One page for a module's notebooks, each opened (and run) once for all the tests that look
+    at it (`labpage.SharedNotebookPage`); closed, with every kernel it started, after the module."""
+    shared = SharedNotebookPage(browser, course_lab, course_copy, shutdown_kernels)
+    yield shared
+    shared.close()

@@ -5,7 +5,7 @@ touch the repository. Screenshots go to test-artifacts/browser/ (look at them). 
 these tests are skipped with the reason, except under CI, where that is a failure (see
 `chromium_executable` in conftest.py). Page helpers live in labpage.py.
 
-Each lesson is opened once and run once per test run (`lessons`, a `labpage.SharedNotebookPage`;
+Each lesson is opened once and run once per test run (`shared_page`, a `labpage.SharedNotebookPage`;
 conftest.py keeps one lesson's tests together, on one xdist worker): its tests take turns on
 that page, in the order they are written below, and each still makes all of its assertions on
 the same notebook. Before, each test opened its lesson afresh (8 more openings), and the
@@ -22,7 +22,7 @@ labelling tool (03) and "about" rule (04b) tests ran their lesson a second time:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,23 +46,13 @@ from labpage import (
 from newslab.links import FIRST_NOTEBOOK as FIRST_NOTEBOOK_PATH
 from newslab.links import lab_path
 
-
-@pytest.fixture(scope="module")
-def lessons(browser: Any, course_lab: LabServer, course_copy: Path
-            ) -> Iterator[SharedNotebookPage]:
-    """One page per lesson, opened once and run once for all the tests of that lesson."""
-    shared = SharedNotebookPage(browser, course_lab, course_copy, shutdown_kernels)
-    yield shared
-    shared.close()
-
-
 # The tests of one lesson share its page (conftest.py runs them one after another, in the order
 # written here): first what the notebook shows as opened, then Run All, then the widgets.
 
 @pytest.mark.parametrize("path", notebook_params("00_*.ipynb"))
 def test_lab_opens_at_the_first_notebook_without_the_news_question(
-        path: Path, lessons: SharedNotebookPage) -> None:
-    notebook = lessons.as_opened(path)
+        path: Path, shared_page: SharedNotebookPage) -> None:
+    notebook = shared_page.as_opened(path)
     current = notebook.page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
     assert current.inner_text().strip() == "00_start_here.ipynb"
     assert notebook.page.locator(".jp-BreadCrumbs").inner_text().strip() == "/notebooks/"
@@ -72,25 +62,25 @@ def test_lab_opens_at_the_first_notebook_without_the_news_question(
 
 @pytest.mark.parametrize("path", notebook_params(charts_only=True))
 def test_saved_notebook_shows_its_charts_without_running(
-        path: Path, lessons: SharedNotebookPage) -> None:
+        path: Path, shared_page: SharedNotebookPage) -> None:
     """Offline and saved state: the stored Vega-Lite outputs draw as soon as the file opens."""
-    check_saved_charts(lessons.as_opened(path), path.stem)
+    check_saved_charts(shared_page.as_opened(path), path.stem)
 
 
 @pytest.mark.parametrize("path", notebook_params("01_*.ipynb"))
 def test_a_hidden_worked_answer_opens_on_click_and_shows_its_code(
-        path: Path, lessons: SharedNotebookPage) -> None:
+        path: Path, shared_page: SharedNotebookPage) -> None:
     """Lesson 01's first "Your turn": the worked answer under it is collapsed until clicked.
 
     The page stays shared: Run All then runs the same cells, and `compare_with_file` also checks
     the prompt of the answer shown here (a collapsed cell shows none)."""
-    check_worked_answer(lessons.as_opened(path), path.stem)
+    check_worked_answer(shared_page.as_opened(path), path.stem)
 
 
 @pytest.mark.parametrize("path", notebook_params())
 def test_run_all_shows_every_chart_and_widget_without_errors(
-        path: Path, lessons: SharedNotebookPage) -> None:
-    notebook, shown = lessons.after_run_all(path)
+        path: Path, shared_page: SharedNotebookPage) -> None:
+    notebook, shown = shared_page.after_run_all(path)
     screenshot = notebook.screenshot(path.stem)
     assert screenshot.stat().st_size > 10_000
     problems = compare_with_file(notebook.file, shown, ran=True)
@@ -99,25 +89,25 @@ def test_run_all_shows_every_chart_and_widget_without_errors(
 
 @pytest.mark.parametrize("path", notebook_params("03_*.ipynb"))
 def test_labelling_tool_records_a_label_and_moves_on(
-        path: Path, lessons: SharedNotebookPage) -> None:
+        path: Path, shared_page: SharedNotebookPage) -> None:
     """Lesson 03's attribution labelling tool, after Run All (the page of the Run All test)."""
-    notebook, _ = lessons.after_run_all(path)
+    notebook, _ = shared_page.after_run_all(path)
     try:
         check_labelling_tool(notebook, path.stem)
     finally:
-        lessons.changed()
+        shared_page.changed()
 
 
 @pytest.mark.parametrize("path", notebook_params("04b_*.ipynb"))
 def test_about_rule_widget_redraws_the_range_chart(
-        path: Path, lessons: SharedNotebookPage) -> None:
+        path: Path, shared_page: SharedNotebookPage) -> None:
     """The "about" rule widget of the optional notebook 04b, after Run All (the page of the
     Run All test)."""
-    notebook, _ = lessons.after_run_all(path)
+    notebook, _ = shared_page.after_run_all(path)
     try:
         check_about_rule(notebook, path.stem)
     finally:
-        lessons.changed()
+        shared_page.changed()
 
 
 FINAL_ASSIGNMENT = [REPO / folder / "07_final_assignment.ipynb" for folder in ("solutions",

@@ -3,21 +3,21 @@
 A passing lesson test means something only if the same checks fail on a broken notebook, and the
 interaction helpers must work before lessons 03 and 04 exist: both are shown here.
 
-The working notebook is opened once (`good_page`, as test_browser.py's lessons): its saved-chart
+The working notebook is opened once (`shared_page`, as test_browser.py's lessons): its saved-chart
 check looks at the page as it opens, then the next test runs that page and checks its widgets.
 Before, each of the two tests opened it afresh.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import conftest
 import nbformat
 import pytest
-from conftest import LabServer, find_free_port, lab_command, shutdown_kernels, start_lab
+from conftest import find_free_port, lab_command, start_lab
 from labpage import (
     NotebookPage,
     SharedNotebookPage,
@@ -112,35 +112,26 @@ def harness_notebooks(course_copy: Path) -> dict[str, Path]:
     return {"good": good, "broken": folder / "broken.ipynb"}
 
 
-@pytest.fixture(scope="module")
-def good_page(browser: Any, course_lab: LabServer, course_copy: Path
-              ) -> Iterator[SharedNotebookPage]:
-    """The working notebook's page, opened once for the two tests below (as the lessons')."""
-    shared = SharedNotebookPage(browser, course_lab, course_copy, shutdown_kernels)
-    yield shared
-    shared.close()
-
-
 def test_the_saved_notebook_draws_its_chart_without_running(
-        harness_notebooks: dict[str, Path], good_page: SharedNotebookPage) -> None:
+        harness_notebooks: dict[str, Path], shared_page: SharedNotebookPage) -> None:
     """On the page as it opens; the next test then runs that same page."""
-    notebook = good_page.as_opened("harness/good.ipynb")
+    notebook = shared_page.as_opened("harness/good.ipynb")
     assert notebook.file == harness_notebooks["good"]
     check_saved_charts(notebook, "harness-good")
 
 
 def test_the_working_notebook_passes_and_its_widgets_respond(
-        harness_notebooks: dict[str, Path], good_page: SharedNotebookPage) -> None:
+        harness_notebooks: dict[str, Path], shared_page: SharedNotebookPage) -> None:
     path = harness_notebooks["good"]
     assert [cell.charts for cell in stored_cells(path)] == [0, 0, 1, 0, 0]
     assert [cell.widgets for cell in stored_cells(path)] == [0, 0, 0, 1, 1]
-    notebook, shown = good_page.after_run_all("harness/good.ipynb")
+    notebook, shown = shared_page.after_run_all("harness/good.ipynb")
     try:
         assert compare_with_file(path, shown, ran=True) == []
         check_labelling_tool(notebook, "harness-good")
         check_about_rule(notebook, "harness-good")
     finally:
-        good_page.changed()
+        shared_page.changed()
 
 
 def test_the_broken_notebook_is_caught(
