@@ -796,3 +796,26 @@ def test_verbs_of_events_back_references_and_coordinated_verbs(text: str, senten
 ])  # fmt: skip
 def test_passive_verbs_of_saying_name_their_agent(text: str, source: str) -> None:
     assert label_of(text) == ("named_source", source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A result after a named side is a score (two figures), not a name's number nor a range.
+    ("Kestrel Rovers beat Dunmore 3-1 on Saturday.", [(3, "none", 3, 3, ""),
+                                                      (1, "none", 1, 1, "")]),
+    ("The Harbour Hawks defeated Orrin Valley 27 points to 9 in the final.",
+     [(27, "none", 27, 27, ""), (9, "none", 9, 9, "")]),
+    ("Dunmore lost to Kestrel Rovers 0-2 at home.", [(0, "none", 0, 0, ""),
+                                                     (2, "none", 2, 2, "")]),
+])  # fmt: skip
+def test_scores_after_a_named_side_of_the_tenth_round(text: str, expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry left Dunmore at 0545 hours, the coastguard said.",
+    "The alarm sounded at 2245 hours GMT.",
+    "The leak was found two hours into the crossing.",
+    "The gang's number 3 was arrested in Lake Orrin.",
+])  # fmt: skip
+def test_military_times_times_into_and_ranks_are_not_figures_tenth_round(text: str) -> None:
+    assert figures_of(text) == []
