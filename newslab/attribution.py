@@ -50,7 +50,8 @@ REPORTING_LEMMAS = ("complain", "disagree", "vow", "threaten", "disclose", "ment
                     "respond", "propose", "caution", "criti[cs]ise", "criti[cz]ize", "praise",
                     "dispute", "demand", "contend", "emphasi[sz]e", "stress", "repeat",
                     "boast", "lament", "speculate", "testify", "remark", "insist", "reply",
-                    "object", "encourage", "discourage")  # fmt: skip
+                    "object", "encourage", "discourage", "confess", "affirm", "reaffirm",
+                    "retort", "divulge", "recount")  # fmt: skip
 
 
 def _finite_forms(lemma: str) -> str:
@@ -156,13 +157,17 @@ NOUN_REPORTS = re.compile(r"(?:^(?:Media|News|Press|Local)|\b(?:[Oo]ther|[Ss]ome
                           r"[Tt]hose|\d+|two|three|four|five|six|seven|eight|nine|ten))"
                           r"\s+reports\b")  # fmt: skip
 # A source named after a passive verb: "described as the worst since 1982 by officials".
-BY_AGENT = re.compile(r"\b(?:described|estimated|reported|confirmed|put|called|recorded|rated|"
+BY_AGENT = re.compile(r"(?:\b(?:described|estimated|reported|confirmed|put|called|recorded|rated|"
                       r"ranked|named|declared|critici[sz]ed|condemned|blamed|revealed|"
                       r"announced|disclosed|stated|claimed|denied|alleged|disputed|praised|"
-                      r"questioned|predicted|forecast|suggested|recommended|rejected)\b"
-                      r"[^,;“”\"]{0,60}?\bby\s+(?P<who>[^,.;“”\"]+)")  # fmt: skip
-# The agent ends before "to" or "as" and what follows: "revealed by the ministry to be X".
-AFTER_AGENT = re.compile(r"\s+(?:to|as)\s.*$")
+                      r"questioned|predicted|forecast|suggested|recommended|rejected|"
+                      r"notified|informed)\b[^,;“”\"]{0,60}?\bby\s+"
+                      # verbs of thinking and telling only with "by" right after them:
+                      # "is thought by police to", not "believed to be a house owned by X"
+                      r"|\b(?:thought|believed|considered|told|warned|assured|advised|accused|"
+                      r"quoted|cited)\s+by\s+)(?P<who>[^,.;“”\"]+)")  # fmt: skip
+# The agent ends before "to", "as" or "that" and what follows: "revealed by the ministry to be X".
+AFTER_AGENT = re.compile(r"\s+(?:to|as|that)\s.*$")
 # A verb in the present before "and": "The dome continues to rise and scientists".
 FINITE_VERB = re.compile(r"\s[a-z]+(?:es|ed)\s(?:.*\s)?(?:and|but)\s")
 # Words that make a phrase a clause rather than a source: "150 people have been killed".
@@ -174,12 +179,17 @@ CLAUSE_OPENER = re.compile(r"(?:^|\s)(?:after|before|because|since|until|when|wh
 COMPARISON_END = re.compile(r"\b(?:than|as)$")
 # A passive verb ends the phrase: "37 people are reported missing" names nobody.
 PASSIVE_END = re.compile(r"\b(?:is|are|was|were|been|be|being)(?:\s+[a-z]+ly)?$")
+BRACKETED_NOTE = re.compile(r"\s*\[[^\[\]]*\]")  # "[pr: na-ran-HO]", "[sic]": an editor's note
 PARTICIPLE = re.compile(r"\s+(?:obtained|seen|cited|quoted|reviewed)\s+by\b.*$")
 # "according to which": the source is the thing named before it ("files according to which").
 ACCORDING_TO_WHICH = re.compile(r"(?P<who>\w+)\s+according\s+to\s+wh(?:ich|om)\b")
 # "we learned through a leak published in X that": the document is the source.
 LEARNED_THROUGH = re.compile(r"\b(?:learned|learnt|heard)\s+(?:through|from)\s+"
                              r"(?P<who>[^,;“”\"]+?)\s+that\b")  # fmt: skip
+# "as reported in a press release from X", "as stated by X": the document or person.
+AS_REPORTED = re.compile(r"\bas\s+(?:was\s+)?(?:reported|stated|announced|noted|confirmed|"
+                         r"revealed|disclosed|published)\s+(?:in|by)\s+"
+                         r"(?P<who>[^,.;“”\"]+)")  # fmt: skip
 # A noun that points back to the figure just given: "The figure comes from ...".
 POINTS_BACK = re.compile(r"^(?:The|This|That|These|Those)\s+(?:figures?|numbers?|estimates?|"
                          r"totals?|counts?)\s+(?:comes?|came|is\s+based|was\s+based)\s+"
@@ -242,7 +252,8 @@ PEOPLE_NOUNS = ("source", "resident", "insider", "worker", "cadre", "observer", 
                 "prosecutor", "investor", "shareholder", "voter", "consumer", "parent",
                 "forecaster", "meteorologist", "geologist", "biologist", "physicist",
                 "proponent", "opponent", "supporter", "campaigner", "advocate", "reporter",
-                "journalist", "columnist", "photographer", "citizen")  # fmt: skip
+                "journalist", "columnist", "photographer", "citizen", "medic", "paramedic",
+                "rescuer", "inspector", "negotiator", "pilot", "miner", "volunteer")  # fmt: skip
 OTHER_PEOPLE = ("person", "someone", "fisherman", "witness", "spokesperson", "spokesman",
                 "spokeswoman")  # fmt: skip
 OTHER_PEOPLE_PLURAL = ("people", "fishermen", "witnesses", "spokespeople", "spokesmen",
@@ -279,8 +290,11 @@ NAME_AFTER_ROLE = re.compile(ANONYMOUS_WORDS.pattern + r",?\s+[A-Z][a-z]+")
 DOCUMENT_WORDS = re.compile(
     r"\b(?:records?|documents?|papers|data|reports?|surveys?|polls?|study|studies|results|"
     r"figures|statistics|census|filings?|files|audit|analysis|minutes|memo|letter|"
-    r"transcripts?|articles?|leaks?|videos?|footage|recordings?|tapes?|story|stories)\b",
+    r"transcripts?|articles?|leaks?|videos?|footage|recordings?|tapes?|story|stories|"
+    r"websites?|web\s+sites?|blogs?|books?|press\s+releases?|bulletins?|communiqu[eé]s?|"
+    r"dossiers?|cables?|e-?mails?)\b",
     re.IGNORECASE)  # fmt: skip
+OUTLET_WORDS = re.compile(r"websites?|web\s+sites?|blogs?", re.IGNORECASE)
 UNNAMED_REPORTS = re.compile(r"^(?:other|some|many|several|media|news|newspaper|local|unconfirmed|"
                              r"earlier|early|initial|press)?\s*reports$",
                              re.IGNORECASE)  # fmt: skip
@@ -309,7 +323,8 @@ HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|it appears|there appe
                     r"conflicting|"
                     r"news|media) reports|(?:is|are|was|were) projected to|"
                     r"(?:is|are|was|were) (?:widely )?expected(?=\s*[.!?]?$)|"
-                    r"(?:has|have|had) been described as)\b",
+                    r"(?:has|have|had) been described as|"
+                    r"speculations? (?:was|were|has been|have been) (?:made|raised))\b",
                     re.IGNORECASE)  # fmt: skip
 # "a leader from the council": one person not named, described by where they belong ("a
 # group called X" is named; "an official police briefing" is the police's).
@@ -395,6 +410,9 @@ def _names_a_document(phrase: str) -> bool:
     for match in DOCUMENT_WORDS.finditer(phrase):
         before = phrase[:match.start()].split()
         in_a_name = match.group(0)[0].isupper() and bool(before) and before[-1][:1].isupper()
+        after = phrase[match.end():].split()
+        if OUTLET_WORDS.fullmatch(match.group(0)) and after and after[0][:1].isupper():
+            in_a_name = True  # "the blog Daily Kos" is a named outlet, "a website" a document
         if not in_a_name:
             return True
     return False
@@ -462,7 +480,7 @@ def _looks_like_source(phrase: str) -> bool:
 def _clean_source(phrase: str) -> str:
     """The speaker or document only: no participle ("obtained by ..."), and an appositive
     kept only when it is the name ("The mayor, Jane Roe" but "Roe" from "Roe, the mayor")."""
-    phrase = PARTICIPLE.sub("", phrase.strip().rstrip(","))
+    phrase = BRACKETED_NOTE.sub("", PARTICIPLE.sub("", phrase.strip().rstrip(",")))
     parts = [part.strip() for part in phrase.split(",") if part.strip()]
     if len(parts) >= 2:
         first, second = parts[0], parts[1]
@@ -631,6 +649,11 @@ def _claimed_source(body: str) -> Source | None:
     if learned:
         who = _clean_source(learned["who"])
         return Source(classify_source(who), learned.group(0).split()[0], who)
+    reported = AS_REPORTED.search(body) if "as " in body else None
+    if reported:
+        who = _clean_source(reported["who"])
+        if _looks_like_source(who):
+            return Source(classify_source(who), " ".join(reported.group(0).split()[:2]), who)
     according = ACCORDING.search(body)
     if according:
         source = re.sub(r"\s+on\s+[A-Z][a-z]+day$", "", according.group(1).strip())

@@ -819,3 +819,42 @@ def test_scores_after_a_named_side_of_the_tenth_round(text: str, expected: list[
 ])  # fmt: skip
 def test_military_times_times_into_and_ranks_are_not_figures_tenth_round(text: str) -> None:
     assert figures_of(text) == []
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # A passive verb of telling or thinking names its agent after "by".
+    ("The crews were notified of the closure by Ivo Kask, head of the Dunmore port authority.",
+     "named_source", "Ivo Kask"),
+    ("The fire is thought by Varnholm police to have started in the kitchen.", "named_source",
+     "Varnholm police"),
+    ("The fishermen were warned by the Kestrel Bay coastguard that the pier was unsafe.",
+     "named_source", "the Kestrel Bay coastguard"),
+    # ... but not a "by" further on that belongs to something else.
+    ("The target was believed to be a house owned by Mayor Ivo Kask.", "hedge_no_source", ""),
+    # "as reported in" or "by" a document or a person.
+    ("The ferry service was suspended, as reported in a press release from the Orrin Valley "
+     "Water Company.", "document", "a press release from the Orrin Valley Water Company"),
+    ("The dam will be rebuilt, as noted in the minutes of the Kestrel Bay Council.", "document",
+     "the minutes of the Kestrel Bay Council"),
+    # Published documents: a website, a book, a press release, a bulletin.
+    ("According to a Dunmore fishing website, the catch fell by half.", "document",
+     "a Dunmore fishing website"),
+    ("A new book claims that the harbour was built on a marsh.", "document", "A new book"),
+    ("A council bulletin says that the ferries will run again in May.", "document",
+     "A council bulletin"),
+    # ... but a blog or website with its name is a named outlet.
+    ("According to the blog Harbour Watch, the pier will close.", "named_source",
+     "the blog Harbour Watch"),
+    # People described by their work.
+    ("Paramedics said that two swimmers were treated for shock.",
+     "several_anonymous_sources", "Paramedics"),
+    ("Rescuers later announced that the crew had been found.", "several_anonymous_sources",
+     "Rescuers"),
+    # An editor's note in brackets is not part of the source.
+    ("The harbour master of Dunmore, Ivo Kask [pr: ee-vo kask], said the pier was unsafe.",
+     "named_source", "The harbour master of Dunmore, Ivo Kask"),
+    # Speculation without a source is a hedge.
+    ("Speculations were made that the ferry had struck a rock.", "hedge_no_source", ""),
+])  # fmt: skip
+def test_attribution_forms_of_the_tenth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
