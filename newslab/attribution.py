@@ -100,6 +100,9 @@ SPEECH_WORD = re.compile(rf"\b{SPEECH}\b")
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+((?:[^,.;“”()]|(?<=\b[A-Z])\.|\.(?=\w))+"
                        r"(?:\([^()]*\))?)"
                        r"(?:,\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){1,3}),)?")  # fmt: skip
+# A name followed by an article starts a new phrase: "According to the Fire Ministry a ferry
+# sank" (no comma), not "According to the head of the ministry".
+NAME_THEN_ARTICLE = re.compile(r"\b[A-Z][\w’'-]*(?P<cut>\s+(?:a|an|the)\s+\S)")
 # A speaker right after a closing quotation mark: ”, said X  /  ,” X said
 # A source to the end of its phrase; initials keep their full stops ("the U.S. State Department").
 WHO_TO_THE_END = r"(?:[^,.;“”\"]|(?<=\b[A-Z])\.)+"
@@ -151,11 +154,13 @@ INVERTED_AT_END = re.compile(rf",\s+(?P<verb>{SPEECH}|reports|reported)\s+"
                              rf"(?P<who>{WHO_TO_THE_END})\s*[.!?]?$")  # fmt: skip
 # "reports" after one of these words is the noun, not the verb: "Earlier reports ... said".
 # (Capitalised "Media", "News", "Press" or "Local" only open a sentence: "Sky News reports".)
-NOUN_REPORTS = re.compile(r"(?:^(?:Media|News|Press|Local)|\b(?:[Oo]ther|[Ss]ome|[Mm]any|"
+NOUN_REPORTS = re.compile(r"(?:(?:^(?:Media|News|Press|Local)|\b(?:[Oo]ther|[Ss]ome|[Mm]any|"
                           r"[Ss]everal|media|news|local|press|[Uu]nconfirmed|[Ee]arlier|[Ee]arly|"
                           r"[Ii]nitial|[Pp]reliminary|no|[Rr]ecent|[Ff]urther|[Tt]he|[Tt]hese|"
                           r"[Tt]hose|\d+|two|three|four|five|six|seven|eight|nine|ten))"
-                          r"\s+reports\b")  # fmt: skip
+                          r"\s+reports\b|"
+                          r"\b\w+\s+reports\b(?=(?:\s+[\w-]+){0,5}\s+(?:indicate|show|say|"
+                          r"suggest|state|claim|confirm)\b))")  # fmt: skip
 # A source named after a passive verb: "described as the worst since 1982 by officials".
 BY_AGENT = re.compile(r"(?:\b(?:described|estimated|reported|confirmed|put|called|recorded|rated|"
                       r"ranked|named|declared|critici[sz]ed|condemned|blamed|revealed|"
@@ -201,6 +206,9 @@ ADVERB_AFTER = re.compile(r"(?:\s+(?:also|then|later|again|now|further|previousl
                           r"having|[a-z]+ly))+$")  # fmt: skip
 # A day after a name or an organisation: "The U.S. military yesterday said" (but "Early
 # results ... held today show" keeps it).
+# "Hospital reports early on Saturday morning": the time is not part of the source.
+TIME_OF_DAY_AFTER = re.compile(r"\s+(?:(?:early|late|earlier|later)\s+)?on\s+[A-Z][a-z]+day"
+                               r"(?:\s+(?:morning|afternoon|evening|night))?$")  # fmt: skip
 DAY_AFTER = re.compile(r"\s+(?:yesterday|today|tonight)$")
 NOUN_BEFORE_WHO = re.compile(r"(?P<noun>[\w’'-]+),\s*$")
 SPOKEN_TO = re.compile(r"(?<!\bclose)\s+to\s+(?:the\s+|a\s+)?(?:[A-Z]|reporters\b|"
@@ -294,6 +302,7 @@ DOCUMENT_WORDS = re.compile(
     r"websites?|web\s+sites?|blogs?|books?|press\s+releases?|bulletins?|communiqu[eé]s?|"
     r"dossiers?|cables?|e-?mails?)\b",
     re.IGNORECASE)  # fmt: skip
+INCLUDING_NAMES = re.compile(r"\b(?:including|such\s+as|among\s+them)\s+(?:the\s+)?[A-Z]")
 OUTLET_WORDS = re.compile(r"websites?|web\s+sites?|blogs?", re.IGNORECASE)
 UNNAMED_REPORTS = re.compile(r"^(?:other|some|many|several|media|news|newspaper|local|unconfirmed|"
                              r"earlier|early|initial|press)?\s*reports$",
@@ -380,6 +389,11 @@ SAYING_AFTER = re.compile(r"\s*(?:that\b|by\s+saying\b|:|,?\s*[“\"])")
 
 # A verb's form after a determiner, a preposition or a number is a noun or an adjective: "the
 # suspect", "trials of alleged criminals", "the claims of", "the two states".
+# A verb of saying in the infinitive after a noun or an aim is not a report ("in a bid to
+# encourage", "plans to announce"); after a verb that reports it is ("continued to insist").
+INFINITIVE_BEFORE = re.compile(r"\b(?:bid|attempt|effort|order|plans?|planning|hopes?|hoping|"
+                               r"aims?|aiming|wants?|wanted|intends?|intended|expected|set|"
+                               r"due|going|trying|tried|seeks?|sought|way)\s+to\s+$")  # fmt: skip
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|these|those|this|of|for|with|"
                          r"against|about|became|become|becomes|two|three|four|five|six|seven|"
                          r"eight|nine|ten|several|many)\s+$",
@@ -443,6 +457,8 @@ def classify_source(phrase: str) -> str:
         return "one_anonymous_source"
     if ROLE_THEN_NAME.match(phrase):
         return "named_source"  # "Chief Operating Officer of Microsoft, Kevin Turner"
+    if INCLUDING_NAMES.search(phrase):
+        return "named_source"  # "many news sources including Radio Kestrel"
     if _unnamed_people(phrase) and not NAME_AFTER_ROLE.search(phrase):
         head = HEAD_END.split(phrase)[0]  # "one cadre" of "one cadre in charge of workers"
         if PLURAL_WORDS.search(head):
@@ -490,6 +506,7 @@ def _clean_source(phrase: str) -> str:
             and not (PLAIN_NAME.fullmatch(first) and re.search(ROLE_NOUNS, second, re.IGNORECASE))
         phrase = f"{first}, {second}" if second_is_name else first
     phrase = SPOKEN_TO.sub("", RELATIVE_CLAUSE.sub("", phrase))  # "said X to the AFP agency"
+    phrase = TIME_OF_DAY_AFTER.sub("", phrase)
     day = DAY_AFTER.search(phrase)
     if day:
         last = phrase[:day.start()].split()[-1] if phrase[:day.start()].split() else ""
@@ -657,6 +674,9 @@ def _claimed_source(body: str) -> Source | None:
     according = ACCORDING.search(body)
     if according:
         source = re.sub(r"\s+on\s+[A-Z][a-z]+day$", "", according.group(1).strip())
+        run_on = NAME_THEN_ARTICLE.search(source)
+        if run_on:  # no comma after the source
+            source = source[:run_on.start("cut")]
         cue = according.group(0).split()[0] + " to"
         if according["name"] and _is_a_role(source):  # "a commander of the army, Ann Lee,"
             return Source("named_source", cue, f"{source}, {according['name']}")
@@ -684,6 +704,8 @@ def _claimed_source(body: str) -> Source | None:
             after = body[match.end("verb"):]
             if NOUN_BEFORE.search(body[max(0, match.start("verb") - 10):match.start("verb")]):
                 continue  # "the suspect", "trials of alleged criminals"
+            if INFINITIVE_BEFORE.search(body[max(0, match.start("verb") - 30):match.start("verb")]):
+                continue  # "in a bid to encourage the country": an aim, not a report
             if PASSIVE_END.search(who) or COMPARISON_END.search(who) or (
                     match["verb"] in DOCUMENT_ONLY_VERBS and not _names_a_document(who)) or (
                     match["verb"] in FINDING_VERBS and not _names_a_document(who)

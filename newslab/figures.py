@@ -168,6 +168,7 @@ PRONOUN_VERB_AFTER = re.compile(r"(?:\s+(?:were|are|was|is|had|have|has|will|wou
 ONE_COUNTS = re.compile(r"\s+(?:other\s+|more\s+)?(?:person|man|woman|child|victim|patient|"
                         r"passenger|soldier|officer|worker|student|member|kidnapper|suspect|"
                         r"year|month|week|hour|minute|decade|century)\b")  # fmt: skip
+ONE_LIMITED = re.compile(r"\b(?:[Oo]nly|[Jj]ust|[Aa]ll\s+but)\s+$")
 SPEAKER_BEFORE = re.compile(r"\b(?:said|says|told|according\s+to)\s+$", re.IGNORECASE)
 TIME_WORDS = {"ago", "from", "later", "earlier", "after", "before", "time", "into"}  # of TIME_AGO
 PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]+s\b")  # "the two (political) parties"
@@ -490,9 +491,11 @@ def _word_numbers(sentence: str, blocked: list[tuple[int, int]], small_words: bo
         if _overlaps((start, end), blocked) or words in (["a"], ["an"]) or \
                 words == ["one"] and not _qualifier_before(sentence, start) and \
                 not (phrase == "one" and ONE_COUNTS.match(sentence, end)
-                     and not SPEAKER_BEFORE.search(sentence[max(0, start - 16):start])):
-            continue  # "one" is a count after a qualifier ("in under one second") or before
-            # a person or a unit of time ("killing one person", "valid for one year")
+                     and not SPEAKER_BEFORE.search(sentence[max(0, start - 16):start])) and \
+                not (phrase == "one" and ONE_LIMITED.search(sentence[max(0, start - 12):start])):
+            continue  # "one" is a count after a qualifier ("in under one second"), before
+            # a person or a unit of time ("killing one person", "valid for one year") and
+            # after a limit ("only one survived", "all but one boat")
         first_in_sentence = sentence[:start].strip(" “\"‘'(") == ""
         small = len(words) == 1 and words[0] in SMALL_WORDS
         if small and not small_words and not first_in_sentence and \

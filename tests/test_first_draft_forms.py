@@ -858,3 +858,34 @@ def test_military_times_times_into_and_ranks_are_not_figures_tenth_round(text: s
 ])  # fmt: skip
 def test_attribution_forms_of_the_tenth_round(text: str, label: str, source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # "According to X" with no comma: a name followed by an article starts the claim.
+    ("According to the Varnholm Fire Service a cargo ship ran aground near the pier.",
+     "named_source", "the Varnholm Fire Service"),
+    # "reports" is a noun (a document) when a plural verb follows it; the time is left out.
+    ("Harbour reports late on Monday evening indicate that two boats sank.", "document",
+     "Harbour reports"),
+    ("Coastguard reports show that the ferry turned back.", "document", "Coastguard reports"),
+    # A verb of saying in the infinitive of an aim is not a report.
+    ("Mayor Ivo Kask has been touring Dunmore in a bid to encourage the town to recycle.",
+     "unattributed_assertion", ""),
+    ("The council plans to announce new fares for Lake Orrin.", "unattributed_assertion", ""),
+    # A group of unnamed sources that names some of them is named.
+    ("Several officials including Mayor Ivo Kask said the pier would close.", "named_source",
+     "Several officials including Mayor Ivo Kask"),
+])  # fmt: skip
+def test_attribution_frames_of_the_tenth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "one" after a limit is a count.
+    ("Only one ferry reached Dunmore.", [(1, "none", 1, 1, "")]),
+    ("Twelve crew were rescued and only one has died.", [(12, "none", 12, 12, ""),
+                                                         (1, "none", 1, 1, "")]),
+    ("All but one boat returned to Kestrel Bay.", [(1, "none", 1, 1, "")]),
+])  # fmt: skip
+def test_one_after_a_limit_counts_of_the_tenth_round(text: str, expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
