@@ -132,7 +132,7 @@ AUXILIARY = (r"(?:(?:also|had|has|have|earlier|later|again|then|now|previously|r
 # person spoken to does ("apologised to Britons", "complained to the ministry"), after a verb
 # of saying (`TO_SOMEONE_VERBS`; not "agreed to a ceasefire", "responded to his home").
 NOT_TO_A_VERB = (r"(?!\s+to\b(?!\s+(?:the|a|an|his|her|their|its|him|them|us|me|reporters|"
-                 r"journalists|[A-Z]\w*)\b)|\s+for\b)")  # fmt: skip
+                 r"journalists|[A-Z]\w*|[a-z]+ing)\b)|\s+for\b)")  # fmt: skip
 # A verb right after "who" or "which" is the relative clause's: "officials who asked not to be
 # named said".
 NOT_RELATIVE = r"(?<!\bwho)(?<!\bwhich)(?<!\bwhom)"
@@ -213,6 +213,9 @@ DAY_AFTER = re.compile(r"\s+(?:yesterday|today|tonight)$")
 NOUN_BEFORE_WHO = re.compile(r"(?P<noun>[\w’'-]+),\s*$")
 SPOKEN_TO = re.compile(r"(?<!\bclose)\s+to\s+(?:the\s+|a\s+)?(?:[A-Z]|reporters\b|"
                        r"journalists\b).*$")  # fmt: skip
+ROLE_TO = re.compile(r"\b(?:ambassador|envoy|emissary|delegate|representative|adviser|advisor|"
+                     r"consul|nominee|successor|heir)\s+to\s+(?:the\s+)?[A-Z]",
+                     re.IGNORECASE)  # fmt: skip
 # "who asked not to be named" and "who spoke on condition of anonymity" stay; "who spoke to
 # the AP" goes.
 RELATIVE_CLAUSE = re.compile(r"\s+(?:(?:where|which|whose)\s|who\s+(?:spoke|talked)\s+to\b).*$")
@@ -303,6 +306,7 @@ DOCUMENT_WORDS = re.compile(
     r"dossiers?|cables?|e-?mails?)\b",
     re.IGNORECASE)  # fmt: skip
 INCLUDING_NAMES = re.compile(r"\b(?:including|such\s+as|among\s+them)\s+(?:the\s+)?[A-Z]")
+NAMED_CALLED = re.compile(r"\b(?:named|called)\s+[A-Z]")
 OUTLET_WORDS = re.compile(r"websites?|web\s+sites?|blogs?", re.IGNORECASE)
 UNNAMED_REPORTS = re.compile(r"^(?:other|some|many|several|media|news|newspaper|local|unconfirmed|"
                              r"earlier|early|initial|press)?\s*reports$",
@@ -457,8 +461,8 @@ def classify_source(phrase: str) -> str:
         return "one_anonymous_source"
     if ROLE_THEN_NAME.match(phrase):
         return "named_source"  # "Chief Operating Officer of Microsoft, Kevin Turner"
-    if INCLUDING_NAMES.search(phrase):
-        return "named_source"  # "many news sources including Radio Kestrel"
+    if INCLUDING_NAMES.search(phrase) or NAMED_CALLED.search(phrase):
+        return "named_source"  # "many news sources including Radio Kestrel", "a man named X"
     if _unnamed_people(phrase) and not NAME_AFTER_ROLE.search(phrase):
         head = HEAD_END.split(phrase)[0]  # "one cadre" of "one cadre in charge of workers"
         if PLURAL_WORDS.search(head):
@@ -502,10 +506,13 @@ def _clean_source(phrase: str) -> str:
         first, second = parts[0], parts[1]
         bare = re.sub(r"^the\s+(?=[A-Z])", "", second)  # "the Orrin Valley Water Company"
         second_is_name = _has_name(bare) and bare.split()[0].lower() not in DETERMINERS \
+            and bare.split()[0].lower() not in {"from", "in", "of", "at", "near"} \
             and bare.split()[0].lower() not in {"who", "which", "speaking", "however"} \
             and not (PLAIN_NAME.fullmatch(first) and re.search(ROLE_NOUNS, second, re.IGNORECASE))
         phrase = f"{first}, {second}" if second_is_name else first
-    phrase = SPOKEN_TO.sub("", RELATIVE_CLAUSE.sub("", phrase))  # "said X to the AFP agency"
+    phrase = RELATIVE_CLAUSE.sub("", phrase)
+    if not ROLE_TO.search(phrase):  # "the ambassador to Norvania, Ivo Kask" keeps its "to"
+        phrase = SPOKEN_TO.sub("", phrase)  # "said X to the AFP agency"
     phrase = TIME_OF_DAY_AFTER.sub("", phrase)
     day = DAY_AFTER.search(phrase)
     if day:

@@ -889,3 +889,23 @@ def test_attribution_frames_of_the_tenth_round(text: str, label: str, source: st
 ])  # fmt: skip
 def test_one_after_a_limit_counts_of_the_tenth_round(text: str, expected: list[tuple]) -> None:
     assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # A title "to" a place or body keeps its "to" and the name after it.
+    ("The Kestrian ambassador to Norvania, Ivo Kask, apologized today to the mayor.",
+     "named_source", "The Kestrian ambassador to Norvania, Ivo Kask"),
+    ("The council's envoy to the Orrin Valley Water Company, Ana Vesk, said that talks failed.",
+     "named_source", "The council's envoy to the Orrin Valley Water Company, Ana Vesk"),
+    # ... while a speaker's audience after "to" still goes: "said X to the AFP agency".
+    # A person "named" or "called" X is named; a place after the name is left out.
+    ("A fisherman named Ivo Kask, from Dunmore, has confessed to stealing the boat.",
+     "named_source", "A fisherman named Ivo Kask"),
+    # Verbs of admitting before "to" and an "-ing" form.
+    ("Ivo Kask has confessed to stealing the harbour's boat.", "named_source", "Ivo Kask"),
+    ("The Orrin Valley Water Company admitted to polluting Lake Orrin.", "named_source",
+     "The Orrin Valley Water Company"),
+])  # fmt: skip
+def test_titles_names_and_admissions_of_the_tenth_round(text: str, label: str,
+                                                        source: str) -> None:
+    assert label_of(text) == (label, source)
