@@ -157,7 +157,8 @@ INVERTED_AT_END = re.compile(rf",\s+(?P<verb>{SPEECH}|reports|reported)\s+"
 NOUN_REPORTS = re.compile(r"(?:(?:^(?:Media|News|Press|Local)|\b(?:[Oo]ther|[Ss]ome|[Mm]any|"
                           r"[Ss]everal|media|news|local|press|[Uu]nconfirmed|[Ee]arlier|[Ee]arly|"
                           r"[Ii]nitial|[Pp]reliminary|no|[Rr]ecent|[Ff]urther|[Tt]he|[Tt]hese|"
-                          r"[Tt]hose|\d+|two|three|four|five|six|seven|eight|nine|ten))"
+                          r"[Tt]hose|\d+|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"media\s+(?:have|has|had)))"
                           r"\s+reports\b|"
                           r"\b\w+\s+reports\b(?=(?:\s+[\w-]+){0,5}\s+(?:indicate|show|say|"
                           r"suggest|state|claim|confirm)\b))")  # fmt: skip
@@ -170,7 +171,11 @@ BY_AGENT = re.compile(r"(?:\b(?:described|estimated|reported|confirmed|put|calle
                       # verbs of thinking and telling only with "by" right after them:
                       # "is thought by police to", not "believed to be a house owned by X"
                       r"|\b(?:thought|believed|considered|told|warned|assured|advised|accused|"
-                      r"quoted|cited)\s+by\s+)(?P<who>[^,.;“”\"]+)")  # fmt: skip
+                      r"quoted|cited)\s+by\s+"
+                      # a speech act named by a noun: "an announcement by Kenyan police"
+                      r"|\b(?:announcement|statement|declaration|warning|admission|appeal|"
+                      r"pledge)s?\s+(?:(?:issued|made|released)\s+)?by\s+)"
+                      r"(?P<who>[^,.;“”\"]+)")  # fmt: skip
 # The agent ends before "to", "as" or "that" and what follows: "revealed by the ministry to be X".
 AFTER_AGENT = re.compile(r"\s+(?:to|as|that)\s.*$")
 # A verb in the present before "and": "The dome continues to rise and scientists".
@@ -283,7 +288,8 @@ PLURAL_WORDS = re.compile(
 ROLE_NOUNS = (r"(?:minister|director|manager|secretary|chairman|chairwoman|chair|chief|head|"
               r"officer|commander|governor|mayor|ambassador|adviser|advisor|leader|editor|"
               r"executive|inspector|president|coordinator|administrator|premier|senator|"
-              r"superintendent|archbishop|bishop|chancellor|commissioner|"
+              r"superintendent|archbishop|bishop|chancellor|commissioner|counsel|envoy|"
+              r"attorney|coroner|ombudsman|"
               r"spokes(?:man|woman|person))")  # fmt: skip
 ROLE_ONLY = re.compile(rf"^(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE_NOUNS}"
                        r"(?:\s+(?:of|for|at|from|in)\s+[^,]*)?$", re.IGNORECASE)  # fmt: skip
@@ -337,7 +343,8 @@ HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|it appears|there appe
                     r"news|media) reports|(?:is|are|was|were) projected to|"
                     r"(?:is|are|was|were) (?:widely )?expected(?=\s*[.!?]?$)|"
                     r"(?:has|have|had) been described as|"
-                    r"speculations? (?:was|were|has been|have been) (?:made|raised))\b",
+                    r"speculations? (?:was|were|has been|have been) (?:made|raised)|"
+                    r"media (?:has|have|had) (?:[a-z]+ )?reports)\b",
                     re.IGNORECASE)  # fmt: skip
 # "a leader from the council": one person not named, described by where they belong ("a
 # group called X" is named; "an official police briefing" is the police's).
@@ -361,6 +368,9 @@ OPENING_WORDS = {"amongst", "among", "outside", "inside", "after", "before", "du
 FINDING_VERBS = {"found", "finds", "show", "shows", "showed"}
 # Verbs of promising say something only before "to" or "that": "promised to pay", not
 # "promised women as one of its perks".
+# "agreed to", "agreed that", "agreed with the assessment that": a claim; "agreed a deal": not.
+PROMISE_AFTER = re.compile(r"\s+(?:to|that)\b|\s+with\s+(?:the|this|that|his|her|their|its)\s+"
+                           r"[\w-]+\s+that\b")  # fmt: skip
 PROMISING_VERBS = {"promised", "promises", "pledged", "pledges", "agreed", "agrees"}
 TO_SOMEONE = re.compile(r"\s+to\s")
 TO_SOMEONE_VERBS = re.compile(r"(?:said|says|explain(?:s|ed)?|complain(?:s|ed)?|"
@@ -717,7 +727,7 @@ def _claimed_source(body: str) -> Source | None:
                     match["verb"] in DOCUMENT_ONLY_VERBS and not _names_a_document(who)) or (
                     match["verb"] in FINDING_VERBS and not _names_a_document(who)
                     and not re.match(r"\s+that\b", after)) or (
-                    match["verb"] in PROMISING_VERBS and not re.match(r"\s+(?:to|that)\b", after)
+                    match["verb"] in PROMISING_VERBS and not PROMISE_AFTER.match(after)
                     ) or (match["verb"] in NEEDS_THAT and not re.match(r"\s+that\b", after)) or (
                     match["verb"] in ENDING_VERBS and not SAYING_AFTER.match(after)) or (
                     match["verb"] == "heard" and not ORGANISATION_WORDS.search(who)) or (

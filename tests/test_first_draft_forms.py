@@ -909,3 +909,25 @@ def test_one_after_a_limit_counts_of_the_tenth_round(text: str, expected: list[t
 def test_titles_names_and_admissions_of_the_tenth_round(text: str, label: str,
                                                         source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # "agreed with the assessment that": a claim.
+    ("Mayor Ivo Kask has agreed with the assessment that the pier is unsafe.", "named_source",
+     "Mayor Ivo Kask"),
+    # A speech act named by a noun, with its agent after "by".
+    ("The storm led to an announcement by Dunmore police which stated that the pier was shut.",
+     "named_source", "Dunmore police"),
+    ("The ferries stopped after a warning issued by the Kestrel Bay coastguard.",
+     "named_source", "the Kestrel Bay coastguard"),
+    # A counsel or an envoy described only by the title is one unnamed person.
+    ("The legal counsel of the Orrin Valley Water Company has agreed with the view that the "
+     "dam is safe.", "one_anonymous_source",
+     "The legal counsel of the Orrin Valley Water Company"),
+    # "Local media have reports that": unnamed reports, a hedge.
+    ("Local media have reports that a fisherman found the missing boat.", "hedge_no_source",
+     ""),
+])  # fmt: skip
+def test_speech_nouns_and_agreement_of_the_tenth_round(text: str, label: str,
+                                                       source: str) -> None:
+    assert label_of(text) == (label, source)
