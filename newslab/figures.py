@@ -223,13 +223,14 @@ BETWEEN = re.compile(r"\bbetween\s+(?:the\s+ages\s+of\s+)?(?:US\$|\$|€|£|¥)?
 # A number before a singular noun is part of a compound modifier, not a count: "a thirteen
 # day mission", "a 19 year old soldier", "a 300 metre long tunnel", "the six nation talks".
 # A measure in the singular after a number is one too: "a 109 ton vehicle", "a 100 gigaton
-# bomb", "a 290+ seat jet"; so is "strong" ("a 1400 strong army").
+# bomb", "a 290+ seat jet", "a 9 carriage train"; so is "strong" ("a 1400 strong army").
+AGE_BEFORE = re.compile(r"\b(?:[Aa]ge[sd]?|[Aa]ge[sd]?\s+of)\s+$")
 SINGULAR_NOUN_AFTER = re.compile(r"^\+?[\s-]+(?:day|week|month|year|hour|minute|decade|metre|"
                                  r"meter|kilometre|kilometer|mile|storey|story|nation|"
                                  r"megapixel|inch|foot|gallon|seat|member|man|person|lane|"
                                  r"bedroom|party|game|ton|tonne|(?:kilo|mega|giga)ton|litre|"
                                  r"liter|acre|hectare|gram|kilogram|(?:kilo|mega|giga)?watt|"
-                                 r"strong)\b"
+                                 r"strong|carriage|car|coach|wagon|wheel|engine|deck)\b"
                                  r"(?![-'’]s\b)",
                                  re.IGNORECASE)  # fmt: skip
 # A decimal in words: "seven point one", "one-point-five million".
@@ -554,6 +555,9 @@ def _word_decimals(sentence: str, blocked: list[tuple[int, int]]) -> list[Number
 def _modifies_a_noun(sentence: str, number: Number) -> bool:
     """True for a number before a singular noun ("a thirteen day mission"): a compound
     modifier, not a count (one is singular anyway)."""
+    if AGE_BEFORE.search(sentence[max(0, number.start - 8):number.start]) and \
+            sentence[number.end:number.end + 1] == "+":
+        return True  # "students age 16+": an age group, not a count
     return number.value != 1 and SINGULAR_NOUN_AFTER.match(sentence[number.end:]) is not None
 
 

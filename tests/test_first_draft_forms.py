@@ -931,3 +931,15 @@ def test_titles_names_and_admissions_of_the_tenth_round(text: str, label: str,
 def test_speech_nouns_and_agreement_of_the_tenth_round(text: str, label: str,
                                                        source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A number before a vehicle's part in the singular describes the vehicle.
+    ("A 6 carriage train with 240 people aboard left Dunmore.", [(240, "none", 240, 240, "")]),
+    ("The 18 wheel truck overturned near Lake Orrin.", []),
+    # An age group is not a count.
+    ("Schools for pupils age 16+ in Kestrel Bay stay open.", []),
+    ("Residents aged 65+ can ride the ferry free.", []),
+])  # fmt: skip
+def test_vehicles_and_age_groups_of_the_tenth_round(text: str, expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
