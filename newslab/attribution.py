@@ -393,6 +393,10 @@ OPENING_PHRASE = re.compile(r"^(?:(?:In|At|On|During|After|Before)\b[^,]{0,40}|"
                             r"(?:Last|This|Earlier|Later)(?:\s+\w+)?),\s+")  # fmt: skip
 SUBJECT = re.compile(r"^(?P<who>[^,;“”\"]+?)(?:,|\s+(?:has|have|had|was|were|is|are|will|"
                      r"would|can|could|[a-z]+ed)\b)")  # fmt: skip
+# "in what it claims to be", "in what officials called": a characterisation by someone.
+IN_WHAT_X_CALLED = re.compile(r"\bin\s+what\s+(?P<who>[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+"
+                              r"(?P<verb>claims?|claimed|calls?|called|describes?|described|"
+                              r"terms?|termed)\b")  # fmt: skip
 # "sources state that", "the inquiry heard that" (not "the state of West Bengal").
 NEEDS_THAT = {"state", "heard"}
 # Verbs that also mean an event ends or goes on say something only before "that", "by
@@ -698,6 +702,14 @@ def _claimed_source(body: str) -> Source | None:
         if according["name"] and _is_a_role(source):  # "a commander of the army, Ann Lee,"
             return Source("named_source", cue, f"{source}, {according['name']}")
         return Source(classify_source(source), cue, _clean_source(source))
+    what = IN_WHAT_X_CALLED.search(body) if "what" in body else None
+    if what:  # "in what it claims to be": the subject's words ("it") or the named source's
+        who = what["who"]
+        if SUBJECT_PRONOUN.search(" " + who):
+            subject = SUBJECT.match(OPENING_PHRASE.sub("", body))
+            who = _clean_source(subject["who"]) if subject else ""
+        if who and _looks_like_source(who) and len(who.split()) <= 8:
+            return Source(classify_source(who), what["verb"], who)
     candidates = []
     masked = NOUN_REPORTS.sub(lambda match: match.group(0)[:-7] + "Reports", body) \
         if "reports" in body else body

@@ -943,3 +943,16 @@ def test_speech_nouns_and_agreement_of_the_tenth_round(text: str, label: str,
 ])  # fmt: skip
 def test_vehicles_and_age_groups_of_the_tenth_round(text: str, expected: list[tuple]) -> None:
     assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # "in what X claims/called/described as": X's characterisation; "it" is the subject.
+    ("The Dunmore council has closed the pier in what it claims to be an effort to prevent "
+     "accidents.", "named_source", "The Dunmore council"),
+    ("Soldiers fired on the crowd in what the Kestrel Bay Council described as a massacre.",
+     "named_source", "the Kestrel Bay Council"),
+    ("Police arrested six men in what officials called a raid on smugglers.",
+     "several_anonymous_sources", "officials"),
+])  # fmt: skip
+def test_characterisations_of_the_tenth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
