@@ -50,7 +50,8 @@ REPORTING_LEMMAS = ("complain", "disagree", "vow", "threaten", "disclose", "ment
                     "respond", "propose", "caution", "criti[cs]ise", "criti[cz]ize", "praise",
                     "dispute", "demand", "contend", "emphasi[sz]e", "stress", "repeat",
                     "boast", "lament", "speculate", "testify", "remark", "insist", "reply",
-                    "object", "encourage", "discourage")  # fmt: skip
+                    "object", "encourage", "discourage", "confess", "affirm", "reaffirm",
+                    "retort", "divulge", "recount")  # fmt: skip
 
 
 def _finite_forms(lemma: str) -> str:
@@ -99,6 +100,9 @@ SPEECH_WORD = re.compile(rf"\b{SPEECH}\b")
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+((?:[^,.;“”()]|(?<=\b[A-Z])\.|\.(?=\w))+"
                        r"(?:\([^()]*\))?)"
                        r"(?:,\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){1,3}),)?")  # fmt: skip
+# A name followed by an article starts a new phrase: "According to the Fire Ministry a ferry
+# sank" (no comma), not "According to the head of the ministry".
+NAME_THEN_ARTICLE = re.compile(r"\b[A-Z][\w’'-]*(?P<cut>\s+(?:a|an|the)\s+\S)")
 # A speaker right after a closing quotation mark: ”, said X  /  ,” X said
 # A source to the end of its phrase; initials keep their full stops ("the U.S. State Department").
 WHO_TO_THE_END = r"(?:[^,.;“”\"]|(?<=\b[A-Z])\.)+"
@@ -128,7 +132,7 @@ AUXILIARY = (r"(?:(?:also|had|has|have|earlier|later|again|then|now|previously|r
 # person spoken to does ("apologised to Britons", "complained to the ministry"), after a verb
 # of saying (`TO_SOMEONE_VERBS`; not "agreed to a ceasefire", "responded to his home").
 NOT_TO_A_VERB = (r"(?!\s+to\b(?!\s+(?:the|a|an|his|her|their|its|him|them|us|me|reporters|"
-                 r"journalists|[A-Z]\w*)\b)|\s+for\b)")  # fmt: skip
+                 r"journalists|[A-Z]\w*|[a-z]+ing)\b)|\s+for\b)")  # fmt: skip
 # A verb right after "who" or "which" is the relative clause's: "officials who asked not to be
 # named said".
 NOT_RELATIVE = r"(?<!\bwho)(?<!\bwhich)(?<!\bwhom)"
@@ -150,19 +154,30 @@ INVERTED_AT_END = re.compile(rf",\s+(?P<verb>{SPEECH}|reports|reported)\s+"
                              rf"(?P<who>{WHO_TO_THE_END})\s*[.!?]?$")  # fmt: skip
 # "reports" after one of these words is the noun, not the verb: "Earlier reports ... said".
 # (Capitalised "Media", "News", "Press" or "Local" only open a sentence: "Sky News reports".)
-NOUN_REPORTS = re.compile(r"(?:^(?:Media|News|Press|Local)|\b(?:[Oo]ther|[Ss]ome|[Mm]any|"
+NOUN_REPORTS = re.compile(r"(?:(?:^(?:Media|News|Press|Local)|\b(?:[Oo]ther|[Ss]ome|[Mm]any|"
                           r"[Ss]everal|media|news|local|press|[Uu]nconfirmed|[Ee]arlier|[Ee]arly|"
                           r"[Ii]nitial|[Pp]reliminary|no|[Rr]ecent|[Ff]urther|[Tt]he|[Tt]hese|"
-                          r"[Tt]hose|\d+|two|three|four|five|six|seven|eight|nine|ten))"
-                          r"\s+reports\b")  # fmt: skip
+                          r"[Tt]hose|\d+|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"media\s+(?:have|has|had)))"
+                          r"\s+reports\b|"
+                          r"\b\w+\s+reports\b(?=(?:\s+[\w-]+){0,5}\s+(?:indicate|show|say|"
+                          r"suggest|state|claim|confirm)\b))")  # fmt: skip
 # A source named after a passive verb: "described as the worst since 1982 by officials".
-BY_AGENT = re.compile(r"\b(?:described|estimated|reported|confirmed|put|called|recorded|rated|"
+BY_AGENT = re.compile(r"(?:\b(?:described|estimated|reported|confirmed|put|called|recorded|rated|"
                       r"ranked|named|declared|critici[sz]ed|condemned|blamed|revealed|"
                       r"announced|disclosed|stated|claimed|denied|alleged|disputed|praised|"
-                      r"questioned|predicted|forecast|suggested|recommended|rejected)\b"
-                      r"[^,;“”\"]{0,60}?\bby\s+(?P<who>[^,.;“”\"]+)")  # fmt: skip
-# The agent ends before "to" or "as" and what follows: "revealed by the ministry to be X".
-AFTER_AGENT = re.compile(r"\s+(?:to|as)\s.*$")
+                      r"questioned|predicted|forecast|suggested|recommended|rejected|"
+                      r"notified|informed)\b[^,;“”\"]{0,60}?\bby\s+"
+                      # verbs of thinking and telling only with "by" right after them:
+                      # "is thought by police to", not "believed to be a house owned by X"
+                      r"|\b(?:thought|believed|considered|told|warned|assured|advised|accused|"
+                      r"quoted|cited)\s+by\s+"
+                      # a speech act named by a noun: "an announcement by Kenyan police"
+                      r"|\b(?:announcement|statement|declaration|warning|admission|appeal|"
+                      r"pledge)s?\s+(?:(?:issued|made|released)\s+)?by\s+)"
+                      r"(?P<who>[^,.;“”\"]+)")  # fmt: skip
+# The agent ends before "to", "as" or "that" and what follows: "revealed by the ministry to be X".
+AFTER_AGENT = re.compile(r"\s+(?:to|as|that)\s.*$")
 # A verb in the present before "and": "The dome continues to rise and scientists".
 FINITE_VERB = re.compile(r"\s[a-z]+(?:es|ed)\s(?:.*\s)?(?:and|but)\s")
 # Words that make a phrase a clause rather than a source: "150 people have been killed".
@@ -174,12 +189,17 @@ CLAUSE_OPENER = re.compile(r"(?:^|\s)(?:after|before|because|since|until|when|wh
 COMPARISON_END = re.compile(r"\b(?:than|as)$")
 # A passive verb ends the phrase: "37 people are reported missing" names nobody.
 PASSIVE_END = re.compile(r"\b(?:is|are|was|were|been|be|being)(?:\s+[a-z]+ly)?$")
+BRACKETED_NOTE = re.compile(r"\s*\[[^\[\]]*\]")  # "[pr: na-ran-HO]", "[sic]": an editor's note
 PARTICIPLE = re.compile(r"\s+(?:obtained|seen|cited|quoted|reviewed)\s+by\b.*$")
 # "according to which": the source is the thing named before it ("files according to which").
 ACCORDING_TO_WHICH = re.compile(r"(?P<who>\w+)\s+according\s+to\s+wh(?:ich|om)\b")
 # "we learned through a leak published in X that": the document is the source.
 LEARNED_THROUGH = re.compile(r"\b(?:learned|learnt|heard)\s+(?:through|from)\s+"
                              r"(?P<who>[^,;“”\"]+?)\s+that\b")  # fmt: skip
+# "as reported in a press release from X", "as stated by X": the document or person.
+AS_REPORTED = re.compile(r"\bas\s+(?:was\s+)?(?:reported|stated|announced|noted|confirmed|"
+                         r"revealed|disclosed|published)\s+(?:in|by)\s+"
+                         r"(?P<who>[^,.;“”\"]+)")  # fmt: skip
 # A noun that points back to the figure just given: "The figure comes from ...".
 POINTS_BACK = re.compile(r"^(?:The|This|That|These|Those)\s+(?:figures?|numbers?|estimates?|"
                          r"totals?|counts?)\s+(?:comes?|came|is\s+based|was\s+based)\s+"
@@ -191,10 +211,16 @@ ADVERB_AFTER = re.compile(r"(?:\s+(?:also|then|later|again|now|further|previousl
                           r"having|[a-z]+ly))+$")  # fmt: skip
 # A day after a name or an organisation: "The U.S. military yesterday said" (but "Early
 # results ... held today show" keeps it).
+# "Hospital reports early on Saturday morning": the time is not part of the source.
+TIME_OF_DAY_AFTER = re.compile(r"\s+(?:(?:early|late|earlier|later)\s+)?on\s+[A-Z][a-z]+day"
+                               r"(?:\s+(?:morning|afternoon|evening|night))?$")  # fmt: skip
 DAY_AFTER = re.compile(r"\s+(?:yesterday|today|tonight)$")
 NOUN_BEFORE_WHO = re.compile(r"(?P<noun>[\w’'-]+),\s*$")
 SPOKEN_TO = re.compile(r"(?<!\bclose)\s+to\s+(?:the\s+|a\s+)?(?:[A-Z]|reporters\b|"
                        r"journalists\b).*$")  # fmt: skip
+ROLE_TO = re.compile(r"\b(?:ambassador|envoy|emissary|delegate|representative|adviser|advisor|"
+                     r"consul|nominee|successor|heir)\s+to\s+(?:the\s+)?[A-Z]",
+                     re.IGNORECASE)  # fmt: skip
 # "who asked not to be named" and "who spoke on condition of anonymity" stay; "who spoke to
 # the AP" goes.
 RELATIVE_CLAUSE = re.compile(r"\s+(?:(?:where|which|whose)\s|who\s+(?:spoke|talked)\s+to\b).*$")
@@ -242,7 +268,8 @@ PEOPLE_NOUNS = ("source", "resident", "insider", "worker", "cadre", "observer", 
                 "prosecutor", "investor", "shareholder", "voter", "consumer", "parent",
                 "forecaster", "meteorologist", "geologist", "biologist", "physicist",
                 "proponent", "opponent", "supporter", "campaigner", "advocate", "reporter",
-                "journalist", "columnist", "photographer", "citizen")  # fmt: skip
+                "journalist", "columnist", "photographer", "citizen", "medic", "paramedic",
+                "rescuer", "inspector", "negotiator", "pilot", "miner", "volunteer")  # fmt: skip
 OTHER_PEOPLE = ("person", "someone", "fisherman", "witness", "spokesperson", "spokesman",
                 "spokeswoman")  # fmt: skip
 OTHER_PEOPLE_PLURAL = ("people", "fishermen", "witnesses", "spokespeople", "spokesmen",
@@ -261,7 +288,8 @@ PLURAL_WORDS = re.compile(
 ROLE_NOUNS = (r"(?:minister|director|manager|secretary|chairman|chairwoman|chair|chief|head|"
               r"officer|commander|governor|mayor|ambassador|adviser|advisor|leader|editor|"
               r"executive|inspector|president|coordinator|administrator|premier|senator|"
-              r"superintendent|archbishop|bishop|chancellor|commissioner|"
+              r"superintendent|archbishop|bishop|chancellor|commissioner|counsel|envoy|"
+              r"attorney|coroner|ombudsman|"
               r"spokes(?:man|woman|person))")  # fmt: skip
 ROLE_ONLY = re.compile(rf"^(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE_NOUNS}"
                        r"(?:\s+(?:of|for|at|from|in)\s+[^,]*)?$", re.IGNORECASE)  # fmt: skip
@@ -279,8 +307,13 @@ NAME_AFTER_ROLE = re.compile(ANONYMOUS_WORDS.pattern + r",?\s+[A-Z][a-z]+")
 DOCUMENT_WORDS = re.compile(
     r"\b(?:records?|documents?|papers|data|reports?|surveys?|polls?|study|studies|results|"
     r"figures|statistics|census|filings?|files|audit|analysis|minutes|memo|letter|"
-    r"transcripts?|articles?|leaks?|videos?|footage|recordings?|tapes?|story|stories)\b",
+    r"transcripts?|articles?|leaks?|videos?|footage|recordings?|tapes?|story|stories|"
+    r"websites?|web\s+sites?|blogs?|books?|press\s+releases?|bulletins?|communiqu[eé]s?|"
+    r"dossiers?|cables?|e-?mails?)\b",
     re.IGNORECASE)  # fmt: skip
+INCLUDING_NAMES = re.compile(r"\b(?:including|such\s+as|among\s+them)\s+(?:the\s+)?[A-Z]")
+NAMED_CALLED = re.compile(r"\b(?:named|called)\s+[A-Z]")
+OUTLET_WORDS = re.compile(r"websites?|web\s+sites?|blogs?", re.IGNORECASE)
 UNNAMED_REPORTS = re.compile(r"^(?:other|some|many|several|media|news|newspaper|local|unconfirmed|"
                              r"earlier|early|initial|press)?\s*reports$",
                              re.IGNORECASE)  # fmt: skip
@@ -309,7 +342,9 @@ HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|it appears|there appe
                     r"conflicting|"
                     r"news|media) reports|(?:is|are|was|were) projected to|"
                     r"(?:is|are|was|were) (?:widely )?expected(?=\s*[.!?]?$)|"
-                    r"(?:has|have|had) been described as)\b",
+                    r"(?:has|have|had) been described as|"
+                    r"speculations? (?:was|were|has been|have been) (?:made|raised)|"
+                    r"media (?:has|have|had) (?:[a-z]+ )?reports)\b",
                     re.IGNORECASE)  # fmt: skip
 # "a leader from the council": one person not named, described by where they belong ("a
 # group called X" is named; "an official police briefing" is the police's).
@@ -333,6 +368,9 @@ OPENING_WORDS = {"amongst", "among", "outside", "inside", "after", "before", "du
 FINDING_VERBS = {"found", "finds", "show", "shows", "showed"}
 # Verbs of promising say something only before "to" or "that": "promised to pay", not
 # "promised women as one of its perks".
+# "agreed to", "agreed that", "agreed with the assessment that": a claim; "agreed a deal": not.
+PROMISE_AFTER = re.compile(r"\s+(?:to|that)\b|\s+with\s+(?:the|this|that|his|her|their|its)\s+"
+                           r"[\w-]+\s+that\b")  # fmt: skip
 PROMISING_VERBS = {"promised", "promises", "pledged", "pledges", "agreed", "agrees"}
 TO_SOMEONE = re.compile(r"\s+to\s")
 TO_SOMEONE_VERBS = re.compile(r"(?:said|says|explain(?:s|ed)?|complain(?:s|ed)?|"
@@ -355,6 +393,10 @@ OPENING_PHRASE = re.compile(r"^(?:(?:In|At|On|During|After|Before)\b[^,]{0,40}|"
                             r"(?:Last|This|Earlier|Later)(?:\s+\w+)?),\s+")  # fmt: skip
 SUBJECT = re.compile(r"^(?P<who>[^,;“”\"]+?)(?:,|\s+(?:has|have|had|was|were|is|are|will|"
                      r"would|can|could|[a-z]+ed)\b)")  # fmt: skip
+# "in what it claims to be", "in what officials called": a characterisation by someone.
+IN_WHAT_X_CALLED = re.compile(r"\bin\s+what\s+(?P<who>[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+"
+                              r"(?P<verb>claims?|claimed|calls?|called|describes?|described|"
+                              r"terms?|termed)\b")  # fmt: skip
 # "sources state that", "the inquiry heard that" (not "the state of West Bengal").
 NEEDS_THAT = {"state", "heard"}
 # Verbs that also mean an event ends or goes on say something only before "that", "by
@@ -365,6 +407,11 @@ SAYING_AFTER = re.compile(r"\s*(?:that\b|by\s+saying\b|:|,?\s*[“\"])")
 
 # A verb's form after a determiner, a preposition or a number is a noun or an adjective: "the
 # suspect", "trials of alleged criminals", "the claims of", "the two states".
+# A verb of saying in the infinitive after a noun or an aim is not a report ("in a bid to
+# encourage", "plans to announce"); after a verb that reports it is ("continued to insist").
+INFINITIVE_BEFORE = re.compile(r"\b(?:bid|attempt|effort|order|plans?|planning|hopes?|hoping|"
+                               r"aims?|aiming|wants?|wanted|intends?|intended|expected|set|"
+                               r"due|going|trying|tried|seeks?|sought|way)\s+to\s+$")  # fmt: skip
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|these|those|this|of|for|with|"
                          r"against|about|became|become|becomes|two|three|four|five|six|seven|"
                          r"eight|nine|ten|several|many)\s+$",
@@ -395,6 +442,9 @@ def _names_a_document(phrase: str) -> bool:
     for match in DOCUMENT_WORDS.finditer(phrase):
         before = phrase[:match.start()].split()
         in_a_name = match.group(0)[0].isupper() and bool(before) and before[-1][:1].isupper()
+        after = phrase[match.end():].split()
+        if OUTLET_WORDS.fullmatch(match.group(0)) and after and after[0][:1].isupper():
+            in_a_name = True  # "the blog Daily Kos" is a named outlet, "a website" a document
         if not in_a_name:
             return True
     return False
@@ -425,6 +475,8 @@ def classify_source(phrase: str) -> str:
         return "one_anonymous_source"
     if ROLE_THEN_NAME.match(phrase):
         return "named_source"  # "Chief Operating Officer of Microsoft, Kevin Turner"
+    if INCLUDING_NAMES.search(phrase) or NAMED_CALLED.search(phrase):
+        return "named_source"  # "many news sources including Radio Kestrel", "a man named X"
     if _unnamed_people(phrase) and not NAME_AFTER_ROLE.search(phrase):
         head = HEAD_END.split(phrase)[0]  # "one cadre" of "one cadre in charge of workers"
         if PLURAL_WORDS.search(head):
@@ -462,16 +514,20 @@ def _looks_like_source(phrase: str) -> bool:
 def _clean_source(phrase: str) -> str:
     """The speaker or document only: no participle ("obtained by ..."), and an appositive
     kept only when it is the name ("The mayor, Jane Roe" but "Roe" from "Roe, the mayor")."""
-    phrase = PARTICIPLE.sub("", phrase.strip().rstrip(","))
+    phrase = BRACKETED_NOTE.sub("", PARTICIPLE.sub("", phrase.strip().rstrip(",")))
     parts = [part.strip() for part in phrase.split(",") if part.strip()]
     if len(parts) >= 2:
         first, second = parts[0], parts[1]
         bare = re.sub(r"^the\s+(?=[A-Z])", "", second)  # "the Orrin Valley Water Company"
         second_is_name = _has_name(bare) and bare.split()[0].lower() not in DETERMINERS \
+            and bare.split()[0].lower() not in {"from", "in", "of", "at", "near"} \
             and bare.split()[0].lower() not in {"who", "which", "speaking", "however"} \
             and not (PLAIN_NAME.fullmatch(first) and re.search(ROLE_NOUNS, second, re.IGNORECASE))
         phrase = f"{first}, {second}" if second_is_name else first
-    phrase = SPOKEN_TO.sub("", RELATIVE_CLAUSE.sub("", phrase))  # "said X to the AFP agency"
+    phrase = RELATIVE_CLAUSE.sub("", phrase)
+    if not ROLE_TO.search(phrase):  # "the ambassador to Norvania, Ivo Kask" keeps its "to"
+        phrase = SPOKEN_TO.sub("", phrase)  # "said X to the AFP agency"
+    phrase = TIME_OF_DAY_AFTER.sub("", phrase)
     day = DAY_AFTER.search(phrase)
     if day:
         last = phrase[:day.start()].split()[-1] if phrase[:day.start()].split() else ""
@@ -631,13 +687,29 @@ def _claimed_source(body: str) -> Source | None:
     if learned:
         who = _clean_source(learned["who"])
         return Source(classify_source(who), learned.group(0).split()[0], who)
+    reported = AS_REPORTED.search(body) if "as " in body else None
+    if reported:
+        who = _clean_source(reported["who"])
+        if _looks_like_source(who):
+            return Source(classify_source(who), " ".join(reported.group(0).split()[:2]), who)
     according = ACCORDING.search(body)
     if according:
         source = re.sub(r"\s+on\s+[A-Z][a-z]+day$", "", according.group(1).strip())
+        run_on = NAME_THEN_ARTICLE.search(source)
+        if run_on:  # no comma after the source
+            source = source[:run_on.start("cut")]
         cue = according.group(0).split()[0] + " to"
         if according["name"] and _is_a_role(source):  # "a commander of the army, Ann Lee,"
             return Source("named_source", cue, f"{source}, {according['name']}")
         return Source(classify_source(source), cue, _clean_source(source))
+    what = IN_WHAT_X_CALLED.search(body) if "what" in body else None
+    if what:  # "in what it claims to be": the subject's words ("it") or the named source's
+        who = what["who"]
+        if SUBJECT_PRONOUN.search(" " + who):
+            subject = SUBJECT.match(OPENING_PHRASE.sub("", body))
+            who = _clean_source(subject["who"]) if subject else ""
+        if who and _looks_like_source(who) and len(who.split()) <= 8:
+            return Source(classify_source(who), what["verb"], who)
     candidates = []
     masked = NOUN_REPORTS.sub(lambda match: match.group(0)[:-7] + "Reports", body) \
         if "reports" in body else body
@@ -661,11 +733,13 @@ def _claimed_source(body: str) -> Source | None:
             after = body[match.end("verb"):]
             if NOUN_BEFORE.search(body[max(0, match.start("verb") - 10):match.start("verb")]):
                 continue  # "the suspect", "trials of alleged criminals"
+            if INFINITIVE_BEFORE.search(body[max(0, match.start("verb") - 30):match.start("verb")]):
+                continue  # "in a bid to encourage the country": an aim, not a report
             if PASSIVE_END.search(who) or COMPARISON_END.search(who) or (
                     match["verb"] in DOCUMENT_ONLY_VERBS and not _names_a_document(who)) or (
                     match["verb"] in FINDING_VERBS and not _names_a_document(who)
                     and not re.match(r"\s+that\b", after)) or (
-                    match["verb"] in PROMISING_VERBS and not re.match(r"\s+(?:to|that)\b", after)
+                    match["verb"] in PROMISING_VERBS and not PROMISE_AFTER.match(after)
                     ) or (match["verb"] in NEEDS_THAT and not re.match(r"\s+that\b", after)) or (
                     match["verb"] in ENDING_VERBS and not SAYING_AFTER.match(after)) or (
                     match["verb"] == "heard" and not ORGANISATION_WORDS.search(who)) or (

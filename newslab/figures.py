@@ -80,13 +80,15 @@ DATES_AND_TIMES = re.compile("|".join([
     rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,\s*\d{{4}})?",  # May 3, Sept. 5, 2024
     r"\b\d{1,2}(?::\d{2}){1,2}(?![.:]\d)(?:\s*[ap]\.?\s?m\b\.?)?",       # 14:05, 3:15 a.m.
     r"\b\d{1,2}\s*[ap]\.?m\b\.?",                                        # 6 a.m., 7 pm
-    r"\b(?:[01]\d|2[0-3])[0-5]\d\s+(?:UTC|GMT|BST|CET|local time)\b",    # 2245 UTC
+    r"\b(?:[01]\d|2[0-3])[0-5]\d\s+(?:hours\s+|hrs\s+)?"
+    r"(?:UTC|GMT|BST|CET|local time)\b",                                  # 2245 (hours) UTC
+    r"\b0\d[0-5]\d\s+(?:hours|hrs)\b",                                      # 0600 hours
     r"\b\d{1,2}\.\d{2}\s+(?:on\s+\w+\s+(?:morning|afternoon|evening|night)\s+)?"
     r"(?:local\s+time|[ap]\.?m\b\.?)",                                   # 6.19 local time
 ]))  # fmt: skip
 REFERENCES_AND_PHONES = re.compile("|".join([
     r"(?i:\b(?:page|pages|pp?\.|section|sections|chapter|clause|article|paragraph|table|"
-    r"figure|annex|appendix|item|line|version|no\.|wards?|rooms?|gates?|platforms?|category|"
+    r"figure|annex|appendix|item|line|version|no\.|number|wards?|rooms?|gates?|platforms?|category|"
     r"route|highway|interstate)\s+\d+(?:\.\d+)*(?:\s*(?:and|to|-)\s*"
     r"\d+(?:\.\d+)*)?)",                                                 # page 14, section 3.2
     r"(?<![\w,.])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)\s?)?\d{2,5}(?:[\s-]\d{2,5}){1,4}(?!\w|,\d)",
@@ -166,26 +168,28 @@ PRONOUN_VERB_AFTER = re.compile(r"(?:\s+(?:were|are|was|is|had|have|has|will|wou
 ONE_COUNTS = re.compile(r"\s+(?:other\s+|more\s+)?(?:person|man|woman|child|victim|patient|"
                         r"passenger|soldier|officer|worker|student|member|kidnapper|suspect|"
                         r"year|month|week|hour|minute|decade|century)\b")  # fmt: skip
+ONE_LIMITED = re.compile(r"\b(?:[Oo]nly|[Jj]ust|[Aa]ll\s+but)\s+$")
 SPEAKER_BEFORE = re.compile(r"\b(?:said|says|told|according\s+to)\s+$", re.IGNORECASE)
-TIME_WORDS = {"ago", "from", "later", "earlier", "after", "before", "time"}  # of TIME_AGO
+TIME_WORDS = {"ago", "from", "later", "earlier", "after", "before", "time", "into"}  # of TIME_AGO
 PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]+s\b")  # "the two (political) parties"
 TIME_AGO = re.compile(rf"(?<![\w-])(?:\d+|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?|a|an)\s+"
                       r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)(?:['’]s?)?\s+(?:ago\b|"
-                      r"later\b|earlier\b|after\b|before\b|time\b|from\s+"
+                      r"later\b|earlier\b|after\b|before\b|time\b|into\b|from\s+"
                       r"(?:now|today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|"
                       r"Saturday|Sunday)\b)",
                       re.IGNORECASE)  # fmt: skip
 # Speed: quick signs that a slower pattern can match. Each starts with a digit or a capital,
 # which the regular expression engine finds fast; without a sign the pattern is not searched.
 DIGIT = re.compile(r"\d")
-DATE_SIGN = re.compile(rf"\d(?:[-–/.:]\d|\s*[ap]\.?m\b|\d{{3}}\s+(?:UTC|GMT|BST|CET|local))|"
+DATE_SIGN = re.compile(rf"\d(?:[-–/.:]\d|\s*[ap]\.?m\b|"
+                       rf"\d{{3}}\s+(?:UTC|GMT|BST|CET|local|hours|hrs))|"
                        rf"(?:{MONTHS})\b")  # fmt: skip
 PHONE_SIGN = re.compile(r"\d{2,5}[\s-]\d{2,5}")
 LETTERS = re.compile(r"[a-z]+")
 REFERENCE_WORDS = {"page", "pages", "p", "pp", "section", "sections", "chapter", "clause",
                    "article", "paragraph", "table", "figure", "annex", "appendix", "item",
-                   "line", "version", "no", "ward", "wards", "room", "rooms", "gate", "gates",
-                   "platform", "platforms", "category", "route", "highway",
+                   "line", "version", "no", "number", "ward", "wards", "room", "rooms", "gate",
+                   "gates", "platform", "platforms", "category", "route", "highway",
                    "interstate"}  # fmt: skip
 FRACTION_WORDS = {"half", "third", "quarter", "fifth", "tenth", "thirds", "quarters"}
 NUMBER_WORDS = {*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS, *FRACTION_WORDS}
@@ -208,18 +212,25 @@ CHANGE_FROM = re.compile(r"\b(?:rose|rising|risen|rises?|fell|falling|fallen|fal
 TALLY_BEFORE = re.compile(r"\b(?:defeated|passed|approved|rejected|carried|won|lost|beat|"
                           r"voted|vote\s+of|score\s+of|drew)\s+(?:by\s+)?$",
                           re.IGNORECASE)  # fmt: skip
+# A result after a named side is a score, not a name's number: "Brazil beat Australia 2-0",
+# "the hosts lost to Norvania 1-3", "defeated the Harbour Hawks 32 points to 12".
+SCORE_BEFORE = re.compile(r"\b(?:defeated|defeats|defeating|beat|beats|beaten|beating|edged|"
+                          r"thrashed|routed|trounced|overcame|outscored|(?:lost|losing|loses|"
+                          r"fell)\s+to|(?:drew|drawn|draws|drawing|tied|ties)\s+with)\s+"
+                          r"(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}$")  # fmt: skip
 BETWEEN = re.compile(r"\bbetween\s+(?:the\s+ages\s+of\s+)?(?:US\$|\$|€|£|¥)?\s?$",
                      re.IGNORECASE)  # fmt: skip
 # A number before a singular noun is part of a compound modifier, not a count: "a thirteen
 # day mission", "a 19 year old soldier", "a 300 metre long tunnel", "the six nation talks".
 # A measure in the singular after a number is one too: "a 109 ton vehicle", "a 100 gigaton
-# bomb", "a 290+ seat jet"; so is "strong" ("a 1400 strong army").
+# bomb", "a 290+ seat jet", "a 9 carriage train"; so is "strong" ("a 1400 strong army").
+AGE_BEFORE = re.compile(r"\b(?:[Aa]ge[sd]?|[Aa]ge[sd]?\s+of)\s+$")
 SINGULAR_NOUN_AFTER = re.compile(r"^\+?[\s-]+(?:day|week|month|year|hour|minute|decade|metre|"
                                  r"meter|kilometre|kilometer|mile|storey|story|nation|"
                                  r"megapixel|inch|foot|gallon|seat|member|man|person|lane|"
                                  r"bedroom|party|game|ton|tonne|(?:kilo|mega|giga)ton|litre|"
                                  r"liter|acre|hectare|gram|kilogram|(?:kilo|mega|giga)?watt|"
-                                 r"strong)\b"
+                                 r"strong|carriage|car|coach|wagon|wheel|engine|deck)\b"
                                  r"(?![-'’]s\b)",
                                  re.IGNORECASE)  # fmt: skip
 # A decimal in words: "seven point one", "one-point-five million".
@@ -375,7 +386,8 @@ def _digits_not_a_figure(text: str, start: int, end: int, match: re.Match) -> bo
     if EVENT_BEFORE.search(before) or EVENT_AFTER.match(text[end:end + 12]):
         return True  # an event's name: "the women's 400 metre medley", "the 4 x 100 metre relay"
     return bool(NAME_BEFORE.search(before)) and "," not in digits and int(digits) < 1000 \
-        and not match["decimals"]  # "Apollo 11" is a name; "Howard 45.95" is a share
+        and not match["decimals"] and not SCORE_BEFORE.search(text[max(0, start - 60):start])
+    # "Apollo 11" is a name; "Howard 45.95" is a share; "beat Australia 2-0" is a score
 
 
 def _whole(value: float | int) -> float | int:
@@ -480,9 +492,11 @@ def _word_numbers(sentence: str, blocked: list[tuple[int, int]], small_words: bo
         if _overlaps((start, end), blocked) or words in (["a"], ["an"]) or \
                 words == ["one"] and not _qualifier_before(sentence, start) and \
                 not (phrase == "one" and ONE_COUNTS.match(sentence, end)
-                     and not SPEAKER_BEFORE.search(sentence[max(0, start - 16):start])):
-            continue  # "one" is a count after a qualifier ("in under one second") or before
-            # a person or a unit of time ("killing one person", "valid for one year")
+                     and not SPEAKER_BEFORE.search(sentence[max(0, start - 16):start])) and \
+                not (phrase == "one" and ONE_LIMITED.search(sentence[max(0, start - 12):start])):
+            continue  # "one" is a count after a qualifier ("in under one second"), before
+            # a person or a unit of time ("killing one person", "valid for one year") and
+            # after a limit ("only one survived", "all but one boat")
         first_in_sentence = sentence[:start].strip(" “\"‘'(") == ""
         small = len(words) == 1 and words[0] in SMALL_WORDS
         if small and not small_words and not first_in_sentence and \
@@ -541,6 +555,9 @@ def _word_decimals(sentence: str, blocked: list[tuple[int, int]]) -> list[Number
 def _modifies_a_noun(sentence: str, number: Number) -> bool:
     """True for a number before a singular noun ("a thirteen day mission"): a compound
     modifier, not a count (one is singular anyway)."""
+    if AGE_BEFORE.search(sentence[max(0, number.start - 8):number.start]) and \
+            sentence[number.end:number.end + 1] == "+":
+        return True  # "students age 16+": an age group, not a count
     return number.value != 1 and SINGULAR_NOUN_AFTER.match(sentence[number.end:]) is not None
 
 
@@ -573,7 +590,8 @@ def _ranges(sentence: str, numbers: list[Number]) -> list[tuple[Number, Number, 
         elif RANGE_JOIN.match(between_words) and first.value < second.value \
                 and not (first.words and between_words.strip() in {"-", "–"}) \
                 and not CHANGE_FROM.search(sentence[max(0, first.start - 60):first.start]) \
-                and not TALLY_BEFORE.search(sentence[max(0, first.start - 30):first.start]):
+                and not TALLY_BEFORE.search(sentence[max(0, first.start - 30):first.start]) \
+                and not SCORE_BEFORE.search(sentence[max(0, first.start - 60):first.start]):
             pairs.append((first, second, first.start))
     return pairs
 

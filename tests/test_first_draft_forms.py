@@ -796,3 +796,163 @@ def test_verbs_of_events_back_references_and_coordinated_verbs(text: str, senten
 ])  # fmt: skip
 def test_passive_verbs_of_saying_name_their_agent(text: str, source: str) -> None:
     assert label_of(text) == ("named_source", source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A result after a named side is a score (two figures), not a name's number nor a range.
+    ("Kestrel Rovers beat Dunmore 3-1 on Saturday.", [(3, "none", 3, 3, ""),
+                                                      (1, "none", 1, 1, "")]),
+    ("The Harbour Hawks defeated Orrin Valley 27 points to 9 in the final.",
+     [(27, "none", 27, 27, ""), (9, "none", 9, 9, "")]),
+    ("Dunmore lost to Kestrel Rovers 0-2 at home.", [(0, "none", 0, 0, ""),
+                                                     (2, "none", 2, 2, "")]),
+])  # fmt: skip
+def test_scores_after_a_named_side_of_the_tenth_round(text: str, expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry left Dunmore at 0545 hours, the coastguard said.",
+    "The alarm sounded at 2245 hours GMT.",
+    "The leak was found two hours into the crossing.",
+    "The gang's number 3 was arrested in Lake Orrin.",
+])  # fmt: skip
+def test_military_times_times_into_and_ranks_are_not_figures_tenth_round(text: str) -> None:
+    assert figures_of(text) == []
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # A passive verb of telling or thinking names its agent after "by".
+    ("The crews were notified of the closure by Ivo Kask, head of the Dunmore port authority.",
+     "named_source", "Ivo Kask"),
+    ("The fire is thought by Varnholm police to have started in the kitchen.", "named_source",
+     "Varnholm police"),
+    ("The fishermen were warned by the Kestrel Bay coastguard that the pier was unsafe.",
+     "named_source", "the Kestrel Bay coastguard"),
+    # ... but not a "by" further on that belongs to something else.
+    ("The target was believed to be a house owned by Mayor Ivo Kask.", "hedge_no_source", ""),
+    # "as reported in" or "by" a document or a person.
+    ("The ferry service was suspended, as reported in a press release from the Orrin Valley "
+     "Water Company.", "document", "a press release from the Orrin Valley Water Company"),
+    ("The dam will be rebuilt, as noted in the minutes of the Kestrel Bay Council.", "document",
+     "the minutes of the Kestrel Bay Council"),
+    # Published documents: a website, a book, a press release, a bulletin.
+    ("According to a Dunmore fishing website, the catch fell by half.", "document",
+     "a Dunmore fishing website"),
+    ("A new book claims that the harbour was built on a marsh.", "document", "A new book"),
+    ("A council bulletin says that the ferries will run again in May.", "document",
+     "A council bulletin"),
+    # ... but a blog or website with its name is a named outlet.
+    ("According to the blog Harbour Watch, the pier will close.", "named_source",
+     "the blog Harbour Watch"),
+    # People described by their work.
+    ("Paramedics said that two swimmers were treated for shock.",
+     "several_anonymous_sources", "Paramedics"),
+    ("Rescuers later announced that the crew had been found.", "several_anonymous_sources",
+     "Rescuers"),
+    # An editor's note in brackets is not part of the source.
+    ("The harbour master of Dunmore, Ivo Kask [pr: ee-vo kask], said the pier was unsafe.",
+     "named_source", "The harbour master of Dunmore, Ivo Kask"),
+    # Speculation without a source is a hedge.
+    ("Speculations were made that the ferry had struck a rock.", "hedge_no_source", ""),
+])  # fmt: skip
+def test_attribution_forms_of_the_tenth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # "According to X" with no comma: a name followed by an article starts the claim.
+    ("According to the Varnholm Fire Service a cargo ship ran aground near the pier.",
+     "named_source", "the Varnholm Fire Service"),
+    # "reports" is a noun (a document) when a plural verb follows it; the time is left out.
+    ("Harbour reports late on Monday evening indicate that two boats sank.", "document",
+     "Harbour reports"),
+    ("Coastguard reports show that the ferry turned back.", "document", "Coastguard reports"),
+    # A verb of saying in the infinitive of an aim is not a report.
+    ("Mayor Ivo Kask has been touring Dunmore in a bid to encourage the town to recycle.",
+     "unattributed_assertion", ""),
+    ("The council plans to announce new fares for Lake Orrin.", "unattributed_assertion", ""),
+    # A group of unnamed sources that names some of them is named.
+    ("Several officials including Mayor Ivo Kask said the pier would close.", "named_source",
+     "Several officials including Mayor Ivo Kask"),
+])  # fmt: skip
+def test_attribution_frames_of_the_tenth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "one" after a limit is a count.
+    ("Only one ferry reached Dunmore.", [(1, "none", 1, 1, "")]),
+    ("Twelve crew were rescued and only one has died.", [(12, "none", 12, 12, ""),
+                                                         (1, "none", 1, 1, "")]),
+    ("All but one boat returned to Kestrel Bay.", [(1, "none", 1, 1, "")]),
+])  # fmt: skip
+def test_one_after_a_limit_counts_of_the_tenth_round(text: str, expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # A title "to" a place or body keeps its "to" and the name after it.
+    ("The Kestrian ambassador to Norvania, Ivo Kask, apologized today to the mayor.",
+     "named_source", "The Kestrian ambassador to Norvania, Ivo Kask"),
+    ("The council's envoy to the Orrin Valley Water Company, Ana Vesk, said that talks failed.",
+     "named_source", "The council's envoy to the Orrin Valley Water Company, Ana Vesk"),
+    # ... while a speaker's audience after "to" still goes: "said X to the AFP agency".
+    # A person "named" or "called" X is named; a place after the name is left out.
+    ("A fisherman named Ivo Kask, from Dunmore, has confessed to stealing the boat.",
+     "named_source", "A fisherman named Ivo Kask"),
+    # Verbs of admitting before "to" and an "-ing" form.
+    ("Ivo Kask has confessed to stealing the harbour's boat.", "named_source", "Ivo Kask"),
+    ("The Orrin Valley Water Company admitted to polluting Lake Orrin.", "named_source",
+     "The Orrin Valley Water Company"),
+])  # fmt: skip
+def test_titles_names_and_admissions_of_the_tenth_round(text: str, label: str,
+                                                        source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # "agreed with the assessment that": a claim.
+    ("Mayor Ivo Kask has agreed with the assessment that the pier is unsafe.", "named_source",
+     "Mayor Ivo Kask"),
+    # A speech act named by a noun, with its agent after "by".
+    ("The storm led to an announcement by Dunmore police which stated that the pier was shut.",
+     "named_source", "Dunmore police"),
+    ("The ferries stopped after a warning issued by the Kestrel Bay coastguard.",
+     "named_source", "the Kestrel Bay coastguard"),
+    # A counsel or an envoy described only by the title is one unnamed person.
+    ("The legal counsel of the Orrin Valley Water Company has agreed with the view that the "
+     "dam is safe.", "one_anonymous_source",
+     "The legal counsel of the Orrin Valley Water Company"),
+    # "Local media have reports that": unnamed reports, a hedge.
+    ("Local media have reports that a fisherman found the missing boat.", "hedge_no_source",
+     ""),
+])  # fmt: skip
+def test_speech_nouns_and_agreement_of_the_tenth_round(text: str, label: str,
+                                                       source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A number before a vehicle's part in the singular describes the vehicle.
+    ("A 6 carriage train with 240 people aboard left Dunmore.", [(240, "none", 240, 240, "")]),
+    ("The 18 wheel truck overturned near Lake Orrin.", []),
+    # An age group is not a count.
+    ("Schools for pupils age 16+ in Kestrel Bay stay open.", []),
+    ("Residents aged 65+ can ride the ferry free.", []),
+])  # fmt: skip
+def test_vehicles_and_age_groups_of_the_tenth_round(text: str, expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # "in what X claims/called/described as": X's characterisation; "it" is the subject.
+    ("The Dunmore council has closed the pier in what it claims to be an effort to prevent "
+     "accidents.", "named_source", "The Dunmore council"),
+    ("Soldiers fired on the crowd in what the Kestrel Bay Council described as a massacre.",
+     "named_source", "the Kestrel Bay Council"),
+    ("Police arrested six men in what officials called a raid on smugglers.",
+     "several_anonymous_sources", "officials"),
+])  # fmt: skip
+def test_characterisations_of_the_tenth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
