@@ -49,6 +49,10 @@ from newslab.textfile import check_text
 
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}  # fmt: skip
+CURRENCY_BEFORE = {"US$": "dollars", "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+# The currency signs as a pattern, longest first ("US$" before "$").
+_CURRENCY = "(?:" + "|".join(re.escape(sign) for sign in sorted(CURRENCY_BEFORE, key=len,
+                                                                  reverse=True)) + ")"
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
           "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")  # fmt: skip
 
@@ -58,8 +62,8 @@ NUMBER = re.compile(
     r"(?P<decimals>\.\d+)?"
     r"(?P<scale>\s+(?:thousand|million|billion|trillion)\b|(?:bn|tn)\b)?"
 )
-QUALIFIER_BEFORE = re.compile(r"\b(" + "|".join(QUALIFIERS) + r")\s+(?:some\s+|magnitude\s+)?"
-                              r"(?:US\$|\$|€|£|¥)?\s?$", re.IGNORECASE)  # fmt: skip
+QUALIFIER_BEFORE = re.compile(r"\b(" + "|".join(QUALIFIERS) + r")\s+(?:some\s+|magnitude\s+)?" +
+                              _CURRENCY + r"?\s?$", re.IGNORECASE)  # fmt: skip
 # FTSE 100, Standard & Poor's 500
 NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][a-z]+(?:['’]s)?|[A-Z][A-Z&]+)\s$")
 EMERGENCY_NUMBERS = {"911", "999", "112", "000"}
@@ -102,9 +106,8 @@ COORDINATE_AFTER = re.compile(r"\s?°\s?[NSEW]\b")
 STOPWATCH = re.compile(r"(?<![\w.:,])(?:(?P<hours>\d{1,2}):)?(?P<minutes>\d{1,2}):"
                        r"(?P<seconds>[0-5]\d\.\d+)(?![\w:]|\.\d)")  # fmt: skip
 
-CURRENCY_BEFORE = {"US$": "dollars", "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
 MILLIONS_AFTER = re.compile(r"m(?![\w-])")  # after a currency sign: "$225m"
-CURRENCY_SYMBOL = re.compile(r"(?:US\$|\$|€|£|¥)\s?$")
+CURRENCY_SYMBOL = re.compile(_CURRENCY + r"\s?$")
 UNIT_AFTER = re.compile(
     r"^\s?(?P<unit>%|percent\b|per\s+cent\b|percentage\s+points?\b|"
     r"dollars?\b|euros?\b|pounds?\b|crowns?\b|yen\b|yuan\b|rupees?\b|"
@@ -200,13 +203,13 @@ PHONE_CHARACTERS = re.compile(r"[\d\s()+-]+")
 ACCORDING_TO_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 NEGATION_BEFORE = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
 NEGATED_CEILINGS = {"less than", "fewer than", "under"}
-RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to)\s*(?:US\$|\$|€|£|¥)?\s*$")
+RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to)\s*" + _CURRENCY + r"?\s*$")
 # "rose from 125 to 149", "rose by $1.23 to $75.99": a change, two figures, not a range.
 CHANGE_FROM = re.compile(r"\b(?:rose|rising|risen|rises?|fell|falling|fallen|falls?|"
                          r"increas(?:ed|es|ing|e)|decreas(?:ed|es|ing|e)|dropp(?:ed|ing)|drops?|"
                          r"climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|grew|grown|grows?|growing|went|"
                          r"raised|lowered|revised|chang(?:ed|ing)|tak(?:ing|es)|took|bringing|"
-                         r"brought|up|down)\b[^,.;]{0,40}\b(?:from|by)\s+(?:US\$|\$|€|£|¥)?\s?$",
+                         r"brought|up|down)\b[^,.;]{0,40}\b(?:from|by)\s+" + _CURRENCY + r"?\s?$",
                          re.IGNORECASE)  # fmt: skip
 # "The bill was defeated 48 to 49": a tally of votes or a score, two figures, not a range.
 TALLY_BEFORE = re.compile(r"\b(?:defeated|passed|approved|rejected|carried|won|lost|beat|"
@@ -218,8 +221,9 @@ SCORE_BEFORE = re.compile(r"\b(?:defeated|defeats|defeating|beat|beats|beaten|be
                           r"thrashed|routed|trounced|overcame|outscored|(?:lost|losing|loses|"
                           r"fell)\s+to|(?:drew|drawn|draws|drawing|tied|ties)\s+with)\s+"
                           r"(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}$")  # fmt: skip
-BETWEEN = re.compile(r"\bbetween\s+(?:the\s+ages\s+of\s+)?(?:US\$|\$|€|£|¥)?\s?$",
+BETWEEN = re.compile(r"\bbetween\s+(?:the\s+ages\s+of\s+)?" + _CURRENCY + r"?\s?$",
                      re.IGNORECASE)  # fmt: skip
+AND_BETWEEN = re.compile(r"\s+and\s+" + _CURRENCY + r"?\s?")  # the rest of "between X and Y"
 # A number before a singular noun is part of a compound modifier, not a count: "a thirteen
 # day mission", "a 19 year old soldier", "a 300 metre long tunnel", "the six nation talks".
 # A measure in the singular after a number is one too: "a 109 ton vehicle", "a 100 gigaton
@@ -585,7 +589,7 @@ def _ranges(sentence: str, numbers: list[Number]) -> list[tuple[Number, Number, 
         between_words = sentence[first.end:second.start]
         before = sentence[max(0, first.start - 28):first.start]
         opening = BETWEEN.search(before)
-        if opening and re.fullmatch(r"\s+and\s+(?:US\$|\$|€|£|¥)?\s?", between_words):
+        if opening and AND_BETWEEN.fullmatch(between_words):
             pairs.append((first, second, first.start - (len(before) - opening.start())))
         elif RANGE_JOIN.match(between_words) and first.value < second.value \
                 and not (first.words and between_words.strip() in {"-", "–"}) \
