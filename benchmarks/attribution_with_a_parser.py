@@ -68,10 +68,12 @@ CLAIM_LEMMAS = {
     "maintain", "quote", "describe", "speak", "apologise", "apologize", "condemn", "refute",
     "assert", "assure", "reject", "dismiss", "advise", "recommend", "expect",
 }  # fmt: skip
-# Verbs that report only with a clause, a quotation or "to"/"that" after them ("the study
-# concluded that", "promised to pay"), not as plain acts ("police found the body").
-NEEDS_CLAUSE = {"find", "show", "conclude", "continue", "agree", "promise", "pledge", "hear",
-                "ask", "request", "call", "give", "put"}  # fmt: skip
+# Verbs that report only with a clause, a quotation or a colon after them ("the study
+# concluded that", "police found that"), not as plain acts ("police found the body").
+CLAUSE_ONLY = {"find", "show", "conclude", "continue", "hear", "expect"}
+# Verbs that report with a clause or "to" and a verb ("promised to pay", "asked X to"), not
+# with a thing ("agreed to a ceasefire").
+CLAUSE_OR_TO = {"agree", "promise", "pledge", "ask", "request"}
 # Verbs that report only when the source is a document ("official figures give the toll").
 DOCUMENT_ONLY = {"give", "put", "show", "find"}
 # Passive verbs of saying or thinking with nobody named: "is said to", "are reported missing".
@@ -81,8 +83,7 @@ HEDGE_PASSIVES = {"say", "report", "believe", "expect", "think", "suspect", "fea
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "parataxis"}
 NAME_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-DROPPED_CHILDREN = {"relcl", "advmod", "punct", "cc", "prep_to", "acl_relcl", "aux", "neg"}
-EDGE_MARKS = " ,.;:“”\"'’‘()–—-"
+EDGE_MARKS = " ,.;:“”\"'’‘–—"
 
 
 def _reporting_lemmas() -> set[str]:
@@ -93,7 +94,7 @@ def _reporting_lemmas() -> set[str]:
     return lemmas
 
 
-SAY_LEMMAS = _reporting_lemmas() | NEEDS_CLAUSE
+SAY_LEMMAS = _reporting_lemmas() | CLAUSE_ONLY | CLAUSE_OR_TO | DOCUMENT_ONLY | {"call"}
 
 
 @dataclass
@@ -127,40 +128,54 @@ def _quoted_tokens(doc: Doc, open_at_start: bool) -> set[int]:
     return indices
 
 
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The source's words: the head's subtree without relative clauses, adverbs after it, a
+    leading "and"/"but", "to ..." after it ("said X to reporters") and an appositive after a
+    comma, or that appositive alone when it is the person's name ("the mayor, Jane Roe")."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i and _after_comma(child) and \
+                child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON" and \
+                head.lower_ not in PRONOUNS:
+            return _phrase_tokens(child)
+    dropped: set[int] = set()
+    for child in head.children:
+        after = child.i > head.i
+        if (after and (child.dep_ in ("advmod", "relcl") or (child.dep_ == "appos"
+                                                              and _after_comma(child))
+                       or (child.dep_ == "prep" and child.lower_ == "to")
+                       or (child.dep_ == "prep" and child.lower_ in ("on", "at", "during")
+                           and any(grand.ent_type_ in ("DATE", "TIME")
+                                   for grand in child.subtree)))) or \
+                (not after and child.dep_ in ("cc", "preconj", "advmod")):
+            dropped.update(token.i for token in child.subtree)
+    for token in head.subtree:
+        if token.dep_ == "relcl":
+            dropped.update(inner.i for inner in token.subtree)
+    kept = [token for token in head.subtree if token.i not in dropped]
+    while kept and kept[-1].text in ",;:":
+        kept.pop()
+    return kept
+
+
+def _after_comma(child: Token) -> bool:
+    """True when a comma stands between a word's head and the word ("Roe, the mayor")."""
+    return any(token.text == "," for token in child.doc[child.head.i + 1:child.left_edge.i])
+
+
 def _span_text(tokens: list[Token]) -> str:
     text = "".join(token.text_with_ws for token in sorted(tokens, key=lambda t: t.i))
     return text.strip(EDGE_MARKS)
 
 
-def _phrase_tokens(head: Token) -> list[Token]:
-    """The source's words: the head's subtree without relative clauses, adverbs, punctuation
-    and the appositive (or the appositive alone when it is the name: "the mayor, Jane Roe")."""
-    appositives = [child for child in head.children if child.dep_ == "appos"]
-    if head.pos_ != "PROPN" and not head.ent_type_:
-        for child in appositives:
-            if child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG", ""):
-                return _phrase_tokens(child)
-    kept = [head]
-    for child in head.children:
-        if child.dep_ in ("relcl", "appos", "advmod", "punct", "acl") and child.i > head.i:
-            continue
-        if child.dep_ in ("cc", "advmod", "punct", "preconj") and child.i < head.i:
-            continue
-        if child.dep_ == "prep" and child.lower_ == "to" and child.i > head.i:
-            continue  # "said X to reporters"
-        kept.extend(_phrase_tokens_all(child))
-    return kept
-
-
-def _phrase_tokens_all(token: Token) -> list[Token]:
-    """A child's whole subtree, without relative clauses inside it."""
-    kept = [token]
-    for child in token.children:
-        if child.dep_ == "relcl" or (child.dep_ == "punct" and child.i > token.i
-                                     and child.text in ",;"):
-            continue
-        kept.extend(_phrase_tokens_all(child))
-    return kept
+def _looks_like_source(head: Token, described: str) -> bool:
+    """True when a phrase names a speaker or a document rather than a thing ("the fact",
+    "great demand"): a pronoun, a name, or a word of the rules' lists of people,
+    organisations and documents."""
+    lower = head.lower_
+    return bool(lower in PRONOUNS or head.pos_ == "PROPN" or head.ent_type_ in NAME_ENTITIES
+                or rules.ANONYMOUS_WORDS.fullmatch(lower) or re.fullmatch(rules.ROLE_NOUNS, lower)
+                or rules.ORGANISATION_WORDS.fullmatch(lower)
+                or rules.DOCUMENT_WORDS.fullmatch(lower) or rules._looks_like_source(described))
 
 
 def _classify(head: Token, described: str) -> str:
@@ -215,12 +230,21 @@ def _reports(verb: Token, quoted: set[int]) -> bool:
     if verb.i in quoted or verb.pos_ not in ("VERB", "AUX"):
         return False
     lemma = verb.lemma_.lower()
-    after = verb.doc[verb.i + 1:verb.i + 3].text.lower()
-    if lemma == "add" and verb.i + 1 < len(verb.doc) and verb.nbor().like_num:
-        return False
-    if lemma in NEEDS_CLAUSE or lemma in ("expect", "describe", "record", "register"):
-        has_clause = any(child.dep_ in ("ccomp", "xcomp") for child in verb.children)
-        return has_clause or after.startswith(("that", "to ", "for", ":", "“", '"'))
+    deps = {child.dep_ for child in verb.children}
+    following = verb.doc[verb.i + 1:verb.i + 2].text
+    clause = "ccomp" in deps or following in ("that", ":", "“", '"')
+    if "neg" in deps and not clause:
+        return False  # "did not speak to reporters"
+    if lemma == "add" and following[:1].isdigit():
+        return False  # "added 24 points"
+    if lemma in CLAUSE_ONLY:
+        return clause
+    if lemma in CLAUSE_OR_TO:
+        return clause or "xcomp" in deps
+    if lemma == "call":
+        return clause or any(child.dep_ == "prep" and child.lower_ == "for"
+                             for child in verb.children) or any(
+            token.text in "“\"" for token in verb.doc[verb.i + 1:verb.i + 8])
     return True
 
 
@@ -251,10 +275,11 @@ def find_source(doc: Doc, open_at_start: bool) -> Found | None:
             if passive and verb.lemma_.lower() in HEDGE_PASSIVES:
                 passive_hedge = passive_hedge or Found("hedge_no_source", verb.text, "")
             continue
-        if head.lower_ == "it" and head.dep_ == "nsubj" and verb.lemma_.lower() in HEDGE_PASSIVES:
+        if head.lower_ == "it" and verb.lemma_.lower() in HEDGE_PASSIVES:
             continue
         described = _span_text(_phrase_tokens(head))
-        if not described or len(described.split()) > 12:
+        if not described or len(described.split()) > 12 or \
+                not _looks_like_source(head, described):
             continue
         label = _classify(head, described)
         lemma = verb.lemma_.lower()
@@ -282,31 +307,34 @@ def parse_labeller(nlp: Language) -> Labeller:
     def label(text: str) -> pd.DataFrame:
         sentences = split_sentences(text)
         docs = list(nlp.pipe(sentences["text"].tolist()))
+        paragraphs = sentences["paragraph"].tolist()
         rows, paragraph, last_named = [], None, Found("named_source", "", "")
         previous: Found | None = None
         inside = False
-        for position, (number, body, doc) in enumerate(
-                zip(sentences["paragraph"], sentences["text"], docs, strict=True)):
-            if number != paragraph:
-                paragraph, previous, inside = number, None, False
+        for position, (body, doc) in enumerate(zip(sentences["text"], docs, strict=True)):
+            if paragraphs[position] != paragraph:
+                paragraph, previous, inside = paragraphs[position], None, False
             was_inside = inside
             inside = rules._quote_state(body, inside)
-            quoted = was_inside or (any(mark in body for mark in "“”\"")
-                                    and not rules._only_named_in_quotes(body))
+            has_quote = was_inside or (any(mark in body for mark in "“”\"")
+                                       and not rules._only_named_in_quotes(body))
+            # Quoted words whose speaker may be named elsewhere: the sentence opens inside
+            # a quotation or with one, or leaves one open.
+            open_quote = was_inside or inside or body.lstrip()[:1] in ("“", '"')
             found = find_source(doc, was_inside)
-            if found and found.label == "hedge_no_source" and found.described == "":
-                found = None if quoted else found
-            if found is None and quoted:
-                found = previous or _speaker_ahead(sentences, docs, position, number)
+            if found and found.label == "hedge_no_source" and open_quote:
+                found = None
+            if found is None and open_quote:
+                found = previous or _speaker_ahead(docs, paragraphs, position)
             if found and found.pronoun:
                 carried = previous or (last_named if found.described.lower() in ("he", "she")
                                        and last_named.described else None)
-                found = Found(carried.label, found.cue, carried.described) if carried else \
-                    Found("named_source", found.cue, found.described)
+                found = Found(carried.label, found.cue, rules._person_name(carried.described)) \
+                    if carried else Found("named_source", found.cue, found.described)
             if found is None:
                 found = _hedge_or_inference(body) or Found("unattributed_assertion", "", "")
             elif found.label not in ("hedge_no_source", "reporters_inference"):
-                if quoted and found.label == "one_anonymous_source":
+                if has_quote and found.label == "one_anonymous_source":
                     found = Found("anonymous_person_quoted", found.cue, found.described)
                 previous = found
                 if found.label == "named_source":
@@ -316,18 +344,18 @@ def parse_labeller(nlp: Language) -> Labeller:
         return pd.DataFrame(rows, columns=["attribution_type", "cue", "source_described",
                                            "text"])
 
-    def _speaker_ahead(sentences: pd.DataFrame, docs: list[Doc], position: int,
-                       number: int) -> Found | None:
-        """The first source named in the next sentences of the same paragraph."""
-        for later in range(position + 1, min(position + 1 + rules.SPEAKER_AHEAD, len(docs))):
-            if sentences["paragraph"].iloc[later] != number:
-                break
-            found = find_source(docs[later], False)
-            if found and not found.pronoun and found.label != "hedge_no_source":
-                return found
-        return None
-
     return label
+
+
+def _speaker_ahead(docs: list[Doc], paragraphs: list[int], position: int) -> Found | None:
+    """The first source named in the next sentences of the same paragraph."""
+    for later in range(position + 1, min(position + 1 + rules.SPEAKER_AHEAD, len(docs))):
+        if paragraphs[later] != paragraphs[position]:
+            break
+        found = find_source(docs[later], False)
+        if found and not found.pronoun and found.label != "hedge_no_source":
+            return found
+    return None
 
 
 # ---------------------------------------------------------------- hybrids
