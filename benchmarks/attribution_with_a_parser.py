@@ -70,12 +70,19 @@ CLAIM_LEMMAS = {
 }  # fmt: skip
 # Verbs that report only with a clause, a quotation or a colon after them ("the study
 # concluded that", "police found that"), not as plain acts ("police found the body").
-CLAUSE_ONLY = {"find", "show", "conclude", "continue", "hear", "expect"}
+CLAUSE_ONLY = {"find", "show", "conclude", "continue", "hear", "expect", "threaten", "concede"}
 # Verbs that report with a clause or "to" and a verb ("promised to pay", "asked X to"), not
 # with a thing ("agreed to a ceasefire").
-CLAUSE_OR_TO = {"agree", "promise", "pledge", "ask", "request"}
+CLAUSE_OR_TO = {"agree", "promise", "pledge", "ask", "request", "urge"}
 # Verbs that report only when the source is a document ("official figures give the toll").
 DOCUMENT_ONLY = {"give", "put", "show", "find"}
+# Verbs that name a source only when passive with an agent: "is thought by Lahore police to",
+# "rated the worst by X" (the rules' `BY_AGENT` list).
+AGENT_ONLY = {"rate", "rank", "name", "notify", "inform", "think", "consider", "cite",
+              "question", "praise", "criticise", "criticize", "make"}
+# Nouns of a speech act whose author follows "by" or "from": "a statement from SAS Group".
+SPEECH_NOUNS = {"statement", "announcement", "declaration", "warning", "admission", "appeal",
+                "pledge", "apology", "denial", "remark", "claim"}
 # Passive verbs of saying or thinking with nobody named: "is said to", "are reported missing".
 HEDGE_PASSIVES = {"say", "report", "believe", "expect", "think", "suspect", "fear", "allege",
                   "rumour", "rumor", "project", "consider", "regard", "describe", "blame",
@@ -94,7 +101,8 @@ def _reporting_lemmas() -> set[str]:
     return lemmas
 
 
-SAY_LEMMAS = _reporting_lemmas() | CLAUSE_ONLY | CLAUSE_OR_TO | DOCUMENT_ONLY | {"call"}
+SAY_LEMMAS = _reporting_lemmas() | CLAUSE_ONLY | CLAUSE_OR_TO | DOCUMENT_ONLY | AGENT_ONLY | {
+    "call", "issue"}
 
 
 @dataclass
@@ -137,12 +145,16 @@ def _phrase_tokens(head: Token) -> list[Token]:
                 child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON" and \
                 head.lower_ not in PRONOUNS:
             return _phrase_tokens(child)
+        if child.dep_ == "appos" and child.i > head.i and _after_comma(child) and \
+                head.pos_ == "NOUN" and child.pos_ == "PROPN":
+            return _phrase_tokens(child)  # "The news agency, Antara News"
     dropped: set[int] = set()
     for child in head.children:
         after = child.i > head.i
         if (after and (child.dep_ in ("advmod", "relcl") or (child.dep_ == "appos"
                                                               and _after_comma(child))
                        or (child.dep_ == "prep" and child.lower_ == "to")
+                       or (child.dep_ == "prep" and head.ent_type_ == "PERSON")
                        or (child.dep_ == "prep" and child.lower_ in ("on", "at", "during")
                            and any(grand.ent_type_ in ("DATE", "TIME")
                                    for grand in child.subtree)))) or \
@@ -157,9 +169,20 @@ def _phrase_tokens(head: Token) -> list[Token]:
     return kept
 
 
+def _until_new_phrase(tokens: list[Token]) -> list[Token]:
+    """The words up to an article after a name, where a misparse runs on into the clause:
+    "According to the Survey (USGS) a major earthquake has struck"."""
+    ordered = sorted(tokens, key=lambda token: token.i)
+    for before, token in zip(ordered, ordered[1:], strict=False):
+        if token.lower_ in ("a", "an", "the") and (before.pos_ == "PROPN" or before.text == ")"):
+            return [kept for kept in ordered if kept.i < token.i]
+    return ordered
+
+
 def _after_comma(child: Token) -> bool:
     """True when a comma stands between a word's head and the word ("Roe, the mayor")."""
-    return any(token.text == "," for token in child.doc[child.head.i + 1:child.left_edge.i])
+    return any(token.text in (",", ":", ";", "—", "–")
+               for token in child.doc[child.head.i + 1:child.left_edge.i])
 
 
 def _span_text(tokens: list[Token]) -> str:
@@ -216,6 +239,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
         if child.dep_ == "agent":
             objects = [grand for grand in child.children if grand.dep_ == "pobj"]
             return (objects[0] if objects else None), False
+    if verb.lemma_.lower() in AGENT_ONLY:
+        return None, False
     if any(child.dep_ in ("nsubjpass", "auxpass") for child in children):
         return None, True
     if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
@@ -235,6 +260,13 @@ def _reports(verb: Token, quoted: set[int]) -> bool:
     clause = "ccomp" in deps or following in ("that", ":", "“", '"')
     if "neg" in deps and not clause:
         return False  # "did not speak to reporters"
+    if lemma == "issue":
+        return any(child.dep_ == "dobj" and child.lemma_.lower() in SPEECH_NOUNS
+                   for child in verb.children)  # "has issued an apology"
+    if lemma == "make" and following != "clear":
+        return any(child.dep_ == "agent" for child in verb.children) and any(
+            child.lemma_.lower() in SPEECH_NOUNS for child in verb.children
+            if child.dep_ == "nsubjpass")  # "This statement was made by X"
     if lemma == "add" and following[:1].isdigit():
         return False  # "added 24 points"
     if lemma in CLAUSE_ONLY:
@@ -263,7 +295,7 @@ def find_source(doc: Doc, open_at_start: bool) -> Found | None:
     quoted = _quoted_tokens(doc, open_at_start)
     according = _according_to(doc)
     if according is not None:
-        described = _span_text(_phrase_tokens(according))
+        described = _span_text(_until_new_phrase(_phrase_tokens(according)))
         return Found(_classify(according, described), "according to", described)
     passive_hedge = None
     verbs = [token for token in doc if token.lemma_.lower() in SAY_LEMMAS
@@ -277,7 +309,9 @@ def find_source(doc: Doc, open_at_start: bool) -> Found | None:
             continue
         if head.lower_ == "it" and verb.lemma_.lower() in HEDGE_PASSIVES:
             continue
-        described = _span_text(_phrase_tokens(head))
+        tokens = [token for token in _phrase_tokens(head)
+                  if (token.i < verb.i) == (head.i < verb.i)]  # not across the verb
+        described = _span_text(tokens)
         if not described or len(described.split()) > 12 or \
                 not _looks_like_source(head, described):
             continue
@@ -291,7 +325,29 @@ def find_source(doc: Doc, open_at_start: bool) -> Found | None:
         if head.pos_ not in ("NOUN", "PROPN", "PRON") and not head.ent_type_:
             continue  # "rose more than predicted"
         return Found(label, verb.text, described)
-    return passive_hedge
+    return passive_hedge or _speech_noun_source(doc, quoted)
+
+
+def _speech_noun_source(doc: Doc, quoted: set[int]) -> Found | None:
+    """The author of a speech act or document named by a noun: "a statement from SAS Group"
+    (the group), "a report by The Australia Institute" (the report)."""
+    for noun in doc:
+        if noun.i in quoted or noun.pos_ != "NOUN":
+            continue
+        for prep in noun.children:
+            objects = [child for child in prep.children if child.dep_ == "pobj"]
+            if prep.dep_ != "prep" or prep.lower_ not in ("by", "from") or not objects:
+                continue
+            author = objects[0]
+            described = _span_text(_phrase_tokens(author))
+            if not _looks_like_source(author, described):
+                continue
+            if noun.lemma_.lower() in SPEECH_NOUNS:
+                return Found(_classify(author, described), noun.text, described)
+            if rules.DOCUMENT_WORDS.fullmatch(noun.lower_) and prep.lower_ == "by":
+                whole = _span_text([token for token in noun.subtree])
+                return Found(rules.DOCUMENT, noun.text, whole)
+    return None
 
 
 def _hedge_or_inference(body: str) -> Found | None:
@@ -308,14 +364,14 @@ def parse_labeller(nlp: Language) -> Labeller:
         sentences = split_sentences(text)
         docs = list(nlp.pipe(sentences["text"].tolist()))
         paragraphs = sentences["paragraph"].tolist()
+        opened = _opens_inside_quote(sentences["text"].tolist(), paragraphs)
         rows, paragraph, last_named = [], None, Found("named_source", "", "")
         previous: Found | None = None
-        inside = False
         for position, (body, doc) in enumerate(zip(sentences["text"], docs, strict=True)):
             if paragraphs[position] != paragraph:
-                paragraph, previous, inside = paragraphs[position], None, False
-            was_inside = inside
-            inside = rules._quote_state(body, inside)
+                paragraph, previous = paragraphs[position], None
+            was_inside = opened[position]
+            inside = rules._quote_state(body, was_inside)
             has_quote = was_inside or (any(mark in body for mark in "“”\"")
                                        and not rules._only_named_in_quotes(body))
             # Quoted words whose speaker may be named elsewhere: the sentence opens inside
@@ -325,7 +381,7 @@ def parse_labeller(nlp: Language) -> Labeller:
             if found and found.label == "hedge_no_source" and open_quote:
                 found = None
             if found is None and open_quote:
-                found = previous or _speaker_ahead(docs, paragraphs, position)
+                found = previous or _speaker_ahead(docs, paragraphs, opened, position)
             if found and found.pronoun:
                 carried = previous or (last_named if found.described.lower() in ("he", "she")
                                        and last_named.described else None)
@@ -347,12 +403,24 @@ def parse_labeller(nlp: Language) -> Labeller:
     return label
 
 
-def _speaker_ahead(docs: list[Doc], paragraphs: list[int], position: int) -> Found | None:
+def _opens_inside_quote(bodies: list[str], paragraphs: list[int]) -> list[bool]:
+    """For each sentence, whether it opens inside a quotation left open before it."""
+    states, inside, paragraph = [], False, None
+    for body, number in zip(bodies, paragraphs, strict=True):
+        if number != paragraph:
+            inside, paragraph = False, number
+        states.append(inside)
+        inside = rules._quote_state(body, inside)
+    return states
+
+
+def _speaker_ahead(docs: list[Doc], paragraphs: list[int], opened: list[bool],
+                   position: int) -> Found | None:
     """The first source named in the next sentences of the same paragraph."""
     for later in range(position + 1, min(position + 1 + rules.SPEAKER_AHEAD, len(docs))):
         if paragraphs[later] != paragraphs[position]:
             break
-        found = find_source(docs[later], False)
+        found = find_source(docs[later], opened[later])
         if found and not found.pronoun and found.label != "hedge_no_source":
             return found
     return None
