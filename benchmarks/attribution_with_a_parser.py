@@ -113,6 +113,7 @@ class Found:
     cue: str
     described: str
     pronoun: bool = False
+    person: str = ""  # the person's name alone, for a later "he" or "she"
 
 
 # ---------------------------------------------------------------- the parse-based labeller
@@ -187,7 +188,16 @@ def _after_comma(child: Token) -> bool:
 
 def _span_text(tokens: list[Token]) -> str:
     text = "".join(token.text_with_ws for token in sorted(tokens, key=lambda t: t.i))
-    return text.strip(EDGE_MARKS)
+    text = rules.ADVERB_AFTER.sub("", text.strip(EDGE_MARKS))
+    return re.sub(r"\s+(?:both|all)$", "", text)  # "X and Y both claimed"
+
+
+def _person_in(tokens: list[Token]) -> str:
+    """The last person's name among the words, or ""."""
+    kept = {token.i for token in tokens}
+    names = [entity.text for entity in tokens[0].doc.ents if entity.label_ == "PERSON"
+             and all(token.i in kept for token in entity)] if tokens else []
+    return names[-1] if names else ""
 
 
 def _looks_like_source(head: Token, described: str) -> bool:
@@ -324,8 +334,30 @@ def find_source(doc: Doc, open_at_start: bool) -> Found | None:
             return Found(label, verb.text, described, pronoun=True)
         if head.pos_ not in ("NOUN", "PROPN", "PRON") and not head.ent_type_:
             continue  # "rose more than predicted"
-        return Found(label, verb.text, described)
-    return passive_hedge or _speech_noun_source(doc, quoted)
+        return Found(label, verb.text, described, person=_person_in(tokens))
+    return passive_hedge or _speech_noun_source(doc, quoted) or _mistagged_verb(doc, quoted)
+
+
+def _mistagged_verb(doc: Doc, quoted: set[int]) -> Found | None:
+    """A verb of saying the tagger read as a noun, with the clause it reports after it: "The
+    U-N estimates that ...", "The pair claim that ..." (subject: the words before it)."""
+    for token in doc:
+        if token.i in quoted or token.pos_ != "NOUN" or token.dep_ not in ("ROOT", "nsubj",
+                                                                             "nsubjpass"):
+            continue
+        if not re.fullmatch(rules.CLAIM, token.lower_) or \
+                doc[token.i + 1:token.i + 2].text.lower() != "that":
+            continue
+        before = [child for child in token.lefts if child.dep_ in ("compound", "det", "amod",
+                                                                   "nmod", "poss")]
+        tokens = [inner for child in before for inner in child.subtree]
+        if not tokens or any(inner.dep_ == "det" for inner in tokens) and len(tokens) == 1:
+            continue
+        head = max(tokens, key=lambda inner: inner.i)
+        described = _span_text(tokens)
+        if _looks_like_source(head, described):
+            return Found(_classify(head, described), token.text, described)
+    return None
 
 
 def _speech_noun_source(doc: Doc, quoted: set[int]) -> Found | None:
@@ -345,7 +377,7 @@ def _speech_noun_source(doc: Doc, quoted: set[int]) -> Found | None:
             if noun.lemma_.lower() in SPEECH_NOUNS:
                 return Found(_classify(author, described), noun.text, described)
             if rules.DOCUMENT_WORDS.fullmatch(noun.lower_) and prep.lower_ == "by":
-                whole = _span_text([token for token in noun.subtree])
+                whole = _span_text(_phrase_tokens(noun))
                 return Found(rules.DOCUMENT, noun.text, whole)
     return None
 
@@ -383,10 +415,7 @@ def parse_labeller(nlp: Language) -> Labeller:
             if found is None and open_quote:
                 found = previous or _speaker_ahead(docs, paragraphs, opened, position)
             if found and found.pronoun:
-                carried = previous or (last_named if found.described.lower() in ("he", "she")
-                                       and last_named.described else None)
-                found = Found(carried.label, found.cue, rules._person_name(carried.described)) \
-                    if carried else Found("named_source", found.cue, found.described)
+                found = _carried(found, previous, last_named)
             if found is None:
                 found = _hedge_or_inference(body) or Found("unattributed_assertion", "", "")
             elif found.label not in ("hedge_no_source", "reporters_inference"):
@@ -401,6 +430,21 @@ def parse_labeller(nlp: Language) -> Labeller:
                                            "text"])
 
     return label
+
+
+def _carried(pronoun: Found, previous: Found | None, last_named: Found) -> Found | None:
+    """The source a pronoun stands for: the paragraph's last source, else for "he" or "she"
+    the last person named before; "they" with nothing before is unnamed people, "it" no one."""
+    word = pronoun.described.lower()
+    personal = word in ("he", "she")
+    carried = previous or (last_named if personal and last_named.described else None)
+    if carried is None:
+        if word == "they":
+            return Found("several_anonymous_sources", pronoun.cue, pronoun.described)
+        return Found("named_source", pronoun.cue, pronoun.described) if personal else None
+    name = carried.person or rules._person_name(carried.described)
+    return Found(carried.label, pronoun.cue, name if personal else carried.described,
+                 person=carried.person)
 
 
 def _opens_inside_quote(bodies: list[str], paragraphs: list[int]) -> list[bool]:
