@@ -247,7 +247,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             return child, False
     for child in children:
         if child.dep_ == "agent":
-            objects = [grand for grand in child.children if grand.dep_ == "pobj"]
+            objects = [grand for grand in child.children if grand.dep_ == "pobj"
+                       or grand.pos_ in ("NOUN", "PROPN")]
             return (objects[0] if objects else None), False
     if verb.lemma_.lower() in AGENT_ONLY:
         return None, False
@@ -255,6 +256,12 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
         return None, True
     if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         return _subject_of(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+        governing = verb.head.head  # "summed up his view by saying", "quoted as saying"
+        for child in governing.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child, False
+        return _subject_of(governing)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return None, True  # "a pig farm believed to be"
     return None, False
@@ -268,6 +275,8 @@ def _reports(verb: Token, quoted: set[int]) -> bool:
     deps = {child.dep_ for child in verb.children}
     following = verb.doc[verb.i + 1:verb.i + 2].text
     clause = "ccomp" in deps or following in ("that", ":", "“", '"')
+    if verb.dep_ == "pcomp" and not (clause or "xcomp" in deps):
+        return False  # "after responding to a call", not "by saying that"
     if "neg" in deps and not clause:
         return False  # "did not speak to reporters"
     if lemma == "issue":
@@ -322,6 +331,8 @@ def find_source(doc: Doc, open_at_start: bool) -> Found | None:
         tokens = [token for token in _phrase_tokens(head)
                   if (token.i < verb.i) == (head.i < verb.i)]  # not across the verb
         described = _span_text(tokens)
+        if not rules.ROLE_TO.search(described):
+            described = rules.SPOKEN_TO.sub("", described)  # "said X to the AFP agency"
         if not described or len(described.split()) > 12 or \
                 not _looks_like_source(head, described):
             continue
