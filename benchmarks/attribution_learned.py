@@ -75,6 +75,7 @@ from newslab.evaluation import (
     normalise_source,
     score_attribution,
     source_is_right,
+    without_split,
 )
 from newslab.paths import ROOT
 from newslab.sentences import split_sentences
@@ -127,13 +128,6 @@ def rules_output(revision: str, texts: dict[str, str]) -> dict[str, list[dict[st
                               env={**os.environ, "PYTHONPATH": folder, "NEWSLAB_ROOT": folder},
                               cwd=folder)
     return json.loads(done.stdout)
-
-
-def without_frozen(data: EvalSet) -> EvalSet:
-    """The evaluation set with test9's texts and rows removed."""
-    kept = data.texts[data.texts["split"] != FROZEN]
-    return EvalSet(kept, data.figures[data.figures["text_id"].isin(kept["text_id"])],
-                   data.attribution[data.attribution["text_id"].isin(kept["text_id"])])
 
 
 def rules_by_text(data: EvalSet, revisions: dict[str, str]) -> dict[str, list[dict[str, str]]]:
@@ -474,7 +468,7 @@ def main() -> int:
     variants = ["now", "text", "unseen"] if arguments.variant == "all" else [arguments.variant]
     if arguments.frozen:
         variants = ["unseen"] if arguments.variant == "all" else variants
-    data = load_eval_set() if arguments.frozen else without_frozen(load_eval_set())
+    data = load_eval_set() if arguments.frozen else without_split(load_eval_set(), FROZEN)
     started = time.perf_counter()
     sentences = sentence_table(data)
     ruled = time.perf_counter()

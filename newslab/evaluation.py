@@ -37,6 +37,17 @@ def load_eval_set() -> EvalSet:
     return EvalSet(read("texts.csv"), read("figures.csv"), read("attribution.csv"))
 
 
+def without_split(data: EvalSet, split: str) -> EvalSet:
+    """The evaluation set with one split's texts and their rows left out (e.g. the frozen
+    split, while a method is still being developed)."""
+    kept = data.texts[data.texts["split"] != split]
+    if len(kept) == len(data.texts):
+        raise ValueError(f"There is no split {split!r} in the evaluation set.")
+    ids = set(kept["text_id"])
+    return EvalSet(kept, data.figures[data.figures["text_id"].isin(ids)],
+                   data.attribution[data.attribution["text_id"].isin(ids)])
+
+
 def _number(cell: object) -> float | None:
     """A table cell as a float, or None when it is empty or missing."""
     if cell is None or cell is pd.NA or cell == "":

@@ -13,6 +13,7 @@ from newslab.evaluation import (
     score_figures,
     source_is_right,
     summarise,
+    without_split,
 )
 from newslab.figures import bounds
 from newslab.paths import ROOT
@@ -137,6 +138,20 @@ def test_eleven_splits_and_a_frozen_test9_at_least_as_large_as_each_early_dev_sp
     assert ids["dev8"].str.fullmatch(r"S\d{3}").all()
     assert ids["dev9"].str.fullmatch(r"R\d{3}").all()
     assert ids[FROZEN].str.fullmatch(r"Q\d{3}").all()
+
+
+def test_without_split_leaves_out_one_split_and_every_row_of_it(data) -> None:
+    """The benchmarks that develop a method on the other splits leave the frozen one out."""
+    kept = without_split(data, FROZEN)
+    assert FROZEN not in set(kept.texts["split"])
+    assert len(kept.texts) == (data.texts["split"] != FROZEN).sum()
+    ids = set(kept.texts["text_id"])
+    assert set(kept.figures["text_id"]) <= ids and set(kept.attribution["text_id"]) <= ids
+    frozen_ids = set(data.texts.loc[data.texts["split"] == FROZEN, "text_id"])
+    assert len(kept.attribution) == len(data.attribution) - \
+        data.attribution["text_id"].isin(frozen_ids).sum()
+    with pytest.raises(ValueError, match="no split 'tset9'"):
+        without_split(data, "tset9")
 
 
 def test_real_news_splits_share_no_page(data) -> None:
