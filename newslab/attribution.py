@@ -343,7 +343,13 @@ HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|it appears|there appe
                     r"news|media) reports|(?:is|are|was|were) projected to|"
                     r"(?:is|are|was|were) (?:widely )?expected(?=\s*[.!?]?$)|"
                     r"(?:has|have|had) been described as|"
+                    # a passive verb of judging with nobody named: "is considered shallow",
+                    # "has been widely criticized", "Widely regarded as" (not "... by X")
+                    r"(?:(?:is|are|was|were|has been|have been|had been) (?:also |widely |"
+                    r"generally |often |now )?|widely )(?:considered|regarded as|seen as|"
+                    r"viewed as|critici[sz]ed|condemned)(?! by\b)|"
                     r"speculations? (?:was|were|has been|have been) (?:made|raised)|"
+                    r"(?:speculations?|rumou?rs?) (?:that|of)|"
                     r"media (?:has|have|had) (?:[a-z]+ )?reports)\b",
                     re.IGNORECASE)  # fmt: skip
 # "a leader from the council": one person not named, described by where they belong ("a

@@ -956,3 +956,19 @@ def test_vehicles_and_age_groups_of_the_tenth_round(text: str, expected: list[tu
 ])  # fmt: skip
 def test_characterisations_of_the_tenth_round(text: str, label: str, source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # A passive verb of judging with nobody named is a hedge; with "by X" it names X.
+    ("The reef near Port Ellery is considered the oldest on the coast.", "hedge_no_source", ""),
+    ("The new ferry toll has been widely criticized in Dunmore.", "hedge_no_source", ""),
+    ("Widely regarded as the best pilot in Kestrel Bay, Tomas Vell retired on Friday.",
+     "hedge_no_source", ""),
+    ("The toll was criticized by the Dunmore council.", "named_source", "the Dunmore council"),
+    # Speculation and rumour with nobody named.
+    ("Crowds gathered in Halden Vale after speculation that the mill would close.",
+     "hedge_no_source", ""),
+])  # fmt: skip
+def test_judgements_with_nobody_named_of_the_twelfth_round(text: str, label: str,
+                                                           source: str) -> None:
+    assert label_of(text) == (label, source)
