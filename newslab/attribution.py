@@ -51,7 +51,7 @@ REPORTING_LEMMAS = ("complain", "disagree", "vow", "threaten", "disclose", "ment
                     "dispute", "demand", "contend", "emphasi[sz]e", "stress", "repeat",
                     "boast", "lament", "speculate", "testify", "remark", "insist", "reply",
                     "object", "encourage", "discourage", "confess", "affirm", "reaffirm",
-                    "retort", "divulge", "recount")  # fmt: skip
+                    "retort", "divulge", "recount", "note", "detail", "cite", "outline")  # fmt: skip
 
 
 def _finite_forms(lemma: str) -> str:
@@ -90,7 +90,14 @@ CLAIM = (r"(?:said|says|added|adds|told|tells|explained|warned|claimed|insisted|
          r"calls?\s+for|called\s+for|(?:is|are|was|were|has\s+been|have\s+been)\s+"
          r"(?:calling\s+for|speaking)|"
          r"condemned|condemns|refutes|refuted|asserted|asserts|assured|assures|"
-         r"issued\s+(?:an?\s+)?(?:apology|statement|warning|denial)|"
+         r"(?:issued|released|published|made)\s+(?:an?\s+|a\s+joint\s+)?(?:apology|apologies|"
+         r"statements?|warnings?|denials?|appeals?|announcements?)(?:\s+for)?|"
+         # a stance put into words: "voiced concern", "is concerned that", "urged X to"
+         r"(?:expressed|expresses|voiced|voices)\s+(?:(?:their|its|his|her|deep|grave|"
+         r"serious)\s+)?(?:concerns?|doubts?|opposition|regret|support|hopes?|fears?|dismay|"
+         r"anger|outrage|confidence|disappointment|surprise|sympathy|condolences)|"
+         r"(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?:concerned|worried|confident|"
+         r"convinced|adamant|hopeful|optimistic)\s+that|urged|urges|"
          rf"{REPORTING_VERBS})")  # fmt: skip
 # Verbs that attribute only when a document is the source: "official figures give the toll".
 DOCUMENT_ONLY_VERBS = {"give", "gives", "gave", "put", "puts"}
@@ -132,7 +139,7 @@ AUXILIARY = (r"(?:(?:also|had|has|have|earlier|later|again|then|now|previously|r
 # person spoken to does ("apologised to Britons", "complained to the ministry"), after a verb
 # of saying (`TO_SOMEONE_VERBS`; not "agreed to a ceasefire", "responded to his home").
 NOT_TO_A_VERB = (r"(?!\s+to\b(?!\s+(?:the|a|an|his|her|their|its|him|them|us|me|reporters|"
-                 r"journalists|[A-Z]\w*|[a-z]+ing)\b)|\s+for\b)")  # fmt: skip
+                 r"journalists|[A-Z]\w*|[a-z]+ing|[a-z]+(?:ers|ors|ists|ents|ants))\b)|\s+for\b)")  # fmt: skip
 # A verb right after "who" or "which" is the relative clause's: "officials who asked not to be
 # named said".
 NOT_RELATIVE = r"(?<!\bwho)(?<!\bwhich)(?<!\bwhom)"
@@ -368,7 +375,7 @@ OPENING_WORDS = {"amongst", "among", "outside", "inside", "after", "before", "du
                  "there", "here", "then", "now", "today", "yesterday", "also", "still", "yet",
                  "but", "and", "or", "so", "earlier", "later", "these", "those", "we", "i",
                  "you", "our", "my", "your", "no", "only", "even", "such", "any", "either",
-                 "neither", "what", "why", "how", "where", "who"}  # fmt: skip
+                 "neither", "what", "why", "how", "where", "who", "please", "let"}  # fmt: skip
 # Verbs of finding that attribute a claim only for a document, or with "that": "a poll
 # found 40%", "police found that ..." but not "villagers found the recorder".
 FINDING_VERBS = {"found", "finds", "show", "shows", "showed"}
@@ -378,6 +385,10 @@ FINDING_VERBS = {"found", "finds", "show", "shows", "showed"}
 PROMISE_AFTER = re.compile(r"\s+(?:to|that)\b|\s+with\s+(?:the|this|that|his|her|their|its)\s+"
                            r"[\w-]+\s+that\b")  # fmt: skip
 PROMISING_VERBS = {"promised", "promises", "pledged", "pledges", "agreed", "agrees"}
+# Verbs of urging say something only before someone and "to", or "that": "urged residents to
+# leave", not "visited the port and urged reform".
+URGE_AFTER = re.compile(r"\s+(?:[\w’'-]+\s+){1,4}?to\s+[a-z]+|\s+that\b")
+URGING_VERBS = {"urged", "urges"}
 TO_SOMEONE = re.compile(r"\s+to\s")
 TO_SOMEONE_VERBS = re.compile(r"(?:said|says|explain(?:s|ed)?|complain(?:s|ed)?|"
                               r"apologi[sz](?:es|ed)|wr(?:ote|ites)|sp(?:oke|eaks)|"
@@ -746,6 +757,7 @@ def _claimed_source(body: str) -> Source | None:
                     match["verb"] in FINDING_VERBS and not _names_a_document(who)
                     and not re.match(r"\s+that\b", after)) or (
                     match["verb"] in PROMISING_VERBS and not PROMISE_AFTER.match(after)
+                    ) or (match["verb"] in URGING_VERBS and not URGE_AFTER.match(after)
                     ) or (match["verb"] in NEEDS_THAT and not re.match(r"\s+that\b", after)) or (
                     match["verb"] in ENDING_VERBS and not SAYING_AFTER.match(after)) or (
                     match["verb"] == "heard" and not ORGANISATION_WORDS.search(who)) or (

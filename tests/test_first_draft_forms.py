@@ -972,3 +972,36 @@ def test_characterisations_of_the_tenth_round(text: str, label: str, source: str
 def test_judgements_with_nobody_named_of_the_twelfth_round(text: str, label: str,
                                                            source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # Reporting verbs of the inventory in every finite form: note, detail, cite.
+    ("Harbour master Lena Fisk notes that the pier is unsafe.", "named_source",
+     "Harbour master Lena Fisk"),
+    ("Crown prosecutor, Ivo Kask, detailed a series of frauds at the port.", "named_source",
+     "Crown prosecutor, Ivo Kask"),
+    ("The Varnholm Courier cites falling sales as evidence that the port is in trouble.",
+     "named_source", "The Varnholm Courier"),
+    # A speech act named by its noun, singular or plural, issued, released or made.
+    ("The Varnholm Pilots Association, a group of harbour pilots, has released a statement "
+     "urging owners to slow down.", "named_source", "The Varnholm Pilots Association"),
+    ("The Kestrel Bay Weather Office has issued warnings for more rain.", "named_source",
+     "The Kestrel Bay Weather Office"),
+    # A stance put into words: voiced concern, is concerned that, urged someone to.
+    ("Red Shore Relief expressed concern over the shortage of tents.", "named_source",
+     "Red Shore Relief"),
+    ("The Halden Vale Water Board is concerned that the dam may leak.", "named_source",
+     "The Halden Vale Water Board"),
+    ("Dev Arkell urged residents to leave Marrow Island before the storm.", "named_source",
+     "Dev Arkell"),
+    ("The mayor of Dunmore visited the quay and urged reform.", "unattributed_assertion", ""),
+    # A verb of saying with "to" and the people spoken to.
+    ("Mara Lind spoke to supporters in Dunmore, dismissing the plan as a trick.",
+     "named_source", "Mara Lind"),
+    # An imperative is nobody's claim.
+    ("Please note that the ferry to Marrow Island leaves at noon.", "unattributed_assertion",
+     ""),
+])  # fmt: skip
+def test_reporting_verbs_and_speech_acts_of_the_twelfth_round(text: str, label: str,
+                                                              source: str) -> None:
+    assert label_of(text) == (label, source)
