@@ -276,7 +276,9 @@ PEOPLE_NOUNS = ("source", "resident", "insider", "worker", "cadre", "observer", 
                 "forecaster", "meteorologist", "geologist", "biologist", "physicist",
                 "proponent", "opponent", "supporter", "campaigner", "advocate", "reporter",
                 "journalist", "columnist", "photographer", "citizen", "medic", "paramedic",
-                "rescuer", "inspector", "negotiator", "pilot", "miner", "volunteer")  # fmt: skip
+                "rescuer", "inspector", "negotiator", "pilot", "miner", "volunteer", "elder",
+                "detainee", "prisoner", "inmate", "hostage", "victim", "refugee", "delegate",
+                "lawmaker", "legislator", "monitor", "bystander", "onlooker")  # fmt: skip
 OTHER_PEOPLE = ("person", "someone", "fisherman", "witness", "spokesperson", "spokesman",
                 "spokeswoman")  # fmt: skip
 OTHER_PEOPLE_PLURAL = ("people", "fishermen", "witnesses", "spokespeople", "spokesmen",
@@ -300,6 +302,18 @@ ROLE_NOUNS = (r"(?:minister|director|manager|secretary|chairman|chairwoman|chair
               r"spokes(?:man|woman|person))")  # fmt: skip
 ROLE_ONLY = re.compile(rf"^(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE_NOUNS}"
                        r"(?:\s+(?:of|for|at|from|in)\s+[^,]*)?$", re.IGNORECASE)  # fmt: skip
+# Sources joined by "and" or "along with": a named one first names them all.
+JOINED_SOURCES = re.compile(r"\s+(?:and|along\s+with)\s+")
+ENDS_WITH_A_NAME = re.compile(r"[A-Z][\w’'.-]+\s+[A-Z][\w’'.-]+$")  # "... Ana Vesk"
+# A person known only by relation or office to a named person or country.
+RELATION_OF_A_NAME = re.compile(rf"^(?:[A-Z][\w.-]*\s+){{0,3}}[A-Z][\w.-]*['’]s\s+(?:[\w-]+\s+){{0,2}}"
+                                rf"(?:(?i:{ROLE_NOUNS})|daughter|son|wife|husband|mother|father|"
+                                r"brother|sister|widow|widower|lawyer|partner)$")  # fmt: skip
+# Bodies in the plural with no name: "International humanitarian organisations and human
+# rights watchdogs", "aid agencies".
+UNNAMED_BODIES = re.compile(r"^(?:[A-Z][a-z-]+\s+)?(?:[a-z-]+\s+){0,3}(?:organi[sz]ations|groups|"
+                            r"agencies|charities|watchdogs|governments|unions|companies|firms)"
+                            r"(?:\s+(?:and|or)\s+(?:[a-z-]+\s+){0,3}[a-z-]+s)?$")  # fmt: skip
 # A capitalised title standing for the one person who holds it: "the Premier", "the Mayor".
 THE_TITLE = re.compile(r"^[Tt]he\s+(?:Prime\s+Minister|Premier|Mayor|President|Pope|Governor|"
                        r"Chancellor|Archbishop|Queen|King|Senator|Chief\s+Executive)$")  # fmt: skip
@@ -365,7 +379,8 @@ INDEFINITE = re.compile(r"^(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:from|of|for|at|i
                         r"(?!.*\b(?:called|named)\b)", re.IGNORECASE)  # fmt: skip
 DETERMINERS = {"a", "an", "the", "one", "two", "some", "multiple", "several", "many", "he",
                "she", "they", "this", "that", "local", "unnamed", "its", "their", "his",
-               "her", "it"}  # fmt: skip
+               "her", "it", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+               "dozens", "hundreds", "thousands", "most", "all", "both"}  # fmt: skip
 
 # Words that open a sentence with a capital without being a name: "Amongst the accused".
 OPENING_WORDS = {"amongst", "among", "outside", "inside", "after", "before", "during",
@@ -471,7 +486,8 @@ def _has_name(phrase: str) -> bool:
     """True when `phrase` names someone: a capitalised word that is not the first word only."""
     words = [w.strip("“”\"'’()") for w in phrase.split()]
     capitals = [w for w in words[1:] if w[:1].isupper()] if words else []
-    first_is_name = bool(words) and words[0][:1].isupper() and \
+    first_is_name = bool(words) and (words[0][:1].isupper() or
+                                     re.match(r"[a-z]{1,3}-[A-Z]", words[0]) is not None) and \
         words[0].lower() not in DETERMINERS and words[0].lower() not in OPENING_WORDS
     return first_is_name or bool(capitals)
 
@@ -482,6 +498,14 @@ def classify_source(phrase: str) -> str:
     phrase = phrase.strip()
     if BACK_REFERENCE.match(phrase):
         return "named_source"
+    joined = JOINED_SOURCES.split(phrase, maxsplit=1)
+    if len(joined) == 2 and ENDS_WITH_A_NAME.search(joined[0]) and \
+            classify_source(joined[0]) == "named_source" and _unnamed_people(joined[1]):
+        return "named_source"  # "Prime Minister Ana Vesk and officials": a name among them
+    if RELATION_OF_A_NAME.match(phrase):
+        return "one_anonymous_source"  # "Ana Vesk's daughter", "Norvania's president"
+    if UNNAMED_BODIES.match(phrase):
+        return "several_anonymous_sources"  # "International aid agencies"
     if UNNAMED_REPORTS.match(phrase):
         return "hedge_no_source"
     if _names_a_document(phrase):

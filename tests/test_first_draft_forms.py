@@ -1005,3 +1005,30 @@ def test_judgements_with_nobody_named_of_the_twelfth_round(text: str, label: str
 def test_reporting_verbs_and_speech_acts_of_the_twelfth_round(text: str, label: str,
                                                               source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # People nouns (elders, prisoners) and a number word before them are not names.
+    ("Four prisoners claimed they were beaten in the Port Ellery jail.",
+     "several_anonymous_sources", "Four prisoners"),
+    ("Meanwhile, elders of the river villages demanded that the dam be opened.",
+     "several_anonymous_sources", "elders of the river villages"),
+    ("American and Norvanian geologists say the slope is unstable.",
+     "several_anonymous_sources", "American and Norvanian geologists"),
+    # A named person among unnamed ones names the source.
+    ("The vote was delayed, according to Harbour chair Jane Roe and port officials.",
+     "named_source", "Harbour chair Jane Roe and port officials"),
+    # A person known only by relation or office to someone named.
+    ("Ivo Kask's daughter says her father will stand again.", "one_anonymous_source",
+     "Ivo Kask's daughter"),
+    ("Norvania's president says the border will stay open.", "one_anonymous_source",
+     "Norvania's president"),
+    # Bodies in the plural with no name.
+    ("International aid organisations and relief groups have voiced concern over the camps.",
+     "several_anonymous_sources", "International aid organisations and relief groups"),
+    # A name with a lower-case particle.
+    ("The court fined the firm, although al-Rashan denies the charges.", "named_source",
+     "al-Rashan"),
+])  # fmt: skip
+def test_who_the_source_is_of_the_twelfth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
