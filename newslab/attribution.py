@@ -107,6 +107,8 @@ SPEECH_WORD = re.compile(rf"\b{SPEECH}\b")
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+((?:[^,.;“”()]|(?<=\b[A-Z])\.|\.(?=\w))+"
                        r"(?:\([^()]*\))?)"
                        r"(?:,\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){1,3}),)?")  # fmt: skip
+# A verb of saying and "that" end the source of "according to": a new clause begins.
+VERB_THEN_THAT = re.compile(rf"\s+{CLAIM}\s+that\b")
 # A name followed by an article starts a new phrase: "According to the Fire Ministry a ferry
 # sank" (no comma), not "According to the head of the ministry".
 NAME_THEN_ARTICLE = re.compile(r"\b[A-Z][\w’'-]*(?P<cut>\s+(?:a|an|the)\s+\S)")
@@ -181,17 +183,18 @@ BY_AGENT = re.compile(r"(?:\b(?:described|estimated|reported|confirmed|put|calle
                       r"quoted|cited)\s+by\s+"
                       # a speech act named by a noun: "an announcement by Kenyan police"
                       r"|\b(?:announcement|statement|declaration|warning|admission|appeal|"
-                      r"pledge)s?\s+(?:(?:issued|made|released)\s+)?by\s+)"
+                      r"pledge|remark|comment|claim|allegation|criticism|accusation)s?\s+"
+                      r"(?:(?:issued|made|released|voiced)\s+)?by\s+)"
                       r"(?P<who>[^,.;“”\"]+)")  # fmt: skip
 # The agent ends before "to", "as" or "that" and what follows: "revealed by the ministry to be X".
-AFTER_AGENT = re.compile(r"\s+(?:to|as|that)\s.*$")
+AFTER_AGENT = re.compile(r"\s+(?:(?:to|as|that)\s|[a-z]{2,}ing\b).*$")
 # A verb in the present before "and": "The dome continues to rise and scientists".
 FINITE_VERB = re.compile(r"\s[a-z]+(?:es|ed)\s(?:.*\s)?(?:and|but)\s")
 # Words that make a phrase a clause rather than a source: "150 people have been killed".
 CLAUSE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|been)\b")
 # A word that opens a clause: the source comes after it ("... soon after the council said").
 CLAUSE_OPENER = re.compile(r"(?:^|\s)(?:after|before|because|since|until|when|while|although|"
-                           r"though|once|with|if|as)\s", re.IGNORECASE)  # fmt: skip
+                           r"though|once|(?<!along\s)with|if|as)\s", re.IGNORECASE)  # fmt: skip
 # A comparison before the verb: "rose more than predicted" names nobody.
 COMPARISON_END = re.compile(r"\b(?:than|as)$")
 # A passive verb ends the phrase: "37 people are reported missing" names nobody.
@@ -221,7 +224,8 @@ ADVERB_AFTER = re.compile(r"(?:\s+(?:also|then|later|again|now|further|previousl
 # "Hospital reports early on Saturday morning": the time is not part of the source.
 TIME_OF_DAY_AFTER = re.compile(r"\s+(?:(?:early|late|earlier|later)\s+)?on\s+[A-Z][a-z]+day"
                                r"(?:\s+(?:morning|afternoon|evening|night))?$")  # fmt: skip
-DAY_AFTER = re.compile(r"\s+(?:yesterday|today|tonight)$")
+DAY_AFTER = re.compile(r"\s+(?:yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|"
+                       r"Friday|Saturday|Sunday)$")  # fmt: skip
 NOUN_BEFORE_WHO = re.compile(r"(?P<noun>[\w’'-]+),\s*$")
 SPOKEN_TO = re.compile(r"(?<!\bclose)\s+to\s+(?:the\s+|a\s+)?(?:[A-Z]|reporters\b|"
                        r"journalists\b).*$")  # fmt: skip
@@ -302,6 +306,11 @@ ROLE_NOUNS = (r"(?:minister|director|manager|secretary|chairman|chairwoman|chair
               r"spokes(?:man|woman|person))")  # fmt: skip
 ROLE_ONLY = re.compile(rf"^(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE_NOUNS}"
                        r"(?:\s+(?:of|for|at|from|in)\s+[^,]*)?$", re.IGNORECASE)  # fmt: skip
+# A title of a place, then the holder's name with no comma: "The President of Norvania Ivo
+# Kask" (a one-word place, then a name of two or three words).
+TITLE_OF_PLACE_THEN_NAME = re.compile(rf"^(?i:the\s+(?:[\w’'-]+\s+){{0,3}}?{ROLE_NOUNS})\s+"
+                                      r"(?:of|for)\s+[A-Z][\w’'-]+"
+                                      r"(?:\s+[A-Z][\w’'.-]+){2,3}$")  # fmt: skip
 # Sources joined by "and" or "along with": a named one first names them all.
 JOINED_SOURCES = re.compile(r"\s+(?:and|along\s+with)\s+")
 ENDS_WITH_A_NAME = re.compile(r"[A-Z][\w’'.-]+\s+[A-Z][\w’'.-]+$")  # "... Ana Vesk"
@@ -510,7 +519,10 @@ def classify_source(phrase: str) -> str:
         return "hedge_no_source"
     if _names_a_document(phrase):
         return DOCUMENT
-    if NAME_THEN_ROLE.match(phrase) or THE_TITLE.match(phrase):
+    if NAME_THEN_ROLE.match(phrase) or THE_TITLE.match(phrase) or (
+            TITLE_OF_PLACE_THEN_NAME.match(phrase) and  # not "the head of Kestrel Ferries Group"
+            not re.search(r"(?i)\b(?:group|inc|ltd|corporation)\b", phrase) and
+            not ORGANISATION_WORDS.search(" ".join(phrase.split()[-2:]))):
         return "named_source"
     if ROLE_ONLY.match(phrase):
         return "one_anonymous_source"
@@ -736,6 +748,7 @@ def _claimed_source(body: str) -> Source | None:
     according = ACCORDING.search(body)
     if according:
         source = re.sub(r"\s+on\s+[A-Z][a-z]+day$", "", according.group(1).strip())
+        source = VERB_THEN_THAT.split(source)[0]  # "according to officials and X alleged that"
         run_on = NAME_THEN_ARTICLE.search(source)
         if run_on:  # no comma after the source
             source = source[:run_on.start("cut")]

@@ -1032,3 +1032,26 @@ def test_reporting_verbs_and_speech_acts_of_the_twelfth_round(text: str, label: 
 ])  # fmt: skip
 def test_who_the_source_is_of_the_twelfth_round(text: str, label: str, source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # Where the source ends: before a verb of saying and "that" after "according to", before
+    # a participle after "by", before a weekday after a name; "along with" joins sources.
+    ("Two boats sank according to coastguard officers and port staff alleged that the pilots "
+     "were drunk.", "several_anonymous_sources", "coastguard officers and port staff"),
+    ("The fines follow remarks made by Harbour chair Jane Roe calling the owners \"reckless\".",
+     "named_source", "Harbour chair Jane Roe"),
+    ("Harbour chair Jane Roe, along with port director Ivo Kask, issued a statement claiming "
+     "that the quay was safe.", "named_source",
+     "Harbour chair Jane Roe, along with port director Ivo Kask"),
+    ("The count was slow in Halden Vale and observers along with two parties have complained "
+     "of fraud.", "several_anonymous_sources", "observers along with two parties"),
+    # A title of a place, then the holder's name with no comma, is a named person; a title of
+    # an organisation is not.
+    ("The President of Norvania Ivo Kask Monday, in a speech to parliament, stated that the "
+     "port \"will stay open\".", "named_source", "The President of Norvania Ivo Kask"),
+    ("The head of Kestrel Ferries Group said the fares would rise.", "one_anonymous_source",
+     "The head of Kestrel Ferries Group"),
+])  # fmt: skip
+def test_where_the_source_ends_of_the_twelfth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
