@@ -51,7 +51,8 @@ REPORTING_LEMMAS = ("complain", "disagree", "vow", "threaten", "disclose", "ment
                     "dispute", "demand", "contend", "emphasi[sz]e", "stress", "repeat",
                     "boast", "lament", "speculate", "testify", "remark", "insist", "reply",
                     "object", "encourage", "discourage", "confess", "affirm", "reaffirm",
-                    "retort", "divulge", "recount", "note", "detail", "cite", "outline")  # fmt: skip
+                    "retort", "divulge", "recount", "note", "detail", "cite",
+                    "outline")  # fmt: skip
 
 
 def _finite_forms(lemma: str) -> str:
@@ -139,9 +140,11 @@ AUXILIARY = (r"(?:(?:also|had|has|have|earlier|later|again|then|now|previously|r
              r"\s+){0,3}")  # fmt: skip
 # "to" or "for" after the verb: "is said to be", "asked for" say nothing, but "to" before the
 # person spoken to does ("apologised to Britons", "complained to the ministry"), after a verb
-# of saying (`TO_SOMEONE_VERBS`; not "agreed to a ceasefire", "responded to his home").
+# of saying (`TO_SOMEONE_VERBS`; not "agreed to a ceasefire", "responded to his home"); people
+# are also known by the endings of agent nouns ("spoke to supporters", "complained to regulators").
 NOT_TO_A_VERB = (r"(?!\s+to\b(?!\s+(?:the|a|an|his|her|their|its|him|them|us|me|reporters|"
-                 r"journalists|[A-Z]\w*|[a-z]+ing|[a-z]+(?:ers|ors|ists|ents|ants))\b)|\s+for\b)")  # fmt: skip
+                 r"journalists|[A-Z]\w*|[a-z]+ing|[a-z]+(?:ers|ors|ists|ents|ants))\b)|"
+                 r"\s+for\b)")  # fmt: skip
 # A verb right after "who" or "which" is the relative clause's: "officials who asked not to be
 # named said".
 NOT_RELATIVE = r"(?<!\bwho)(?<!\bwhich)(?<!\bwhom)"
@@ -315,8 +318,8 @@ TITLE_OF_PLACE_THEN_NAME = re.compile(rf"^(?i:the\s+(?:[\w’'-]+\s+){{0,3}}?{RO
 JOINED_SOURCES = re.compile(r"\s+(?:and|along\s+with)\s+")
 ENDS_WITH_A_NAME = re.compile(r"[A-Z][\w’'.-]+\s+[A-Z][\w’'.-]+$")  # "... Ana Vesk"
 # A person known only by relation or office to a named person or country.
-RELATION_OF_A_NAME = re.compile(rf"^(?:[A-Z][\w.-]*\s+){{0,3}}[A-Z][\w.-]*['’]s\s+(?:[\w-]+\s+){{0,2}}"
-                                rf"(?:(?i:{ROLE_NOUNS})|daughter|son|wife|husband|mother|father|"
+RELATION_OF_A_NAME = re.compile(rf"^(?:[A-Z][\w.-]*\s+){{0,3}}[A-Z][\w.-]*['’]s\s+"
+                                rf"(?:[\w-]+\s+){{0,2}}(?:(?i:{ROLE_NOUNS})|daughter|son|wife|husband|mother|father|"
                                 r"brother|sister|widow|widower|lawyer|partner)$")  # fmt: skip
 # Bodies in the plural with no name: "International humanitarian organisations and human
 # rights watchdogs", "aid agencies".
