@@ -98,7 +98,7 @@ CLAIM = (r"(?:said|says|added|adds|told|tells|explained|warned|claimed|insisted|
          r"serious)\s+)?(?:concerns?|doubts?|opposition|regret|support|hopes?|fears?|dismay|"
          r"anger|outrage|confidence|disappointment|surprise|sympathy|condolences)|"
          r"(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?:concerned|worried|confident|"
-         r"convinced|adamant|hopeful|optimistic)\s+that|urged|urges|"
+         r"convinced|adamant|hopeful|optimistic)\s+that|urged|urges|rule[sd]?\s+out|"
          rf"{REPORTING_VERBS})")  # fmt: skip
 # Verbs that attribute only when a document is the source: "official figures give the toll".
 DOCUMENT_ONLY_VERBS = {"give", "gives", "gave", "put", "puts"}
@@ -148,11 +148,17 @@ NOT_TO_A_VERB = (r"(?!\s+to\b(?!\s+(?:the|a|an|his|her|their|its|him|them|us|me|
 # A verb right after "who" or "which" is the relative clause's: "officials who asked not to be
 # named said".
 NOT_RELATIVE = r"(?<!\bwho)(?<!\bwhich)(?<!\bwhom)"
+# ... nor after "who" and an auxiliary or an adverb: "Ana Vesk, who has sharply criticized".
+IN_A_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?"
+                                  r"(?:(?:also|long|often)\s+)?$")  # fmt: skip
 # A day after an appositive: "Franz Jung, the defence minister, today said".
 DAY_AFTER_APPOSITIVE = r"(?:(?<=,)\s+(?:today|yesterday|tonight|on\s+[A-Z][a-z]+day))?"
 LEADING = re.compile(rf"^(?P<who>[^,;“”\"]{{1,90}}?(?:,\s[^,;“”\"]{{1,130}}?,)?)"
                      rf"{DAY_AFTER_APPOSITIVE}{NOT_RELATIVE}\s+{AUXILIARY}(?P<verb>{CLAIM})\b{NOT_TO_A_VERB}"
                      r"(?!\s*[.!?]?$)")  # fmt: skip
+# A comma put between a name and its verb: "Police official Ivo Kask, claimed the ...".
+NAME_COMMA_VERB = re.compile(rf"^(?P<who>(?:[A-Z][\w’'.-]*\s+|[a-z]+\s+){{0,4}}?[A-Z][\w’'.-]+\s+"
+                             rf"[A-Z][\w’'.-]+),(?=\s+(?P<verb>{CLAIM})\b)")  # fmt: skip
 # After a comma, semicolon, "and" or "but": a source and its verb, at the end or inside.
 AFTER_A_JOIN = (rf"(?:[,;](?:\s+(?:and|but)\b)?|\band\b|\bbut\b|\bthat\b)\s+"
                 rf"(?P<who>[^,;“”\"]{{1,70}}?(?:,\s[^,;“”\"]{{1,130}}?,)?)\s+{AUXILIARY}"
@@ -229,7 +235,7 @@ TIME_OF_DAY_AFTER = re.compile(r"\s+(?:(?:early|late|earlier|later)\s+)?on\s+[A-
                                r"(?:\s+(?:morning|afternoon|evening|night))?$")  # fmt: skip
 DAY_AFTER = re.compile(r"\s+(?:yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|"
                        r"Friday|Saturday|Sunday)$")  # fmt: skip
-NOUN_BEFORE_WHO = re.compile(r"(?P<noun>[\w’'-]+),\s*$")
+NOUN_BEFORE_WHO = re.compile(r"(?P<noun>(?<![\w’'-])(?:[A-Z][\w’'.-]*\s+){0,3}[\w’'-]+),\s*$")
 SPOKEN_TO = re.compile(r"(?<!\bclose)\s+to\s+(?:the\s+|a\s+)?(?:[A-Z]|reporters\b|"
                        r"journalists\b).*$")  # fmt: skip
 ROLE_TO = re.compile(r"\b(?:ambassador|envoy|emissary|delegate|representative|adviser|advisor|"
@@ -251,6 +257,13 @@ NAME_THEN_UNCLOSED_ROLE = re.compile(r"(?:^|[.;]\s+)(?P<name>[A-Z][\w’'-]+(?:\
 # waste and said", "Ivo Kask visited the pier and told reporters".
 COORDINATED_VERBS = re.compile(r"^(?P<subject>he|she|they|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)"
                                r"{0,3})\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,;]*\s(?:and|but)$")
+NOT_AUX = r"(?!(?:is|was|are|were|has|have|had)\b)"
+# A subject with a first verb, then "and" and a verb of saying with "that": "The statement is
+# signed by 67 academies, and notes that ...", "The board met on Monday and warned that".
+COORDINATED_CLAIM = re.compile(rf"^(?P<who>(?:The|A|An|This)\s+(?:{NOT_AUX}[a-z][\w-]*\s+)?"
+                               rf"{NOT_AUX}[a-z][\w-]*)\s+(?!(?:called|named)\b)"
+                               rf"(?:is|was|are|were|has|have|had|[a-z]+ed)\b[^;“”\"]*?,?\s+and\s+"
+                               rf"(?P<verb>{CLAIM})\s+that\b")  # fmt: skip
 # A phrase of place or time before the source: "In the interview Zapatero".
 PLACE_OR_TIME_BEFORE = re.compile(r"^(?:In|At|On|During|After|Before|From|Speaking\s+\w+|"
                                   r"Asked\s+\w+)\s.*?\s(?P<name>(?:the\s+)?[A-Z][\w’'-]+"
@@ -314,6 +327,10 @@ ROLE_ONLY = re.compile(rf"^(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE_NOUNS}"
 TITLE_OF_PLACE_THEN_NAME = re.compile(rf"^(?i:the\s+(?:[\w’'-]+\s+){{0,3}}?{ROLE_NOUNS})\s+"
                                       r"(?:of|for)\s+[A-Z][\w’'-]+"
                                       r"(?:\s+[A-Z][\w’'.-]+){2,3}$")  # fmt: skip
+# A statement with no sender named stands as a document: "according to a statement issued today".
+STATEMENT_ALONE = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+(?:(?:joint|written|brief|press)\s+)?"
+                             r"(?:statement|announcement|communiqu[eé])(?:\s+(?:issued|released|"
+                             r"published|made)(?:\s+[a-z]+)*)?$")  # fmt: skip
 # Sources joined by "and" or "along with": a named one first names them all.
 JOINED_SOURCES = re.compile(r"\s+(?:and|along\s+with)\s+")
 ENDS_WITH_A_NAME = re.compile(r"[A-Z][\w’'.-]+\s+[A-Z][\w’'.-]+$")  # "... Ana Vesk"
@@ -380,7 +397,7 @@ HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|it appears|there appe
                     # "has been widely criticized", "Widely regarded as" (not "... by X")
                     r"(?:(?:is|are|was|were|has been|have been|had been) (?:also |widely |"
                     r"generally |often |now )?|widely )(?:considered|regarded as|seen as|"
-                    r"viewed as|critici[sz]ed|condemned)(?! by\b)|"
+                    r"viewed as|critici[sz]ed|condemned|mentioned(?! as\b)|cited)(?! by\b)|"
                     r"speculations? (?:was|were|has been|have been) (?:made|raised)|"
                     r"(?:speculations?|rumou?rs?) (?:that|of)|"
                     r"media (?:has|have|had) (?:[a-z]+ )?reports)\b",
@@ -520,7 +537,7 @@ def classify_source(phrase: str) -> str:
         return "several_anonymous_sources"  # "International aid agencies"
     if UNNAMED_REPORTS.match(phrase):
         return "hedge_no_source"
-    if _names_a_document(phrase):
+    if _names_a_document(phrase) or STATEMENT_ALONE.match(phrase):
         return DOCUMENT
     if NAME_THEN_ROLE.match(phrase) or THE_TITLE.match(phrase) or (
             TITLE_OF_PLACE_THEN_NAME.match(phrase) and  # not "the head of Kestrel Ferries Group"
@@ -767,10 +784,13 @@ def _claimed_source(body: str) -> Source | None:
             who = _clean_source(subject["who"]) if subject else ""
         if who and _looks_like_source(who) and len(who.split()) <= 8:
             return Source(classify_source(who), what["verb"], who)
+    coordinated = COORDINATED_CLAIM.match(body) if " and " in body else None
+    if coordinated:  # "The statement is signed by 67 academies, and notes that ..."
+        return Source(classify_source(coordinated["who"]), coordinated["verb"], coordinated["who"])
     candidates = []
     masked = NOUN_REPORTS.sub(lambda match: match.group(0)[:-7] + "Reports", body) \
         if "reports" in body else body
-    for pattern in (INVERTED_AT_END, AT_END, LEADING, INVERTED, INSIDE):
+    for pattern in (INVERTED_AT_END, AT_END, LEADING, NAME_COMMA_VERB, INVERTED, INSIDE):
         for match in pattern.finditer(masked):
             words = body[match.start("who"):match.end("who")]
             who = _clean_source(_source_after_verb(words) if pattern in (INVERTED, INVERTED_AT_END)
@@ -792,6 +812,10 @@ def _claimed_source(body: str) -> Source | None:
                 continue  # "the suspect", "trials of alleged criminals"
             if INFINITIVE_BEFORE.search(body[max(0, match.start("verb") - 30):match.start("verb")]):
                 continue  # "in a bid to encourage the country": an aim, not a report
+            if IN_A_RELATIVE_CLAUSE.search(body[max(0, match.start("verb") - 40):
+                                                match.start("verb")]) and \
+                    not re.match(r"\s+that\b", body[match.end("verb"):]):
+                continue  # "X, who has sharply criticized the bill, has ordered": not the frame
             if PASSIVE_END.search(who) or COMPARISON_END.search(who) or (
                     match["verb"] in DOCUMENT_ONLY_VERBS and not _names_a_document(who)) or (
                     match["verb"] in FINDING_VERBS and not _names_a_document(who)

@@ -1055,3 +1055,32 @@ def test_who_the_source_is_of_the_twelfth_round(text: str, label: str, source: s
 ])  # fmt: skip
 def test_where_the_source_ends_of_the_twelfth_round(text: str, label: str, source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # A noun-phrase subject, a first verb, then "and" and a verb of saying with "that".
+    ("The letter was sent to the Dunmore council on Monday and warns that the dam may fail.",
+     "document", "The letter"),
+    # A statement with no sender named is a document; a company's statement is the company's.
+    ("Ferries were cancelled in Kestrel Bay, according to a statement issued last night.",
+     "document", "a statement issued last night"),
+    ("The quay reopened, according to a company statement.", "named_source",
+     "a company statement"),
+    # A verb of saying in a relative clause frames the sentence only with "that".
+    ("Ana Vesk, who has sharply criticized the ferry toll, has ordered an inquiry.",
+     "unattributed_assertion", ""),
+    ("Ana Vesk, who has stated that the toll is unfair, will lead the inquiry.",
+     "named_source", "Ana Vesk"),
+    # A stance: "has ruled out".
+    ("Dev Arkell has ruled out any rise in ferry fares.", "named_source", "Dev Arkell"),
+    # "was mentioned" with nobody named is a hedge; "mentioned as" names someone as something.
+    ("A second ferry route was also mentioned to show the port's ambitions.",
+     "hedge_no_source", ""),
+    ("Tomas Vell was mentioned as a candidate for mayor.", "unattributed_assertion", ""),
+    # A comma put between a name and its verb.
+    ("Harbour pilot Rhea Moss, claimed the quay was unsafe.", "named_source",
+     "Harbour pilot Rhea Moss"),
+])  # fmt: skip
+def test_statements_relative_clauses_and_stances_of_the_twelfth_round(text: str, label: str,
+                                                                      source: str) -> None:
+    assert label_of(text) == (label, source)
