@@ -1084,3 +1084,23 @@ def test_where_the_source_ends_of_the_twelfth_round(text: str, label: str, sourc
 def test_statements_relative_clauses_and_stances_of_the_twelfth_round(text: str, label: str,
                                                                       source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A score with a colon and one digit after it is two counts (a time has two-digit minutes).
+    ("Kestrel Bay won the cup with 3:1 the score at the whistle.",
+     [(3, "none", 3, 3, ""), (1, "none", 1, 1, "")]),
+    ("The ferry to Marrow Island left at 9:45.", []),
+    # A range of clock times with a dot or four digits before "local time" or "UTC".
+    ("The pier is closed from 07.00 to 13.00 local time.", []),
+    ("Flights over Halden Vale stop from 0700 to 1300 UTC.", []),
+    # "the two" before an irregular plural stands for people already counted.
+    ("Two women boarded the ferry in Dunmore. Later, cameras recorded the two women leaving "
+     "the quay.", [(2, "none", 2, 2, "")]),
+    # "member" before a plural: the number counts the members.
+    ("The treaty is signed by 12 of the 27 member states of the Harbour League.",
+     [(12, "none", 12, 12, ""), (27, "none", 27, 27, "")]),
+    ("A 15 member committee will run the port.", []),
+])  # fmt: skip
+def test_scores_times_and_counts_of_the_twelfth_round(text: str, expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
