@@ -99,6 +99,9 @@ CLAIM = (r"(?:said|says|added|adds|told|tells|explained|warned|claimed|insisted|
          r"anger|outrage|confidence|disappointment|surprise|sympathy|condolences)|"
          r"(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?:concerned|worried|confident|"
          r"convinced|adamant|hopeful|optimistic)\s+that|urged|urges|rule[sd]?\s+out|"
+         # a will or a refusal put into words: "intends to", "refused to", "is reluctant to"
+         r"(?:intends|intended|refused|refuses|(?:is|are|was|were|has\s+been|have\s+been)\s+"
+         r"(?:reluctant|unwilling|determined|eager|keen|willing))\s+to|"
          rf"{REPORTING_VERBS})")  # fmt: skip
 # Verbs that attribute only when a document is the source: "official figures give the toll".
 DOCUMENT_ONLY_VERBS = {"give", "gives", "gave", "put", "puts"}

@@ -1104,3 +1104,15 @@ def test_statements_relative_clauses_and_stances_of_the_twelfth_round(text: str,
 ])  # fmt: skip
 def test_scores_times_and_counts_of_the_twelfth_round(text: str, expected: list[tuple]) -> None:
     assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # A will or a refusal put into words is the named body's stance.
+    ("However, the Dunmore council has been reluctant to raise the ferry toll.",
+     "named_source", "the Dunmore council"),
+    ("Northgate Ferries refused to comment on the delays.", "named_source", "Northgate Ferries"),
+    ("The port authority of Kestrel Bay intends to close the old quay.", "named_source",
+     "The port authority of Kestrel Bay"),
+])  # fmt: skip
+def test_wills_and_refusals_of_the_twelfth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
