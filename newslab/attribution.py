@@ -159,9 +159,13 @@ DAY_AFTER_APPOSITIVE = r"(?:(?<=,)\s+(?:today|yesterday|tonight|on\s+[A-Z][a-z]+
 LEADING = re.compile(rf"^(?P<who>[^,;“”\"]{{1,90}}?(?:,\s[^,;“”\"]{{1,130}}?,)?)"
                      rf"{DAY_AFTER_APPOSITIVE}{NOT_RELATIVE}\s+{AUXILIARY}(?P<verb>{CLAIM})\b{NOT_TO_A_VERB}"
                      r"(?!\s*[.!?]?$)")  # fmt: skip
+# A phrase of circumstance before the name, closed by a comma: "Speaking at the pier, X".
+OPENER_BEFORE_NAME = re.compile(r"^(?:Speaking|Asked|Commenting|Writing|Addressing|Responding|"
+                                r"In|At|On|During|After|Before)\s")  # fmt: skip
 # A comma put between a name and its verb: "Police official Ivo Kask, claimed the ...".
-NAME_COMMA_VERB = re.compile(rf"^(?P<who>(?:[A-Z][\w’'.-]*\s+|[a-z]+\s+){{0,4}}?[A-Z][\w’'.-]+\s+"
-                             rf"[A-Z][\w’'.-]+),(?=\s+(?P<verb>{CLAIM})\b)")  # fmt: skip
+NAME_COMMA_VERB = re.compile(rf"(?:^|,\s+)(?P<who>(?:[A-Z][\w’'.-]*\s+|[a-z]+\s+){{0,4}}?"
+                             rf"[A-Z][\w’'.-]+\s+[A-Z][\w’'.-]+),"
+                             rf"(?=\s+(?P<verb>{CLAIM})\b)")  # fmt: skip
 # After a comma, semicolon, "and" or "but": a source and its verb, at the end or inside.
 AFTER_A_JOIN = (rf"(?:[,;](?:\s+(?:and|but)\b)?|\band\b|\bbut\b|\bthat\b)\s+"
                 rf"(?P<who>[^,;“”\"]{{1,70}}?(?:,\s[^,;“”\"]{{1,130}}?,)?)\s+{AUXILIARY}"
@@ -196,7 +200,8 @@ BY_AGENT = re.compile(r"(?:\b(?:described|estimated|reported|confirmed|put|calle
                       # a speech act named by a noun: "an announcement by Kenyan police"
                       r"|\b(?:announcement|statement|declaration|warning|admission|appeal|"
                       r"pledge|remark|comment|claim|allegation|criticism|accusation)s?\s+"
-                      r"(?:(?:issued|made|released|voiced)\s+)?by\s+)"
+                      r"(?:(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:issued|made|released|"
+                      r"voiced)\s+)?by\s+)"
                       r"(?P<who>[^,.;“”\"]+)")  # fmt: skip
 # The agent ends before "to", "as" or "that" and what follows: "revealed by the ministry to be X".
 AFTER_AGENT = re.compile(r"\s+(?:(?:to|as|that)\s|[a-z]{2,}ing\b).*$")
@@ -600,6 +605,8 @@ def _clean_source(phrase: str) -> str:
             and bare.split()[0].lower() not in {"who", "which", "speaking", "however"} \
             and not (PLAIN_NAME.fullmatch(first) and re.search(ROLE_NOUNS, second, re.IGNORECASE))
         phrase = f"{first}, {second}" if second_is_name else first
+        if second_is_name and OPENER_BEFORE_NAME.match(first):
+            phrase = second  # "Speaking at the pier on Monday, Harbour chair Jane Roe"
     phrase = RELATIVE_CLAUSE.sub("", phrase)
     if not ROLE_TO.search(phrase):  # "the ambassador to Norvania, Ivo Kask" keeps its "to"
         phrase = SPOKEN_TO.sub("", phrase)  # "said X to the AFP agency"

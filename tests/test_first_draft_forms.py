@@ -1116,3 +1116,16 @@ def test_scores_times_and_counts_of_the_twelfth_round(text: str, expected: list[
 ])  # fmt: skip
 def test_wills_and_refusals_of_the_twelfth_round(text: str, label: str, source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # A comma put between a name and its verb, after an opening phrase.
+    ("Speaking at the pier on Monday, Harbour chair Jane Roe, admitted that the quay was "
+     "unsafe.", "named_source", "Harbour chair Jane Roe"),
+    # A speech noun as the subject of a passive with its agent.
+    ("This statement was made by Norvania's port minister Ivo Kask.", "named_source",
+     "Norvania's port minister Ivo Kask"),
+])  # fmt: skip
+def test_commas_and_passive_speech_nouns_of_the_twelfth_round(text: str, label: str,
+                                                              source: str) -> None:
+    assert label_of(text) == (label, source)
