@@ -51,7 +51,8 @@ REPORTING_LEMMAS = ("complain", "disagree", "vow", "threaten", "disclose", "ment
                     "dispute", "demand", "contend", "emphasi[sz]e", "stress", "repeat",
                     "boast", "lament", "speculate", "testify", "remark", "insist", "reply",
                     "object", "encourage", "discourage", "confess", "affirm", "reaffirm",
-                    "retort", "divulge", "recount")  # fmt: skip
+                    "retort", "divulge", "recount", "note", "detail", "cite",
+                    "outline")  # fmt: skip
 
 
 def _finite_forms(lemma: str) -> str:
@@ -90,7 +91,17 @@ CLAIM = (r"(?:said|says|added|adds|told|tells|explained|warned|claimed|insisted|
          r"calls?\s+for|called\s+for|(?:is|are|was|were|has\s+been|have\s+been)\s+"
          r"(?:calling\s+for|speaking)|"
          r"condemned|condemns|refutes|refuted|asserted|asserts|assured|assures|"
-         r"issued\s+(?:an?\s+)?(?:apology|statement|warning|denial)|"
+         r"(?:issued|released|published|made)\s+(?:an?\s+|a\s+joint\s+)?(?:apology|apologies|"
+         r"statements?|warnings?|denials?|appeals?|announcements?)(?:\s+for)?|"
+         # a stance put into words: "voiced concern", "is concerned that", "urged X to"
+         r"(?:expressed|expresses|voiced|voices)\s+(?:(?:their|its|his|her|deep|grave|"
+         r"serious)\s+)?(?:concerns?|doubts?|opposition|regret|support|hopes?|fears?|dismay|"
+         r"anger|outrage|confidence|disappointment|surprise|sympathy|condolences)|"
+         r"(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?:concerned|worried|confident|"
+         r"convinced|adamant|hopeful|optimistic)\s+that|urged|urges|rule[sd]?\s+out|"
+         # a will or a refusal put into words: "intends to", "refused to", "is reluctant to"
+         r"(?:intends|intended|refused|refuses|(?:is|are|was|were|has\s+been|have\s+been)\s+"
+         r"(?:reluctant|unwilling|determined|eager|keen|willing))\s+to|"
          rf"{REPORTING_VERBS})")  # fmt: skip
 # Verbs that attribute only when a document is the source: "official figures give the toll".
 DOCUMENT_ONLY_VERBS = {"give", "gives", "gave", "put", "puts"}
@@ -100,6 +111,8 @@ SPEECH_WORD = re.compile(rf"\b{SPEECH}\b")
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+((?:[^,.;“”()]|(?<=\b[A-Z])\.|\.(?=\w))+"
                        r"(?:\([^()]*\))?)"
                        r"(?:,\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){1,3}),)?")  # fmt: skip
+# A verb of saying and "that" end the source of "according to": a new clause begins.
+VERB_THEN_THAT = re.compile(rf"\s+{CLAIM}\s+that\b")
 # A name followed by an article starts a new phrase: "According to the Fire Ministry a ferry
 # sank" (no comma), not "According to the head of the ministry".
 NAME_THEN_ARTICLE = re.compile(r"\b[A-Z][\w’'-]*(?P<cut>\s+(?:a|an|the)\s+\S)")
@@ -130,17 +143,29 @@ AUXILIARY = (r"(?:(?:also|had|has|have|earlier|later|again|then|now|previously|r
              r"\s+){0,3}")  # fmt: skip
 # "to" or "for" after the verb: "is said to be", "asked for" say nothing, but "to" before the
 # person spoken to does ("apologised to Britons", "complained to the ministry"), after a verb
-# of saying (`TO_SOMEONE_VERBS`; not "agreed to a ceasefire", "responded to his home").
+# of saying (`TO_SOMEONE_VERBS`; not "agreed to a ceasefire", "responded to his home"); people
+# are also known by the endings of agent nouns ("spoke to supporters", "complained to regulators").
 NOT_TO_A_VERB = (r"(?!\s+to\b(?!\s+(?:the|a|an|his|her|their|its|him|them|us|me|reporters|"
-                 r"journalists|[A-Z]\w*|[a-z]+ing)\b)|\s+for\b)")  # fmt: skip
+                 r"journalists|[A-Z]\w*|[a-z]+ing|[a-z]+(?:ers|ors|ists|ents|ants))\b)|"
+                 r"\s+for\b)")  # fmt: skip
 # A verb right after "who" or "which" is the relative clause's: "officials who asked not to be
 # named said".
 NOT_RELATIVE = r"(?<!\bwho)(?<!\bwhich)(?<!\bwhom)"
+# ... nor after "who" and an auxiliary or an adverb: "Ana Vesk, who has sharply criticized".
+IN_A_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?"
+                                  r"(?:(?:also|long|often)\s+)?$")  # fmt: skip
 # A day after an appositive: "Franz Jung, the defence minister, today said".
 DAY_AFTER_APPOSITIVE = r"(?:(?<=,)\s+(?:today|yesterday|tonight|on\s+[A-Z][a-z]+day))?"
 LEADING = re.compile(rf"^(?P<who>[^,;“”\"]{{1,90}}?(?:,\s[^,;“”\"]{{1,130}}?,)?)"
                      rf"{DAY_AFTER_APPOSITIVE}{NOT_RELATIVE}\s+{AUXILIARY}(?P<verb>{CLAIM})\b{NOT_TO_A_VERB}"
                      r"(?!\s*[.!?]?$)")  # fmt: skip
+# A phrase of circumstance before the name, closed by a comma: "Speaking at the pier, X".
+OPENER_BEFORE_NAME = re.compile(r"^(?:Speaking|Asked|Commenting|Writing|Addressing|Responding|"
+                                r"In|At|On|During|After|Before)\s")  # fmt: skip
+# A comma put between a name and its verb: "Police official Ivo Kask, claimed the ...".
+NAME_COMMA_VERB = re.compile(rf"(?:^|,\s+)(?P<who>(?:[A-Z][\w’'.-]*\s+|[a-z]+\s+){{0,4}}?"
+                             rf"[A-Z][\w’'.-]+\s+[A-Z][\w’'.-]+),"
+                             rf"(?=\s+(?P<verb>{CLAIM})\b)")  # fmt: skip
 # After a comma, semicolon, "and" or "but": a source and its verb, at the end or inside.
 AFTER_A_JOIN = (rf"(?:[,;](?:\s+(?:and|but)\b)?|\band\b|\bbut\b|\bthat\b)\s+"
                 rf"(?P<who>[^,;“”\"]{{1,70}}?(?:,\s[^,;“”\"]{{1,130}}?,)?)\s+{AUXILIARY}"
@@ -174,17 +199,19 @@ BY_AGENT = re.compile(r"(?:\b(?:described|estimated|reported|confirmed|put|calle
                       r"quoted|cited)\s+by\s+"
                       # a speech act named by a noun: "an announcement by Kenyan police"
                       r"|\b(?:announcement|statement|declaration|warning|admission|appeal|"
-                      r"pledge)s?\s+(?:(?:issued|made|released)\s+)?by\s+)"
+                      r"pledge|remark|comment|claim|allegation|criticism|accusation)s?\s+"
+                      r"(?:(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:issued|made|released|"
+                      r"voiced)\s+)?by\s+)"
                       r"(?P<who>[^,.;“”\"]+)")  # fmt: skip
 # The agent ends before "to", "as" or "that" and what follows: "revealed by the ministry to be X".
-AFTER_AGENT = re.compile(r"\s+(?:to|as|that)\s.*$")
+AFTER_AGENT = re.compile(r"\s+(?:(?:to|as|that)\s|[a-z]{2,}ing\b).*$")
 # A verb in the present before "and": "The dome continues to rise and scientists".
 FINITE_VERB = re.compile(r"\s[a-z]+(?:es|ed)\s(?:.*\s)?(?:and|but)\s")
 # Words that make a phrase a clause rather than a source: "150 people have been killed".
 CLAUSE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|been)\b")
 # A word that opens a clause: the source comes after it ("... soon after the council said").
 CLAUSE_OPENER = re.compile(r"(?:^|\s)(?:after|before|because|since|until|when|while|although|"
-                           r"though|once|with|if|as)\s", re.IGNORECASE)  # fmt: skip
+                           r"though|once|(?<!along\s)with|if|as)\s", re.IGNORECASE)  # fmt: skip
 # A comparison before the verb: "rose more than predicted" names nobody.
 COMPARISON_END = re.compile(r"\b(?:than|as)$")
 # A passive verb ends the phrase: "37 people are reported missing" names nobody.
@@ -214,8 +241,9 @@ ADVERB_AFTER = re.compile(r"(?:\s+(?:also|then|later|again|now|further|previousl
 # "Hospital reports early on Saturday morning": the time is not part of the source.
 TIME_OF_DAY_AFTER = re.compile(r"\s+(?:(?:early|late|earlier|later)\s+)?on\s+[A-Z][a-z]+day"
                                r"(?:\s+(?:morning|afternoon|evening|night))?$")  # fmt: skip
-DAY_AFTER = re.compile(r"\s+(?:yesterday|today|tonight)$")
-NOUN_BEFORE_WHO = re.compile(r"(?P<noun>[\w’'-]+),\s*$")
+DAY_AFTER = re.compile(r"\s+(?:yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|"
+                       r"Friday|Saturday|Sunday)$")  # fmt: skip
+NOUN_BEFORE_WHO = re.compile(r"(?P<noun>(?<![\w’'-])(?:[A-Z][\w’'.-]*\s+){0,3}[\w’'-]+),\s*$")
 SPOKEN_TO = re.compile(r"(?<!\bclose)\s+to\s+(?:the\s+|a\s+)?(?:[A-Z]|reporters\b|"
                        r"journalists\b).*$")  # fmt: skip
 ROLE_TO = re.compile(r"\b(?:ambassador|envoy|emissary|delegate|representative|adviser|advisor|"
@@ -237,6 +265,13 @@ NAME_THEN_UNCLOSED_ROLE = re.compile(r"(?:^|[.;]\s+)(?P<name>[A-Z][\w’'-]+(?:\
 # waste and said", "Ivo Kask visited the pier and told reporters".
 COORDINATED_VERBS = re.compile(r"^(?P<subject>he|she|they|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)"
                                r"{0,3})\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,;]*\s(?:and|but)$")
+NOT_AUX = r"(?!(?:is|was|are|were|has|have|had)\b)"
+# A subject with a first verb, then "and" and a verb of saying with "that": "The statement is
+# signed by 67 academies, and notes that ...", "The board met on Monday and warned that".
+COORDINATED_CLAIM = re.compile(rf"^(?P<who>(?:The|A|An|This)\s+(?:{NOT_AUX}[a-z][\w-]*\s+)?"
+                               rf"{NOT_AUX}[a-z][\w-]*)\s+(?!(?:called|named)\b)"
+                               rf"(?:is|was|are|were|has|have|had|[a-z]+ed)\b[^;“”\"]*?,?\s+and\s+"
+                               rf"(?P<verb>{CLAIM})\s+that\b")  # fmt: skip
 # A phrase of place or time before the source: "In the interview Zapatero".
 PLACE_OR_TIME_BEFORE = re.compile(r"^(?:In|At|On|During|After|Before|From|Speaking\s+\w+|"
                                   r"Asked\s+\w+)\s.*?\s(?P<name>(?:the\s+)?[A-Z][\w’'-]+"
@@ -269,7 +304,9 @@ PEOPLE_NOUNS = ("source", "resident", "insider", "worker", "cadre", "observer", 
                 "forecaster", "meteorologist", "geologist", "biologist", "physicist",
                 "proponent", "opponent", "supporter", "campaigner", "advocate", "reporter",
                 "journalist", "columnist", "photographer", "citizen", "medic", "paramedic",
-                "rescuer", "inspector", "negotiator", "pilot", "miner", "volunteer")  # fmt: skip
+                "rescuer", "inspector", "negotiator", "pilot", "miner", "volunteer", "elder",
+                "detainee", "prisoner", "inmate", "hostage", "victim", "refugee", "delegate",
+                "lawmaker", "legislator", "monitor", "bystander", "onlooker")  # fmt: skip
 OTHER_PEOPLE = ("person", "someone", "fisherman", "witness", "spokesperson", "spokesman",
                 "spokeswoman")  # fmt: skip
 OTHER_PEOPLE_PLURAL = ("people", "fishermen", "witnesses", "spokespeople", "spokesmen",
@@ -293,6 +330,27 @@ ROLE_NOUNS = (r"(?:minister|director|manager|secretary|chairman|chairwoman|chair
               r"spokes(?:man|woman|person))")  # fmt: skip
 ROLE_ONLY = re.compile(rf"^(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE_NOUNS}"
                        r"(?:\s+(?:of|for|at|from|in)\s+[^,]*)?$", re.IGNORECASE)  # fmt: skip
+# A title of a place, then the holder's name with no comma: "The President of Norvania Ivo
+# Kask" (a one-word place, then a name of two or three words).
+TITLE_OF_PLACE_THEN_NAME = re.compile(rf"^(?i:the\s+(?:[\w’'-]+\s+){{0,3}}?{ROLE_NOUNS})\s+"
+                                      r"(?:of|for)\s+[A-Z][\w’'-]+"
+                                      r"(?:\s+[A-Z][\w’'.-]+){2,3}$")  # fmt: skip
+# A statement with no sender named stands as a document: "according to a statement issued today".
+STATEMENT_ALONE = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+(?:(?:joint|written|brief|press)\s+)?"
+                             r"(?:statement|announcement|communiqu[eé])(?:\s+(?:issued|released|"
+                             r"published|made)(?:\s+[a-z]+)*)?$")  # fmt: skip
+# Sources joined by "and" or "along with": a named one first names them all.
+JOINED_SOURCES = re.compile(r"\s+(?:and|along\s+with)\s+")
+ENDS_WITH_A_NAME = re.compile(r"[A-Z][\w’'.-]+\s+[A-Z][\w’'.-]+$")  # "... Ana Vesk"
+# A person known only by relation or office to a named person or country.
+RELATION_OF_A_NAME = re.compile(rf"^(?:[A-Z][\w.-]*\s+){{0,3}}[A-Z][\w.-]*['’]s\s+"
+                                rf"(?:[\w-]+\s+){{0,2}}(?:(?i:{ROLE_NOUNS})|daughter|son|wife|husband|mother|father|"
+                                r"brother|sister|widow|widower|lawyer|partner)$")  # fmt: skip
+# Bodies in the plural with no name: "International humanitarian organisations and human
+# rights watchdogs", "aid agencies".
+UNNAMED_BODIES = re.compile(r"^(?:[A-Z][a-z-]+\s+)?(?:[a-z-]+\s+){0,3}(?:organi[sz]ations|groups|"
+                            r"agencies|charities|watchdogs|governments|unions|companies|firms)"
+                            r"(?:\s+(?:and|or)\s+(?:[a-z-]+\s+){0,3}[a-z-]+s)?$")  # fmt: skip
 # A capitalised title standing for the one person who holds it: "the Premier", "the Mayor".
 THE_TITLE = re.compile(r"^[Tt]he\s+(?:Prime\s+Minister|Premier|Mayor|President|Pope|Governor|"
                        r"Chancellor|Archbishop|Queen|King|Senator|Chief\s+Executive)$")  # fmt: skip
@@ -343,7 +401,13 @@ HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|it appears|there appe
                     r"news|media) reports|(?:is|are|was|were) projected to|"
                     r"(?:is|are|was|were) (?:widely )?expected(?=\s*[.!?]?$)|"
                     r"(?:has|have|had) been described as|"
+                    # a passive verb of judging with nobody named: "is considered shallow",
+                    # "has been widely criticized", "Widely regarded as" (not "... by X")
+                    r"(?:(?:is|are|was|were|has been|have been|had been) (?:also |widely |"
+                    r"generally |often |now )?|widely )(?:considered|regarded as|seen as|"
+                    r"viewed as|critici[sz]ed|condemned|mentioned(?! as\b)|cited)(?! by\b)|"
                     r"speculations? (?:was|were|has been|have been) (?:made|raised)|"
+                    r"(?:speculations?|rumou?rs?) (?:that|of)|"
                     r"media (?:has|have|had) (?:[a-z]+ )?reports)\b",
                     re.IGNORECASE)  # fmt: skip
 # "a leader from the council": one person not named, described by where they belong ("a
@@ -352,7 +416,8 @@ INDEFINITE = re.compile(r"^(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:from|of|for|at|i
                         r"(?!.*\b(?:called|named)\b)", re.IGNORECASE)  # fmt: skip
 DETERMINERS = {"a", "an", "the", "one", "two", "some", "multiple", "several", "many", "he",
                "she", "they", "this", "that", "local", "unnamed", "its", "their", "his",
-               "her", "it"}  # fmt: skip
+               "her", "it", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+               "dozens", "hundreds", "thousands", "most", "all", "both"}  # fmt: skip
 
 # Words that open a sentence with a capital without being a name: "Amongst the accused".
 OPENING_WORDS = {"amongst", "among", "outside", "inside", "after", "before", "during",
@@ -362,7 +427,7 @@ OPENING_WORDS = {"amongst", "among", "outside", "inside", "after", "before", "du
                  "there", "here", "then", "now", "today", "yesterday", "also", "still", "yet",
                  "but", "and", "or", "so", "earlier", "later", "these", "those", "we", "i",
                  "you", "our", "my", "your", "no", "only", "even", "such", "any", "either",
-                 "neither", "what", "why", "how", "where", "who"}  # fmt: skip
+                 "neither", "what", "why", "how", "where", "who", "please", "let"}  # fmt: skip
 # Verbs of finding that attribute a claim only for a document, or with "that": "a poll
 # found 40%", "police found that ..." but not "villagers found the recorder".
 FINDING_VERBS = {"found", "finds", "show", "shows", "showed"}
@@ -372,6 +437,10 @@ FINDING_VERBS = {"found", "finds", "show", "shows", "showed"}
 PROMISE_AFTER = re.compile(r"\s+(?:to|that)\b|\s+with\s+(?:the|this|that|his|her|their|its)\s+"
                            r"[\w-]+\s+that\b")  # fmt: skip
 PROMISING_VERBS = {"promised", "promises", "pledged", "pledges", "agreed", "agrees"}
+# Verbs of urging say something only before someone and "to", or "that": "urged residents to
+# leave", not "visited the port and urged reform".
+URGE_AFTER = re.compile(r"\s+(?:[\w’'-]+\s+){1,4}?to\s+[a-z]+|\s+that\b")
+URGING_VERBS = {"urged", "urges"}
 TO_SOMEONE = re.compile(r"\s+to\s")
 TO_SOMEONE_VERBS = re.compile(r"(?:said|says|explain(?:s|ed)?|complain(?:s|ed)?|"
                               r"apologi[sz](?:es|ed)|wr(?:ote|ites)|sp(?:oke|eaks)|"
@@ -454,7 +523,8 @@ def _has_name(phrase: str) -> bool:
     """True when `phrase` names someone: a capitalised word that is not the first word only."""
     words = [w.strip("“”\"'’()") for w in phrase.split()]
     capitals = [w for w in words[1:] if w[:1].isupper()] if words else []
-    first_is_name = bool(words) and words[0][:1].isupper() and \
+    first_is_name = bool(words) and (words[0][:1].isupper() or
+                                     re.match(r"[a-z]{1,3}-[A-Z]", words[0]) is not None) and \
         words[0].lower() not in DETERMINERS and words[0].lower() not in OPENING_WORDS
     return first_is_name or bool(capitals)
 
@@ -465,11 +535,22 @@ def classify_source(phrase: str) -> str:
     phrase = phrase.strip()
     if BACK_REFERENCE.match(phrase):
         return "named_source"
+    joined = JOINED_SOURCES.split(phrase, maxsplit=1)
+    if len(joined) == 2 and ENDS_WITH_A_NAME.search(joined[0]) and \
+            classify_source(joined[0]) == "named_source" and _unnamed_people(joined[1]):
+        return "named_source"  # "Prime Minister Ana Vesk and officials": a name among them
+    if RELATION_OF_A_NAME.match(phrase):
+        return "one_anonymous_source"  # "Ana Vesk's daughter", "Norvania's president"
+    if UNNAMED_BODIES.match(phrase):
+        return "several_anonymous_sources"  # "International aid agencies"
     if UNNAMED_REPORTS.match(phrase):
         return "hedge_no_source"
-    if _names_a_document(phrase):
+    if _names_a_document(phrase) or STATEMENT_ALONE.match(phrase):
         return DOCUMENT
-    if NAME_THEN_ROLE.match(phrase) or THE_TITLE.match(phrase):
+    if NAME_THEN_ROLE.match(phrase) or THE_TITLE.match(phrase) or (
+            TITLE_OF_PLACE_THEN_NAME.match(phrase) and  # not "the head of Kestrel Ferries Group"
+            not re.search(r"(?i)\b(?:group|inc|ltd|corporation)\b", phrase) and
+            not ORGANISATION_WORDS.search(" ".join(phrase.split()[-2:]))):
         return "named_source"
     if ROLE_ONLY.match(phrase):
         return "one_anonymous_source"
@@ -524,6 +605,8 @@ def _clean_source(phrase: str) -> str:
             and bare.split()[0].lower() not in {"who", "which", "speaking", "however"} \
             and not (PLAIN_NAME.fullmatch(first) and re.search(ROLE_NOUNS, second, re.IGNORECASE))
         phrase = f"{first}, {second}" if second_is_name else first
+        if second_is_name and OPENER_BEFORE_NAME.match(first):
+            phrase = second  # "Speaking at the pier on Monday, Harbour chair Jane Roe"
     phrase = RELATIVE_CLAUSE.sub("", phrase)
     if not ROLE_TO.search(phrase):  # "the ambassador to Norvania, Ivo Kask" keeps its "to"
         phrase = SPOKEN_TO.sub("", phrase)  # "said X to the AFP agency"
@@ -695,6 +778,7 @@ def _claimed_source(body: str) -> Source | None:
     according = ACCORDING.search(body)
     if according:
         source = re.sub(r"\s+on\s+[A-Z][a-z]+day$", "", according.group(1).strip())
+        source = VERB_THEN_THAT.split(source)[0]  # "according to officials and X alleged that"
         run_on = NAME_THEN_ARTICLE.search(source)
         if run_on:  # no comma after the source
             source = source[:run_on.start("cut")]
@@ -710,10 +794,13 @@ def _claimed_source(body: str) -> Source | None:
             who = _clean_source(subject["who"]) if subject else ""
         if who and _looks_like_source(who) and len(who.split()) <= 8:
             return Source(classify_source(who), what["verb"], who)
+    coordinated = COORDINATED_CLAIM.match(body) if " and " in body else None
+    if coordinated:  # "The statement is signed by 67 academies, and notes that ..."
+        return Source(classify_source(coordinated["who"]), coordinated["verb"], coordinated["who"])
     candidates = []
     masked = NOUN_REPORTS.sub(lambda match: match.group(0)[:-7] + "Reports", body) \
         if "reports" in body else body
-    for pattern in (INVERTED_AT_END, AT_END, LEADING, INVERTED, INSIDE):
+    for pattern in (INVERTED_AT_END, AT_END, LEADING, NAME_COMMA_VERB, INVERTED, INSIDE):
         for match in pattern.finditer(masked):
             words = body[match.start("who"):match.end("who")]
             who = _clean_source(_source_after_verb(words) if pattern in (INVERTED, INVERTED_AT_END)
@@ -735,11 +822,16 @@ def _claimed_source(body: str) -> Source | None:
                 continue  # "the suspect", "trials of alleged criminals"
             if INFINITIVE_BEFORE.search(body[max(0, match.start("verb") - 30):match.start("verb")]):
                 continue  # "in a bid to encourage the country": an aim, not a report
+            if IN_A_RELATIVE_CLAUSE.search(body[max(0, match.start("verb") - 40):
+                                                match.start("verb")]) and \
+                    not re.match(r"\s+that\b", body[match.end("verb"):]):
+                continue  # "X, who has sharply criticized the bill, has ordered": not the frame
             if PASSIVE_END.search(who) or COMPARISON_END.search(who) or (
                     match["verb"] in DOCUMENT_ONLY_VERBS and not _names_a_document(who)) or (
                     match["verb"] in FINDING_VERBS and not _names_a_document(who)
                     and not re.match(r"\s+that\b", after)) or (
                     match["verb"] in PROMISING_VERBS and not PROMISE_AFTER.match(after)
+                    ) or (match["verb"] in URGING_VERBS and not URGE_AFTER.match(after)
                     ) or (match["verb"] in NEEDS_THAT and not re.match(r"\s+that\b", after)) or (
                     match["verb"] in ENDING_VERBS and not SAYING_AFTER.match(after)) or (
                     match["verb"] == "heard" and not ORGANISATION_WORDS.search(who)) or (

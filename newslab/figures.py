@@ -84,11 +84,13 @@ DATES_AND_TIMES = re.compile("|".join([
     rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,\s*\d{{4}})?",  # May 3, Sept. 5, 2024
     r"\b\d{1,2}(?::\d{2}){1,2}(?![.:]\d)(?:\s*[ap]\.?\s?m\b\.?)?",       # 14:05, 3:15 a.m.
     r"\b\d{1,2}\s*[ap]\.?m\b\.?",                                        # 6 a.m., 7 pm
-    r"\b(?:[01]\d|2[0-3])[0-5]\d\s+(?:hours\s+|hrs\s+)?"
-    r"(?:UTC|GMT|BST|CET|local time)\b",                                  # 2245 (hours) UTC
+    r"\b(?:(?:[01]\d|2[0-3])[0-5]\d\s*(?:-|–|to|and)\s*)?"
+    r"(?:[01]\d|2[0-3])[0-5]\d\s+(?:hours\s+|hrs\s+)?"
+    r"(?:UTC|GMT|BST|CET|local time)\b",                    # 2245 (hours) UTC, 0700 to 1300 UTC
     r"\b0\d[0-5]\d\s+(?:hours|hrs)\b",                                      # 0600 hours
-    r"\b\d{1,2}\.\d{2}\s+(?:on\s+\w+\s+(?:morning|afternoon|evening|night)\s+)?"
-    r"(?:local\s+time|[ap]\.?m\b\.?)",                                   # 6.19 local time
+    r"\b\d{1,2}\.\d{2}(?:\s*(?:-|–|to|and)\s*\d{1,2}\.\d{2})?\s+"
+    r"(?:on\s+\w+\s+(?:morning|afternoon|evening|night)\s+)?"
+    r"(?:local\s+time|[ap]\.?m\b\.?)",                   # 6.19 local time, 07.00 to 13.00 ...
 ]))  # fmt: skip
 REFERENCES_AND_PHONES = re.compile("|".join([
     r"(?i:\b(?:page|pages|pp?\.|section|sections|chapter|clause|article|paragraph|table|"
@@ -98,6 +100,7 @@ REFERENCES_AND_PHONES = re.compile("|".join([
     r"(?<![\w,.])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)\s?)?\d{2,5}(?:[\s-]\d{2,5}){1,4}(?!\w|,\d)",
 ]))  # fmt: skip
 PHONE_DIGITS = 7  # a phone-like span needs at least this many digits
+SCORE_WITH_A_COLON = re.compile(r"(?<![\d:.])\d:\d(?![\d:.])")
 # Two round hundreds joined by a dash are a range, not a phone number: "1000-1300 troops".
 ROUND_RANGE = re.compile(r"(?P<low>\d+00)\s?[-–]\s?(?P<high>\d+00)")
 COORDINATE_AFTER = re.compile(r"\s?°\s?[NSEW]\b")
@@ -174,7 +177,8 @@ ONE_COUNTS = re.compile(r"\s+(?:other\s+|more\s+)?(?:person|man|woman|child|vict
 ONE_LIMITED = re.compile(r"\b(?:[Oo]nly|[Jj]ust|[Aa]ll\s+but)\s+$")
 SPEAKER_BEFORE = re.compile(r"\b(?:said|says|told|according\s+to)\s+$", re.IGNORECASE)
 TIME_WORDS = {"ago", "from", "later", "earlier", "after", "before", "time", "into"}  # of TIME_AGO
-PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]+s\b")  # "the two (political) parties"
+# "the two (political) parties", "the two women": a plural, regular or not
+PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:[a-z]+s|(?:wo)?men|children|people)\b")
 TIME_AGO = re.compile(rf"(?<![\w-])(?:\d+|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?|a|an)\s+"
                       r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)(?:['’]s?)?\s+(?:ago\b|"
                       r"later\b|earlier\b|after\b|before\b|time\b|into\b|from\s+"
@@ -237,6 +241,10 @@ SINGULAR_NOUN_AFTER = re.compile(r"^\+?[\s-]+(?:day|week|month|year|hour|minute|
                                  r"strong|carriage|car|coach|wagon|wheel|engine|deck)\b"
                                  r"(?![-'’]s\b)",
                                  re.IGNORECASE)  # fmt: skip
+# "member" before a plural, with spaces: "the 27 member states", "92 member academies" count
+# the states and academies (but "a 15 member committee" and "the six nation talks" are
+# modifiers: talks among six nations).
+NOUN_ADJUNCT_THEN_PLURAL = re.compile(r"^ member [a-z]+(?:s|ies)\b")
 # A decimal in words: "seven point one", "one-point-five million".
 DIGIT_WORDS = {"zero": 0, "oh": 0, **{word: UNITS_WORDS[word] for word in
                                       ["one", "two", "three", "four", "five", "six", "seven",
@@ -365,6 +373,9 @@ def _digits_not_a_figure(text: str, start: int, end: int, match: re.Match) -> bo
     before = text[max(0, start - 40):start]
     after = text[end:end + 3]
     digits = match["digits"]
+    if SCORE_WITH_A_COLON.match(text, start) or SCORE_WITH_A_COLON.match(
+            text, start - 2 if start >= 2 and text[start - 1] == ":" else len(text)):
+        return False  # "2:1 the score": a score is two counts (a time has two-digit minutes)
     if start > 0 and text[start - 1] in "-/#:+" + "\u2010\u2011" \
             and not (text[start - 1] == "-" and text[start - 2:start - 1].isdigit()):
         return True  # COVID-19, K-300, 3/4, #5, 10:30, UTC+2 (but 10-15 is a range)
@@ -562,7 +573,10 @@ def _modifies_a_noun(sentence: str, number: Number) -> bool:
     if AGE_BEFORE.search(sentence[max(0, number.start - 8):number.start]) and \
             sentence[number.end:number.end + 1] == "+":
         return True  # "students age 16+": an age group, not a count
-    return number.value != 1 and SINGULAR_NOUN_AFTER.match(sentence[number.end:]) is not None
+    modifier = SINGULAR_NOUN_AFTER.match(sentence[number.end:])
+    if modifier and NOUN_ADJUNCT_THEN_PLURAL.match(sentence[number.end:]):
+        return False  # "67 of the 92 member academies": the number counts the academies
+    return number.value != 1 and modifier is not None
 
 
 def _stated_unit(sentence: str, number: Number) -> str:

@@ -956,3 +956,176 @@ def test_vehicles_and_age_groups_of_the_tenth_round(text: str, expected: list[tu
 ])  # fmt: skip
 def test_characterisations_of_the_tenth_round(text: str, label: str, source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # A passive verb of judging with nobody named is a hedge; with "by X" it names X.
+    ("The reef near Port Ellery is considered the oldest on the coast.", "hedge_no_source", ""),
+    ("The new ferry toll has been widely criticized in Dunmore.", "hedge_no_source", ""),
+    ("Widely regarded as the best pilot in Kestrel Bay, Tomas Vell retired on Friday.",
+     "hedge_no_source", ""),
+    ("The toll was criticized by the Dunmore council.", "named_source", "the Dunmore council"),
+    # Speculation and rumour with nobody named.
+    ("Crowds gathered in Halden Vale after speculation that the mill would close.",
+     "hedge_no_source", ""),
+])  # fmt: skip
+def test_judgements_with_nobody_named_of_the_twelfth_round(text: str, label: str,
+                                                           source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # Reporting verbs of the inventory in every finite form: note, detail, cite.
+    ("Harbour master Lena Fisk notes that the pier is unsafe.", "named_source",
+     "Harbour master Lena Fisk"),
+    ("Crown prosecutor, Ivo Kask, detailed a series of frauds at the port.", "named_source",
+     "Crown prosecutor, Ivo Kask"),
+    ("The Varnholm Courier cites falling sales as evidence that the port is in trouble.",
+     "named_source", "The Varnholm Courier"),
+    # A speech act named by its noun, singular or plural, issued, released or made.
+    ("The Varnholm Pilots Association, a group of harbour pilots, has released a statement "
+     "urging owners to slow down.", "named_source", "The Varnholm Pilots Association"),
+    ("The Kestrel Bay Weather Office has issued warnings for more rain.", "named_source",
+     "The Kestrel Bay Weather Office"),
+    # A stance put into words: voiced concern, is concerned that, urged someone to.
+    ("Red Shore Relief expressed concern over the shortage of tents.", "named_source",
+     "Red Shore Relief"),
+    ("The Halden Vale Water Board is concerned that the dam may leak.", "named_source",
+     "The Halden Vale Water Board"),
+    ("Dev Arkell urged residents to leave Marrow Island before the storm.", "named_source",
+     "Dev Arkell"),
+    ("The mayor of Dunmore visited the quay and urged reform.", "unattributed_assertion", ""),
+    # A verb of saying with "to" and the people spoken to.
+    ("Mara Lind spoke to supporters in Dunmore, dismissing the plan as a trick.",
+     "named_source", "Mara Lind"),
+    # An imperative is nobody's claim.
+    ("Please note that the ferry to Marrow Island leaves at noon.", "unattributed_assertion",
+     ""),
+])  # fmt: skip
+def test_reporting_verbs_and_speech_acts_of_the_twelfth_round(text: str, label: str,
+                                                              source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # People nouns (elders, prisoners) and a number word before them are not names.
+    ("Four prisoners claimed they were beaten in the Port Ellery jail.",
+     "several_anonymous_sources", "Four prisoners"),
+    ("Meanwhile, elders of the river villages demanded that the dam be opened.",
+     "several_anonymous_sources", "elders of the river villages"),
+    ("American and Norvanian geologists say the slope is unstable.",
+     "several_anonymous_sources", "American and Norvanian geologists"),
+    # A named person among unnamed ones names the source.
+    ("The vote was delayed, according to Harbour chair Jane Roe and port officials.",
+     "named_source", "Harbour chair Jane Roe and port officials"),
+    # A person known only by relation or office to someone named.
+    ("Ivo Kask's daughter says her father will stand again.", "one_anonymous_source",
+     "Ivo Kask's daughter"),
+    ("Norvania's president says the border will stay open.", "one_anonymous_source",
+     "Norvania's president"),
+    # Bodies in the plural with no name.
+    ("International aid organisations and relief groups have voiced concern over the camps.",
+     "several_anonymous_sources", "International aid organisations and relief groups"),
+    # A name with a lower-case particle.
+    ("The court fined the firm, although al-Rashan denies the charges.", "named_source",
+     "al-Rashan"),
+])  # fmt: skip
+def test_who_the_source_is_of_the_twelfth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # Where the source ends: before a verb of saying and "that" after "according to", before
+    # a participle after "by", before a weekday after a name; "along with" joins sources.
+    ("Two boats sank according to coastguard officers and port staff alleged that the pilots "
+     "were drunk.", "several_anonymous_sources", "coastguard officers and port staff"),
+    ("The fines follow remarks made by Harbour chair Jane Roe calling the owners \"reckless\".",
+     "named_source", "Harbour chair Jane Roe"),
+    ("Harbour chair Jane Roe, along with port director Ivo Kask, issued a statement claiming "
+     "that the quay was safe.", "named_source",
+     "Harbour chair Jane Roe, along with port director Ivo Kask"),
+    ("The count was slow in Halden Vale and observers along with two parties have complained "
+     "of fraud.", "several_anonymous_sources", "observers along with two parties"),
+    # A title of a place, then the holder's name with no comma, is a named person; a title of
+    # an organisation is not.
+    ("The President of Norvania Ivo Kask Monday, in a speech to parliament, stated that the "
+     "port \"will stay open\".", "named_source", "The President of Norvania Ivo Kask"),
+    ("The head of Kestrel Ferries Group said the fares would rise.", "one_anonymous_source",
+     "The head of Kestrel Ferries Group"),
+])  # fmt: skip
+def test_where_the_source_ends_of_the_twelfth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # A noun-phrase subject, a first verb, then "and" and a verb of saying with "that".
+    ("The letter was sent to the Dunmore council on Monday and warns that the dam may fail.",
+     "document", "The letter"),
+    # A statement with no sender named is a document; a company's statement is the company's.
+    ("Ferries were cancelled in Kestrel Bay, according to a statement issued last night.",
+     "document", "a statement issued last night"),
+    ("The quay reopened, according to a company statement.", "named_source",
+     "a company statement"),
+    # A verb of saying in a relative clause frames the sentence only with "that".
+    ("Ana Vesk, who has sharply criticized the ferry toll, has ordered an inquiry.",
+     "unattributed_assertion", ""),
+    ("Ana Vesk, who has stated that the toll is unfair, will lead the inquiry.",
+     "named_source", "Ana Vesk"),
+    # A stance: "has ruled out".
+    ("Dev Arkell has ruled out any rise in ferry fares.", "named_source", "Dev Arkell"),
+    # "was mentioned" with nobody named is a hedge; "mentioned as" names someone as something.
+    ("A second ferry route was also mentioned to show the port's ambitions.",
+     "hedge_no_source", ""),
+    ("Tomas Vell was mentioned as a candidate for mayor.", "unattributed_assertion", ""),
+    # A comma put between a name and its verb.
+    ("Harbour pilot Rhea Moss, claimed the quay was unsafe.", "named_source",
+     "Harbour pilot Rhea Moss"),
+])  # fmt: skip
+def test_statements_relative_clauses_and_stances_of_the_twelfth_round(text: str, label: str,
+                                                                      source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A score with a colon and one digit after it is two counts (a time has two-digit minutes).
+    ("Kestrel Bay won the cup with 3:1 the score at the whistle.",
+     [(3, "none", 3, 3, ""), (1, "none", 1, 1, "")]),
+    ("The ferry to Marrow Island left at 9:45.", []),
+    # A range of clock times with a dot or four digits before "local time" or "UTC".
+    ("The pier is closed from 07.00 to 13.00 local time.", []),
+    ("Flights over Halden Vale stop from 0700 to 1300 UTC.", []),
+    # "the two" before an irregular plural stands for people already counted.
+    ("Two women boarded the ferry in Dunmore. Later, cameras recorded the two women leaving "
+     "the quay.", [(2, "none", 2, 2, "")]),
+    # "member" before a plural: the number counts the members.
+    ("The treaty is signed by 12 of the 27 member states of the Harbour League.",
+     [(12, "none", 12, 12, ""), (27, "none", 27, 27, "")]),
+    ("A 15 member committee will run the port.", []),
+])  # fmt: skip
+def test_scores_times_and_counts_of_the_twelfth_round(text: str, expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # A will or a refusal put into words is the named body's stance.
+    ("However, the Dunmore council has been reluctant to raise the ferry toll.",
+     "named_source", "the Dunmore council"),
+    ("Northgate Ferries refused to comment on the delays.", "named_source", "Northgate Ferries"),
+    ("The port authority of Kestrel Bay intends to close the old quay.", "named_source",
+     "The port authority of Kestrel Bay"),
+])  # fmt: skip
+def test_wills_and_refusals_of_the_twelfth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # A comma put between a name and its verb, after an opening phrase.
+    ("Speaking at the pier on Monday, Harbour chair Jane Roe, admitted that the quay was "
+     "unsafe.", "named_source", "Harbour chair Jane Roe"),
+    # A speech noun as the subject of a passive with its agent.
+    ("This statement was made by Norvania's port minister Ivo Kask.", "named_source",
+     "Norvania's port minister Ivo Kask"),
+])  # fmt: skip
+def test_commas_and_passive_speech_nouns_of_the_twelfth_round(text: str, label: str,
+                                                              source: str) -> None:
+    assert label_of(text) == (label, source)
