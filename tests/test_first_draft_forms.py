@@ -1129,3 +1129,102 @@ def test_wills_and_refusals_of_the_twelfth_round(text: str, label: str, source: 
 def test_commas_and_passive_speech_nouns_of_the_twelfth_round(text: str, label: str,
                                                               source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # An adverb of time or sequence between the source and its verb.
+    ("Harbour officials first warned that the quay could flood.", "several_anonymous_sources",
+     "Harbour officials"),
+    ("Ana Vesk still claimed she had paid the fine.", "named_source", "Ana Vesk"),
+    ("The Dunmore council once denied that the ferry was late.", "named_source",
+     "The Dunmore council"),
+    # A day or a date before the name is not part of the source.
+    ("On Thursday Ivo Kask, the harbour master, said that the pier would reopen.",
+     "named_source", "Ivo Kask"),
+    ("On May 4, 2021 the Varnholm Courier reported that the ferry had been sold.",
+     "named_source", "the Varnholm Courier"),
+    ("Yesterday Mara Lind told reporters that the dam was safe.", "named_source",
+     "Mara Lind"),
+    # The full stop of a title's abbreviation stays in the source.
+    ("According to harbour surgeon Dr. Rhea Moss, the diver was unhurt.", "named_source",
+     "harbour surgeon Dr. Rhea Moss"),
+    ("The quay will close, said Gov. Tomas Vell.", "named_source", "Gov. Tomas Vell"),
+])  # fmt: skip
+def test_adverbs_dates_and_titles_around_the_source_of_the_thirteenth_round(
+        text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # The progressive of a verb of saying or finding.
+    ("Early surveys are suggesting a narrow win for the Harbour Party.", "document",
+     "Early surveys"),
+    ("Fenwick Polling is predicting a turnout of 60 percent.", "named_source",
+     "Fenwick Polling"),
+    ("Ferry workers are now warning of unsafe hulls.", "several_anonymous_sources",
+     "Ferry workers"),
+    # A guard: a demand as an act ("are demanding an apology") stays an assertion.
+    ("The Vell family and their lawyer are demanding an apology from the ferry company.",
+     "unattributed_assertion", ""),
+    # A hedge denied is still a hedge.
+    ("The river is not expected to fall until Friday.", "hedge_no_source", ""),
+    # People known by what they did, and eyewitnesses.
+    ("Those who live near the quay say that the noise has grown.",
+     "several_anonymous_sources", "Those who live near the quay"),
+    ("Some of those who fled the flood said that the water rose in minutes.",
+     "several_anonymous_sources", "Some of those who fled the flood"),
+    ("Eyewitnesses say that the ferry turned too fast.", "several_anonymous_sources",
+     "Eyewitnesses"),
+])  # fmt: skip
+def test_progressives_denied_hedges_and_unnamed_people_of_the_thirteenth_round(
+        text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # The comma that closes an appositive is not the comma of ", said X".
+    ("The Norvanian Prime Minister, Ivo Kask, announced his resignation on June 5 after the "
+     "ruling Harbour Party lost seats.", "named_source", "The Norvanian Prime Minister, Ivo Kask"),
+    # A participle before "by" is passive: nobody speaks.
+    ("The council has approved a ferry plan proposed by the harbour board.",
+     "unattributed_assertion", ""),
+    # A verb of saying after a preposition is a noun.
+    ("The port will open an inquiry into claims that the ferry was overloaded.",
+     "unattributed_assertion", ""),
+    # Passive verbs of recognising name their agent, which ends before a clause.
+    ("She was recognised as the oldest ferry pilot by Fenwick Records ever since her rival "
+     "retired.", "named_source", "Fenwick Records"),
+    # A statement from someone names its sender.
+    ("At the pier, the harbour chair read a statement from Ivo Kask about the closure.",
+     "named_source", "Ivo Kask"),
+    # A people noun before an organisation word describes the organisation.
+    ("According to the Varnholm refugee agency, 300 families have left the island.",
+     "named_source", "the Varnholm refugee agency"),
+    # People who speak for a named body.
+    ("Members of the Varnholm Teachers Union say that the schools are too cold.",
+     "named_source", "Members of the Varnholm Teachers Union"),
+    ("Biologists from Red Shore Relief say that the seals have returned.", "named_source",
+     "Biologists from Red Shore Relief"),
+    # A guard: an unnamed body after the people noun keeps them unnamed.
+    ("Elders of several villages said that the well had dried up.",
+     "several_anonymous_sources", "Elders of several villages"),
+])  # fmt: skip
+def test_commas_participles_agents_and_bodies_of_the_thirteenth_round(
+        text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # "As a part of" gives a purpose, not the reporter's reasoning.
+    ("As a part of the harbour festival, a crew of volunteers sailed the old ferry.",
+     "unattributed_assertion", ""),
+    # A verb after "to" is an infinitive, not the frame of a source.
+    ("The bank cut its rate by 1%, from 5% to 4%, on Monday to, encourage spending.",
+     "unattributed_assertion", ""),
+    # A clause before "and" with an irregular verb in the past.
+    ("The storm caught many off guard and forecasters explain that it moved slowly.",
+     "several_anonymous_sources", "forecasters"),
+])  # fmt: skip
+def test_purposes_infinitives_and_clauses_of_the_thirteenth_round(text: str, label: str,
+                                                                  source: str) -> None:
+    assert label_of(text) == (label, source)
