@@ -1228,3 +1228,27 @@ def test_commas_participles_agents_and_bodies_of_the_thirteenth_round(
 def test_purposes_infinitives_and_clauses_of_the_thirteenth_round(text: str, label: str,
                                                                   source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "-plus" after a number is a floor.
+    ("The Courier ran two dozen-plus stories on the ferry.",
+     [(24, "more than", 24, None, "")]),
+    ("A 300-plus crowd met the ferry.", [(300, "more than", 300, None, "")]),
+    # "over the age of": the qualifier reaches past "the age of".
+    ("Islanders over the age of sixteen may vote.", [(16, "over", 16, None, "")]),
+    ("Children under the age of 12 sail free.", [(12, "under", None, 12, "")]),
+    # "X or Y" is a range, "one" included.
+    ("Divers found one or two wrecks.", [(None, "range", 1, 2, "")]),
+    ("The storm sank 20 or 30 boats.", [(None, "range", 20, 30, "")]),
+    # Two numbers joined before the one noun they describe are a compound modifier.
+    ("Dunmore was hit by a 100 or 200 year storm.", []),
+    # A year in words, closing a phrase of time.
+    ("The quay was built in two thousand seven.", []),
+    ("The council built two thousand seven hundred homes.",
+     [(2700, "none", 2700, 2700, "")]),
+    # "the other two" named before.
+    ("Divers will inspect the other two wrecks tomorrow.", []),
+])  # fmt: skip
+def test_floors_ranges_and_years_of_the_thirteenth_round(text: str, expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
