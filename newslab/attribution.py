@@ -18,7 +18,10 @@ described (the speaker or document only, never the rest of the sentence). The ru
    source after "by" ("described as the worst by officials", "revealed by the ministry").
    The frame at the end covers the sentence ("..., reports X."); a verb of saying in "-ing"
    ("X has filed a suit, alleging that") gives the sentence's subject; coordinated verbs
-   ("he condemned ... and said") the first verb's subject.
+   ("he condemned ... and said") the first verb's subject. The progressive counts ("exit polls
+   are suggesting"), so does "a statement from X"; "Those who fled" are unnamed people and
+   "Members of the X Union" speak for a named body; a date before the name ("On Monday Ana
+   Vesk") and an adverb after it ("officials first warned") are not part of the source.
 3. Carry-over: "She added ...", "It also showed ..." takes the previous source of the
    paragraph (a sentence with no such cue does not).
 4. The reporter reasoning aloud: a sentence opening with "As ..., " (a reason) or

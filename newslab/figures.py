@@ -12,26 +12,29 @@ What counts as a figure:
   "two-thirds", "half of"), small ones too ("two canneries", "three years"); pass
   ``small_words=False`` to count "two" to "nine" in words in mid-sentence only after a
   qualifier ("at least three");
-- a range ("between 300 and 400", "6 to 8", "10-15 percent") is one row: qualifier and
-  bounds_rule "range", no value, both bounds; a change ("rose from 125 to 149") is two figures;
+- a range ("between 300 and 400", "6 to 8", "10-15 percent", "one or two") is one row:
+  qualifier and bounds_rule "range", no value, both bounds; a change ("rose from 125 to 149")
+  is two figures;
 - a time to a fraction of a second ("4:03.84") is a duration, in seconds;
-- "one" only after a qualifier ("in under one second") or before a person or a unit of time
-  ("killing one person", "valid for one year");
+- "one" only after a qualifier ("in under one second"), before a person or a unit of time
+  ("killing one person", "valid for one year") or opening a range ("one or two");
+- "-plus" after a number is a floor ("two dozen-plus": more than 24), and a qualifier reaches
+  past "the age of" ("over the age of eighteen");
 - "and a half" after a number in words ("two and a half years" is 2.5).
 The unit is captured where the words say it (`stated_unit`): percent, a currency, a measure
 ("kilometres", "tonnes") or "fraction"; what a count counts is left to the reader.
 
 What does not count: dates in the usual formats ("3 May 2024", "May 3", "2024-05-03",
-"03/05/2024"), years (1900-2099 written without a comma, or an older year in "In 1789,")
-and decades, clock times ("14:05", "6 a.m.", "2245 UTC"), phone numbers, ordinals ("21st"),
-digits inside a name or code (COVID-19, K-300, A320, Version 2.1, "Pier 4", "World War Two",
-the numbers of a sporting event: "the women's 400 metre medley"), years said in words
-("twenty twelve"), seasons ("2008–09"), emergency numbers ("a 911 call"), ward, room, page, section
-or clause numbers, compound modifiers ("two-week", "a 109 ton vehicle"), coordinates
-("15.0° N"), points in time ("four years ago"), vague plurals ("hundreds"), "one" as a pronoun
-("one of them") and a count of the sources themselves ("Two officials who asked not
-to be named said", "according to two officials"). "No less than" and "not fewer than" are read
-as the floor they are ("at least").
+"03/05/2024"), years (1900-2099 written without a comma, or an older year in "In 1789,") and
+decades, clock times ("14:05", "6 a.m.", "2245 UTC"), phone numbers, ordinals ("21st"), digits
+inside a name or code (COVID-19, K-300, A320, Version 2.1, "Pier 4", "World War Two", the
+numbers of a sporting event: "the women's 400 metre medley"), years said in words ("twenty
+twelve", "in two thousand five"), seasons ("2008–09"), emergency numbers ("a 911 call"), ward,
+room, page, section or clause numbers, compound modifiers ("two-week", "a 109 ton vehicle", "a
+500 or 1,000 year flood"), coordinates ("15.0° N"), points in time ("four years ago"), vague
+plurals ("hundreds"), "one" as a pronoun ("one of them") and a count of the sources themselves
+("Two officials who asked not to be named said", "according to two officials"). "No less than"
+and "not fewer than" are read as the floor they are ("at least").
 
 Qualifiers and the bounds they give come from `newslab.bounds`, the course's one rules table.
 """
