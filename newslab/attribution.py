@@ -317,6 +317,8 @@ PLAIN_NAME = re.compile(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}")  # "Fra
 NAME_THEN_CIRCUMSTANCE = re.compile(r"^(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s+"
                                     r"(?:at|in|on|during)\s+(?:a|an|the|his|her|their)\s")
 WHO_APPOSITIVE = re.compile(r",\s+(?:who|which)\s[^,]*,?$")
+# An appositive that points back to the subjects before it: "X and Y, both part of Z, said".
+BOTH_OF_THEM = re.compile(r"(?:both|all|each)\s", re.IGNORECASE)
 # People the story has already named, referred back to: "The pair claim that ...".
 BACK_REFERENCE = re.compile(r"^(?:the\s+(?:pair|couple|duo|trio|former|latter)|"
                             r"(?:both|the\s+two)\s+(?:men|women|sides|parties|countries|"
@@ -741,7 +743,8 @@ def _speaker(paragraph: str) -> tuple[str, str] | None:
     if match and not re.match(r"(?i)it\b", match.group(1)):
         verb = re.search(SPEECH, match.group(0)[len(match.group(1)):])
         who = match.group(1)
-        if who.lower() in {"and", "but", "then"}:  # "X has described ... as “...”, and said"
+        if who.lower() in {"and", "but", "then"} or BOTH_OF_THEM.match(who):
+            # "X has described ... as “...”, and said"; "X and Y, both part of Z, said"
             subject = _claimed_source(outside[:match.start(1)])
             return (subject.cue, subject.described) if subject else None
         named_before = NAME_BEFORE_ROLE.search(outside[:match.start(1)])
@@ -820,6 +823,13 @@ def _source_after_verb(phrase: str) -> str:
     phrase = CLAUSE_OPENER.split(phrase.strip())[0]
     circumstance = NAME_THEN_CIRCUMSTANCE.match(phrase)
     return circumstance["name"] if circumstance else phrase
+
+
+def _short_enough(who: str) -> bool:
+    """True for a source of at most 12 words, or of sources joined by "and" of at most 12 words
+    each ("The World Health Organization and the Food and Agriculture Organization")."""
+    return len(who.split()) <= 12 or (len(who.split()) <= 24 and all(
+        len(part.split()) <= 12 and _has_name(part) for part in JOINED_SOURCES.split(who, 1)))
 
 
 def _closes_an_appositive(body: str, verb_start: int) -> bool:
@@ -916,7 +926,7 @@ def _claimed_source(body: str) -> Source | None:
                     match["verb"].endswith("ed") and re.match(r"\s+by\b", after)) or (
                     TO_SOMEONE.match(after) and not TO_SOMEONE_VERBS.fullmatch(match["verb"])):
                 continue  # "37 are reported missing", "more than predicted", "the toll gives"
-            if who and len(who.split()) <= 12 and (_looks_like_source(who) or someone):
+            if who and _short_enough(who) and (_looks_like_source(who) or someone):
                 candidates.append((match["verb"], who))
                 break
         if candidates:

@@ -1252,3 +1252,17 @@ def test_purposes_infinitives_and_clauses_of_the_thirteenth_round(text: str, lab
 ])  # fmt: skip
 def test_floors_ranges_and_years_of_the_thirteenth_round(text: str, expected: list[tuple]) -> None:
     assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # Named bodies joined by "and", each of up to twelve words, and an appositive that points
+    # back to them ("both members of ...").
+    ("The Harbour Board for Ports of Varnholm and the Kestrel Bay Ferry Workers Association "
+     "have stated that the quay is unsafe.", "named_source",
+     "The Harbour Board for Ports of Varnholm and the Kestrel Bay Ferry Workers Association"),
+    ("The Harbour Board and the Ferry Workers Association, both members of the Island "
+     "Council, have stated that the quay is \"unsafe.\"", "named_source",
+     "The Harbour Board and the Ferry Workers Association"),
+])  # fmt: skip
+def test_joined_named_bodies_of_the_thirteenth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
