@@ -104,7 +104,10 @@ CLAIM = (r"(?:said|says|added|adds|told|tells|explained|warned|claimed|insisted|
          r"serious)\s+)?(?:concerns?|doubts?|opposition|regret|support|hopes?|fears?|dismay|"
          r"anger|outrage|confidence|disappointment|surprise|sympathy|condolences)|"
          r"(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?:concerned|worried|confident|"
-         r"convinced|adamant|hopeful|optimistic)\s+that|urged|urges|rule[sd]?\s+out|"
+         r"convinced|adamant|hopeful|optimistic|happy|pleased|glad|satisfied|disappointed|"
+         r"sure|certain|proud|unhappy|upset|angry|sorry|relieved|surprised)\s+"
+         # "that" may be left out before a clause: "was happy the council agreed"
+         r"(?:that\b|(?=(?:the|he|she|they|it|we|his|her|their|its)\s+[\w’'-]+\s+[a-z]+ed\b))|urged|urges|rule[sd]?\s+out|"
          # a will or a refusal put into words: "intends to", "refused to", "is reluctant to"
          r"(?:intends|intended|refused|refuses|(?:is|are|was|were|has\s+been|have\s+been)\s+"
          r"(?:reluctant|unwilling|determined|eager|keen|willing))\s+to|"
@@ -175,9 +178,9 @@ LEADING = re.compile(rf"^(?P<who>[^,;“”\"]{{1,90}}?(?:,\s[^,;“”\"]{{1,13
 OPENER_BEFORE_NAME = re.compile(r"^(?:Speaking|Asked|Commenting|Writing|Addressing|Responding|"
                                 r"In|At|On|During|After|Before)\s")  # fmt: skip
 # A comma put between a name and its verb: "Police official Ivo Kask, claimed the ...".
-NAME_COMMA_VERB = re.compile(rf"(?:^|,\s+)(?P<who>(?:[A-Z][\w’'.-]*\s+|[a-z]+\s+){{0,4}}?"
+NAME_COMMA_VERB = re.compile(rf"(?:^|,\s+)(?P<who>(?:[A-Z][\w’'.-]*\s+|[a-z]+\s+){{0,12}}?"
                              rf"[A-Z][\w’'.-]+\s+[A-Z][\w’'.-]+),"
-                             rf"(?=\s+(?P<verb>{CLAIM})\b)")  # fmt: skip
+                             rf"(?=\s+(?:(?:has|have|had)\s+)?(?P<verb>{CLAIM})\b)")  # fmt: skip
 # After a comma, semicolon, "and" or "but": a source and its verb, at the end or inside.
 AFTER_A_JOIN = (rf"(?:[,;](?:\s+(?:and|but)\b)?|\band\b|\bbut\b|\bthat\b)\s+"
                 rf"(?P<who>[^,;“”\"]{{1,70}}?(?:,\s[^,;“”\"]{{1,130}}?,)?)\s+{AUXILIARY}"
@@ -426,6 +429,9 @@ ORGANISATION_WORDS = re.compile(
 INFERENCE_START = re.compile(r"^(?:As\s+(?!of\b|well\b|a result\b|for\b|many\b|much\b|high\b|"
                              r"low\b|few\b|long\b|soon\b|far\b|(?:a\s+)?part\b|expected\b|"
                              r"usual\b|a sign\b)"
+                             # "As the dispute continues, ...": a time, not a reason
+                             r"(?![^,]*\b(?:continues|continued|goes\s+on|went\s+on|unfolds|"
+                             r"unfolded|progresses|progressed)\s*,)"
                              r"[^,]+,|This is because\b|This means\b|That is why\b)")  # fmt: skip
 HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|it appears|there appears? to be|"
                     r"appears? to|it seems|seems? to|rumou?red|"

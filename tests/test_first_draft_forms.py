@@ -1266,3 +1266,23 @@ def test_floors_ranges_and_years_of_the_thirteenth_round(text: str, expected: li
 ])  # fmt: skip
 def test_joined_named_bodies_of_the_thirteenth_round(text: str, label: str, source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # A long title before the name, a stray comma, then an auxiliary and the verb.
+    ("Norvanian Minister of Ports and Harbours and deputy party leader Ivo Kask, has "
+     "criticised the ferry plan in a speech.", "named_source",
+     "Norvanian Minister of Ports and Harbours and deputy party leader Ivo Kask"),
+    # "As X continues, ..." gives a time, not the reporter's reason: the hedge decides.
+    ("As the strike at the port continues, ferries were reportedly sent to Kestrel Bay.",
+     "hedge_no_source", ""),
+    # A feeling about a clause, with or without "that", is the named person's stance.
+    ("Jane Roe was happy the council reopened the quay.", "named_source", "Jane Roe"),
+    ("The harbour board was pleased that the ferry ran on time.", "named_source",
+     "The harbour board"),
+    # A guard: a feeling about a thing is not a stance on a claim.
+    ("Jane Roe was happy with the new quay.", "unattributed_assertion", ""),
+])  # fmt: skip
+def test_long_titles_times_and_feelings_of_the_thirteenth_round(text: str, label: str,
+                                                                source: str) -> None:
+    assert label_of(text) == (label, source)
