@@ -1286,3 +1286,18 @@ def test_joined_named_bodies_of_the_thirteenth_round(text: str, label: str, sour
 def test_long_titles_times_and_feelings_of_the_thirteenth_round(text: str, label: str,
                                                                 source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # A source and its verb in a clause opened by "as" or "while", after a verb of saying
+    # used as an aim ("to demand").
+    ("The island parties staged protests to demand a lower toll as the union said the wages "
+     "were too low.", "named_source", "the union"),
+    ("Crews blocked the quay to demand repairs while harbour officials said the work would "
+     "take a week.", "several_anonymous_sources", "harbour officials"),
+    # A guard: "as usual" is not a clause with a source.
+    ("The ferry was late as usual, officials said.", "several_anonymous_sources", "officials"),
+])  # fmt: skip
+def test_sources_in_as_and_while_clauses_of_the_thirteenth_round(text: str, label: str,
+                                                                 source: str) -> None:
+    assert label_of(text) == (label, source)
