@@ -222,6 +222,7 @@ BY_AGENT = re.compile(r"(?:\b(?:described|estimated|reported|confirmed|put|calle
                       r"|\b(?:statement|letter|message|announcement|communiqu[eé])\s+"
                       r"(?:from|on\s+behalf\s+of)\s+(?=(?:the\s+)?(?:[A-Z]|[a-z]{1,3}-[A-Z])))"
                       r"(?P<who>[^,.;:“”\"]+)")  # fmt: skip
+MESSAGE_SIGN = re.compile(r"statement|letter|message|announcement|communiqu")  # speed: "from X"
 # The agent ends before "to", "as" or "that" and what follows: "revealed by the ministry to be X".
 AFTER_AGENT = re.compile(r"\s+(?:(?:to|as|that|about|regarding|concerning)\s|[a-z]{2,}ing\b|"
                          r"(?:ever\s+)?(?:since|after|before|when|while|until|because)\s)"
@@ -945,7 +946,7 @@ def _claimed_source(body: str) -> Source | None:
         who = _clean_source(subject["who"])
         if _looks_like_source(who) and len(who.split()) <= 8:
             candidates.append((saying.group(0).split()[0], who))
-    agent = BY_AGENT.search(body) if "by" in body or " from " in body or " of " in body else None
+    agent = BY_AGENT.search(body) if "by" in body or MESSAGE_SIGN.search(body) else None
     agent_who = _clean_source(AFTER_AGENT.sub("", agent["who"])) if agent else ""
     if not candidates and agent and _looks_like_source(agent_who):
         candidates.append(("by", agent_who))
