@@ -18,7 +18,10 @@ described (the speaker or document only, never the rest of the sentence). The ru
    source after "by" ("described as the worst by officials", "revealed by the ministry").
    The frame at the end covers the sentence ("..., reports X."); a verb of saying in "-ing"
    ("X has filed a suit, alleging that") gives the sentence's subject; coordinated verbs
-   ("he condemned ... and said") the first verb's subject.
+   ("he condemned ... and said") the first verb's subject. The progressive counts ("exit polls
+   are suggesting"), so does "a statement from X"; "Those who fled" are unnamed people and
+   "Members of the X Union" speak for a named body; a date before the name ("On Monday Ana
+   Vesk") and an adverb after it ("officials first warned") are not part of the source.
 3. Carry-over: "She added ...", "It also showed ..." takes the previous source of the
    paragraph (a sentence with no such cue does not).
 4. The reporter reasoning aloud: a sentence opening with "As ..., " (a reason) or
@@ -79,8 +82,11 @@ CLAIM = (r"(?:said|says|added|adds|told|tells|explained|warned|claimed|insisted|
          r"finds|show|shows|showed|suggests|suggested|estimate|estimates|estimated|expect|"
          r"expects|believe|believes|blamed|confirmed|denied|argued|predicted|registered|"
          r"recorded|indicate|indicates|indicated|attributed|suggest|revealed|reveals|accused|"
-         r"accuses|claims|reiterated|(?:is|are|was|were)\s+(?:now\s+|also\s+|still\s+)?"
-         r"(?:reporting|saying|claiming)|"
+         r"accuses|claims|reiterated|(?:is|are|was|were|has\s+been|have\s+been)\s+"
+         # the progressive of a verb of saying or finding: "exit polls are suggesting"
+         r"(?:now\s+|also\s+|still\s+)?(?:reporting|saying|claiming|suggesting|indicating|"
+         r"predicting|warning|estimating|forecasting|projecting|stating|arguing|insisting|"
+         r"alleging|denying|telling|accusing|showing)|"
          r"give|gives|gave|put|puts|states|commented|comments|suspect|suspects|"
          r"forecast|forecasts|predict|predicts|announces|confirms|denies|warns|admitted|"
          r"acknowledged|alleged|alleges|wrote|writes|concluded|concludes|claim|fears?|feared|"
@@ -98,7 +104,10 @@ CLAIM = (r"(?:said|says|added|adds|told|tells|explained|warned|claimed|insisted|
          r"serious)\s+)?(?:concerns?|doubts?|opposition|regret|support|hopes?|fears?|dismay|"
          r"anger|outrage|confidence|disappointment|surprise|sympathy|condolences)|"
          r"(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?:concerned|worried|confident|"
-         r"convinced|adamant|hopeful|optimistic)\s+that|urged|urges|rule[sd]?\s+out|"
+         r"convinced|adamant|hopeful|optimistic|happy|pleased|glad|satisfied|disappointed|"
+         r"sure|certain|proud|unhappy|upset|angry|sorry|relieved|surprised)\s+"
+         # "that" may be left out before a clause: "was happy the council agreed"
+         r"(?:that\b|(?=(?:the|he|she|they|it|we|his|her|their|its)\s+[\w’'-]+\s+[a-z]+ed\b))|urged|urges|rule[sd]?\s+out|"
          # a will or a refusal put into words: "intends to", "refused to", "is reluctant to"
          r"(?:intends|intended|refused|refuses|(?:is|are|was|were|has\s+been|have\s+been)\s+"
          r"(?:reluctant|unwilling|determined|eager|keen|willing))\s+to|"
@@ -108,7 +117,12 @@ DOCUMENT_ONLY_VERBS = {"give", "gives", "gave", "put", "puts"}
 QUOTES_OPEN = "“\""
 QUOTES_CLOSE = "”\""
 SPEECH_WORD = re.compile(rf"\b{SPEECH}\b")
-ACCORDING = re.compile(r"\b[Aa]ccording to\s+((?:[^,.;“”()]|(?<=\b[A-Z])\.|\.(?=\w))+"
+# The full stop of a title's abbreviation stays in a source: "Dr. Ana Vesk", "Gov. Ivo Kask".
+TITLE_STOP = "(?:" + "|".join(rf"(?<=\b{title})" for title in (
+    "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt",
+    "Rev", "Supt", "Insp", "Det", "Cmdr", "Adm")) + r")\."  # fmt: skip
+ACCORDING = re.compile(r"\b[Aa]ccording to\s+((?:[^,.;“”()]|(?<=\b[A-Z])\.|\.(?=\w)|"
+                       rf"{TITLE_STOP})+"
                        r"(?:\([^()]*\))?)"
                        r"(?:,\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){1,3}),)?")  # fmt: skip
 # A verb of saying and "that" end the source of "according to": a new clause begins.
@@ -118,7 +132,7 @@ VERB_THEN_THAT = re.compile(rf"\s+{CLAIM}\s+that\b")
 NAME_THEN_ARTICLE = re.compile(r"\b[A-Z][\w’'-]*(?P<cut>\s+(?:a|an|the)\s+\S)")
 # A speaker right after a closing quotation mark: ”, said X  /  ,” X said
 # A source to the end of its phrase; initials keep their full stops ("the U.S. State Department").
-WHO_TO_THE_END = r"(?:[^,.;“”\"]|(?<=\b[A-Z])\.)+"
+WHO_TO_THE_END = rf"(?:[^,.;“”\"]|(?<=\b[A-Z])\.|{TITLE_STOP})+"
 QUOTE_THEN_VERB = re.compile(rf"[”\"]\s*{SPEECH}\s+(?P<who>{WHO_TO_THE_END})")
 QUOTE_THEN_SPEAKER = re.compile(rf"[”\"]\s*(?P<who>[^“”\",.;]+(?:,\s[^“”\",.;]+,)?)\s+"
                                 rf"{SPEECH}\b(?!\s+(?:to|for)\b)")  # fmt: skip
@@ -138,7 +152,8 @@ CALLED_QUOTE = re.compile(r"(?:^|[.;]\s)\s*(?P<who>(?:[\w’'-]+\s+){0,6}?[\w’
                           r"[^“”\".;]{1,80}?[“\"]")  # fmt: skip
 # Sources outside quotation marks; the source ends before an auxiliary ("officials have said").
 AUXILIARY = (r"(?:(?:also|had|has|have|earlier|later|again|then|now|previously|repeatedly|"
-             r"publicly|separately|both|continued?s?\s+to|on\s+[A-Z][a-z]+day|[a-z]+ed\s+and|"
+             r"publicly|separately|both|first|still|once|initially|originally|subsequently|"
+             r"never|continued?s?\s+to|on\s+[A-Z][a-z]+day|[a-z]+ed\s+and|"
              r"[a-z]{3,}ly|however|nonetheless|therefore|though)"
              r"\s+){0,3}")  # fmt: skip
 # "to" or "for" after the verb: "is said to be", "asked for" say nothing, but "to" before the
@@ -163,11 +178,11 @@ LEADING = re.compile(rf"^(?P<who>[^,;“”\"]{{1,90}}?(?:,\s[^,;“”\"]{{1,13
 OPENER_BEFORE_NAME = re.compile(r"^(?:Speaking|Asked|Commenting|Writing|Addressing|Responding|"
                                 r"In|At|On|During|After|Before)\s")  # fmt: skip
 # A comma put between a name and its verb: "Police official Ivo Kask, claimed the ...".
-NAME_COMMA_VERB = re.compile(rf"(?:^|,\s+)(?P<who>(?:[A-Z][\w’'.-]*\s+|[a-z]+\s+){{0,4}}?"
+NAME_COMMA_VERB = re.compile(rf"(?:^|,\s+)(?P<who>(?:[A-Z][\w’'.-]*\s+|[a-z]+\s+){{0,12}}?"
                              rf"[A-Z][\w’'.-]+\s+[A-Z][\w’'.-]+),"
-                             rf"(?=\s+(?P<verb>{CLAIM})\b)")  # fmt: skip
+                             rf"(?=\s+(?:(?:has|have|had)\s+)?(?P<verb>{CLAIM})\b)")  # fmt: skip
 # After a comma, semicolon, "and" or "but": a source and its verb, at the end or inside.
-AFTER_A_JOIN = (rf"(?:[,;](?:\s+(?:and|but)\b)?|\band\b|\bbut\b|\bthat\b)\s+"
+AFTER_A_JOIN = (rf"(?:[,;](?:\s+(?:and|but)\b)?|\band\b|\bbut\b|\bthat\b|\bas\b|\bwhile\b)\s+"
                 rf"(?P<who>[^,;“”\"]{{1,70}}?(?:,\s[^,;“”\"]{{1,130}}?,)?)\s+{AUXILIARY}"
                 rf"(?P<verb>{CLAIM})")  # fmt: skip
 AT_END = re.compile(rf"{AFTER_A_JOIN}\s*[.!?”\"]*$")
@@ -192,7 +207,8 @@ BY_AGENT = re.compile(r"(?:\b(?:described|estimated|reported|confirmed|put|calle
                       r"ranked|named|declared|critici[sz]ed|condemned|blamed|revealed|"
                       r"announced|disclosed|stated|claimed|denied|alleged|disputed|praised|"
                       r"questioned|predicted|forecast|suggested|recommended|rejected|"
-                      r"notified|informed)\b[^,;“”\"]{0,60}?\bby\s+"
+                      r"notified|informed|recogni[sz]ed|acknowledged|identified|certified|"
+                      r"verified|listed)\b[^,;“”\"]{0,60}?\bby\s+"
                       # verbs of thinking and telling only with "by" right after them:
                       # "is thought by police to", not "believed to be a house owned by X"
                       r"|\b(?:thought|believed|considered|told|warned|assured|advised|accused|"
@@ -201,12 +217,23 @@ BY_AGENT = re.compile(r"(?:\b(?:described|estimated|reported|confirmed|put|calle
                       r"|\b(?:announcement|statement|declaration|warning|admission|appeal|"
                       r"pledge|remark|comment|claim|allegation|criticism|accusation)s?\s+"
                       r"(?:(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:issued|made|released|"
-                      r"voiced)\s+)?by\s+)"
-                      r"(?P<who>[^,.;“”\"]+)")  # fmt: skip
+                      r"voiced)\s+)?by\s+"
+                      # a message read or sent out from someone: "read a statement from X"
+                      r"|\b(?:statement|letter|message|announcement|communiqu[eé])\s+"
+                      r"(?:from|on\s+behalf\s+of)\s+(?=(?:the\s+)?(?:[A-Z]|[a-z]{1,3}-[A-Z])))"
+                      r"(?P<who>[^,.;:“”\"]+)")  # fmt: skip
+MESSAGE_SIGN = re.compile(r"statement|letter|message|announcement|communiqu")  # speed: "from X"
 # The agent ends before "to", "as" or "that" and what follows: "revealed by the ministry to be X".
-AFTER_AGENT = re.compile(r"\s+(?:(?:to|as|that)\s|[a-z]{2,}ing\b).*$")
+AFTER_AGENT = re.compile(r"\s+(?:(?:to|as|that|about|regarding|concerning)\s|[a-z]{2,}ing\b|"
+                         r"(?:ever\s+)?(?:since|after|before|when|while|until|because)\s)"
+                         r".*$")  # fmt: skip
+# The commonest irregular verbs in the past: "The storm caught many off guard and ...".
+IRREGULAR_PAST = (r"(?:caught|took|made|gave|left|came|went|rose|fell|hit|struck|began|became|"
+                  r"brought|built|bought|sent|spent|kept|held|won|lost|ran|saw|met|led|"
+                  r"drove|broke|shook|tore|threw|grew|knew|sold|paid|cut|put|set|shut|sank|"
+                  r"froze|flew|fled|fought|stood|wore|woke|swept|spread)")  # fmt: skip
 # A verb in the present before "and": "The dome continues to rise and scientists".
-FINITE_VERB = re.compile(r"\s[a-z]+(?:es|ed)\s(?:.*\s)?(?:and|but)\s")
+FINITE_VERB = re.compile(r"\s(?:[a-z]+(?:es|ed)|" + IRREGULAR_PAST + r")\s(?:.*\s)?(?:and|but)\s")
 # Words that make a phrase a clause rather than a source: "150 people have been killed".
 CLAUSE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|been)\b")
 # A word that opens a clause: the source comes after it ("... soon after the council said").
@@ -235,6 +262,7 @@ POINTS_BACK = re.compile(r"^(?:The|This|That|These|Those)\s+(?:figures?|numbers?
 # ("officials at the hospital where he is treated"), a relative word before it ("in which
 # diplomats are reporting").
 ADVERB_AFTER = re.compile(r"(?:\s+(?:also|then|later|again|now|further|previously|earlier|too|"
+                          r"first|still|once|initially|originally|subsequently|never|"
                           r"having|[a-z]+ly))+$")  # fmt: skip
 # A day after a name or an organisation: "The U.S. military yesterday said" (but "Early
 # results ... held today show" keeps it).
@@ -243,6 +271,16 @@ TIME_OF_DAY_AFTER = re.compile(r"\s+(?:(?:early|late|earlier|later)\s+)?on\s+[A-
                                r"(?:\s+(?:morning|afternoon|evening|night))?$")  # fmt: skip
 DAY_AFTER = re.compile(r"\s+(?:yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|"
                        r"Friday|Saturday|Sunday)$")  # fmt: skip
+# A date or a day before a name is not part of the source: "On Wednesday Ana Vesk", "On March
+# 2, 2009 the Courier", "2009 the Courier" (the year after a comma), "Yesterday Ana Vesk".
+MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December)")  # fmt: skip
+DATE_BEFORE_NAME = re.compile(rf"^(?:(?:On|By|In|Since|Early|Late)\s+)?(?:(?:Monday|Tuesday|"
+                              rf"Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today)"
+                              rf"(?:\s+(?:morning|afternoon|evening|night))?|"
+                              rf"{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?|"
+                              rf"\d{{1,2}}\s+{MONTHS}(?:\s+(?:1[89]|20)\d\d)?|"
+                              rf"(?:1[89]|20)\d\d),?\s+(?=(?:the\s+)?[A-Z])")  # fmt: skip
 NOUN_BEFORE_WHO = re.compile(r"(?P<noun>(?<![\w’'-])(?:[A-Z][\w’'.-]*\s+){0,3}[\w’'-]+),\s*$")
 SPOKEN_TO = re.compile(r"(?<!\bclose)\s+to\s+(?:the\s+|a\s+)?(?:[A-Z]|reporters\b|"
                        r"journalists\b).*$")  # fmt: skip
@@ -283,6 +321,8 @@ PLAIN_NAME = re.compile(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}")  # "Fra
 NAME_THEN_CIRCUMSTANCE = re.compile(r"^(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s+"
                                     r"(?:at|in|on|during)\s+(?:a|an|the|his|her|their)\s")
 WHO_APPOSITIVE = re.compile(r",\s+(?:who|which)\s[^,]*,?$")
+# An appositive that points back to the subjects before it: "X and Y, both part of Z, said".
+BOTH_OF_THEM = re.compile(r"(?:both|all|each)\s", re.IGNORECASE)
 # People the story has already named, referred back to: "The pair claim that ...".
 BACK_REFERENCE = re.compile(r"^(?:the\s+(?:pair|couple|duo|trio|former|latter)|"
                             r"(?:both|the\s+two)\s+(?:men|women|sides|parties|countries|"
@@ -307,10 +347,15 @@ PEOPLE_NOUNS = ("source", "resident", "insider", "worker", "cadre", "observer", 
                 "rescuer", "inspector", "negotiator", "pilot", "miner", "volunteer", "elder",
                 "detainee", "prisoner", "inmate", "hostage", "victim", "refugee", "delegate",
                 "lawmaker", "legislator", "monitor", "bystander", "onlooker")  # fmt: skip
-OTHER_PEOPLE = ("person", "someone", "fisherman", "witness", "spokesperson", "spokesman",
+OTHER_PEOPLE = ("person", "someone", "fisherman", "witness", "eyewitness", "spokesperson",
+                "spokesman",
                 "spokeswoman")  # fmt: skip
-OTHER_PEOPLE_PLURAL = ("people", "fishermen", "witnesses", "spokespeople", "spokesmen",
+OTHER_PEOPLE_PLURAL = ("people", "fishermen", "witnesses", "eyewitnesses", "spokespeople",
+                       "spokesmen",
                        "spokeswomen", "authorities", "locals", "families")  # fmt: skip
+# People known only by what they did: "Those who oppose the plan", "Some of those who fled".
+THOSE_WHO = re.compile(r"^(?:(?:some|many|most|all|several|few)\s+of\s+)?those\s+who\s",
+                       re.IGNORECASE)  # fmt: skip
 # "officials" but not "official police figures" (a document of the police)
 OFFICIALS = (r"officials?(?!\s+(?:police|government|briefing|statement|report|figures|data|"
              r"records?|documents?|results?)\b)")  # fmt: skip
@@ -383,11 +428,15 @@ ORGANISATION_WORDS = re.compile(
     r"channel|station|team|party|club|inquiry|tribunal|hearing|jury)\b",
     re.IGNORECASE)  # fmt: skip
 INFERENCE_START = re.compile(r"^(?:As\s+(?!of\b|well\b|a result\b|for\b|many\b|much\b|high\b|"
-                             r"low\b|few\b|long\b|soon\b|far\b|part\b|expected\b|usual\b|a sign\b)"
+                             r"low\b|few\b|long\b|soon\b|far\b|(?:a\s+)?part\b|expected\b|"
+                             r"usual\b|a sign\b)"
+                             # "As the dispute continues, ...": a time, not a reason
+                             r"(?![^,]*\b(?:continues|continued|goes\s+on|went\s+on|unfolds|"
+                             r"unfolded|progresses|progressed)\s*,)"
                              r"[^,]+,|This is because\b|This means\b|That is why\b)")  # fmt: skip
 HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|it appears|there appears? to be|"
                     r"appears? to|it seems|seems? to|rumou?red|"
-                    r"(?:is|are|was|were) (?:still |also |now |widely )?"
+                    r"(?:is|are|was|were) (?:still |also |now |widely |not )?"
                     r"(?:(?:said|believed|expected|thought|reported) to|suspected|feared|"
                     r"reported)|it is (?:believed|thought|understood)|"
                     r"(?:has|have|had) (?:also )?been reported|reports say|^reports (?:on|about)|"
@@ -482,7 +531,7 @@ INFINITIVE_BEFORE = re.compile(r"\b(?:bid|attempt|effort|order|plans?|planning|h
                                r"aims?|aiming|wants?|wanted|intends?|intended|expected|set|"
                                r"due|going|trying|tried|seeks?|sought|way)\s+to\s+$")  # fmt: skip
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|these|those|this|of|for|with|"
-                         r"against|about|became|become|becomes|two|three|four|five|six|seven|"
+                         r"against|about|into|over|amid|despite|regarding|concerning|became|become|becomes|two|three|four|five|six|seven|"
                          r"eight|nine|ten|several|many)\s+$",
                          re.IGNORECASE)  # fmt: skip
 # A verb's form followed by "are", "is", ...: a noun ("the accused are", "the forecast is").
@@ -541,8 +590,8 @@ def classify_source(phrase: str) -> str:
         return "named_source"  # "Prime Minister Ana Vesk and officials": a name among them
     if RELATION_OF_A_NAME.match(phrase):
         return "one_anonymous_source"  # "Ana Vesk's daughter", "Norvania's president"
-    if UNNAMED_BODIES.match(phrase):
-        return "several_anonymous_sources"  # "International aid agencies"
+    if UNNAMED_BODIES.match(phrase) or THOSE_WHO.match(phrase):
+        return "several_anonymous_sources"  # "International aid agencies", "Those who fled"
     if UNNAMED_REPORTS.match(phrase):
         return "hedge_no_source"
     if _names_a_document(phrase) or STATEMENT_ALONE.match(phrase):
@@ -558,6 +607,8 @@ def classify_source(phrase: str) -> str:
         return "named_source"  # "Chief Operating Officer of Microsoft, Kevin Turner"
     if INCLUDING_NAMES.search(phrase) or NAMED_CALLED.search(phrase):
         return "named_source"  # "many news sources including Radio Kestrel", "a man named X"
+    if PEOPLE_OF_A_NAME.match(phrase):
+        return "named_source"  # "Members of the Varnholm Teachers Union"
     if _unnamed_people(phrase) and not NAME_AFTER_ROLE.search(phrase):
         head = HEAD_END.split(phrase)[0]  # "one cadre" of "one cadre in charge of workers"
         if PLURAL_WORDS.search(head):
@@ -570,10 +621,27 @@ def classify_source(phrase: str) -> str:
     return "one_anonymous_source"
 
 
+ORGANISATION_BEFORE = re.compile(rf"\s+{ORGANISATION_WORDS.pattern}")  # "refugee agency"
+
+
+# People who work for or belong to a named body, with no number before them: "Members of the
+# Varnholm Teachers Union", "Biologists from Red Shore Relief" (but "two officials of X", and
+# "Residents of Port Ellery" are people of a place, not a body's voice).
+MEMBER_NOUNS = ("member", "employee", "worker", "scientist", "researcher", "biologist",
+                "geologist", "physicist", "astronomer", "engineer", "doctor", "expert",
+                "analyst", "economist", "lawyer", "activist", "campaigner", "volunteer",
+                "investigator", "inspector", "monitor", "delegate")  # fmt: skip
+PEOPLE_PLURAL = "|".join(f"{noun}s" for noun in MEMBER_NOUNS)
+PEOPLE_OF_A_NAME = re.compile(rf"^(?i:(?:the\s+)?(?:{PEOPLE_PLURAL})"
+                              r"\s+(?:of|from|at)\s+(?:the\s+)?)[A-Z][\w’'-]*"
+                              r"(?:\s+(?:[A-Z][\w’'-]*|of|and|for|the))*$")  # fmt: skip
+
+
 def _unnamed_people(phrase: str) -> bool:
     """True when a people noun describes the source ("two officials"), not when it is part of
     a name ("Reporters Without Borders")."""
-    return any(match.group(0)[0].islower() or match.start() == 0
+    return any((match.group(0)[0].islower() or match.start() == 0) and
+               not ORGANISATION_BEFORE.match(phrase, match.end())
                for match in ANONYMOUS_WORDS.finditer(phrase))
 
 
@@ -587,6 +655,7 @@ def _is_a_role(phrase: str) -> bool:
 def _looks_like_source(phrase: str) -> bool:
     """True when a phrase before a verb of saying names a source rather than a thing."""
     return bool(UNNAMED_REPORTS.match(phrase) or _names_a_document(phrase)
+                or THOSE_WHO.match(phrase)
                 or ANONYMOUS_WORDS.search(phrase) or ORGANISATION_WORDS.search(phrase)
                 or _has_name(phrase) or PRONOUN.match(phrase)
                 or BACK_REFERENCE.match(phrase))  # fmt: skip
@@ -596,6 +665,7 @@ def _clean_source(phrase: str) -> str:
     """The speaker or document only: no participle ("obtained by ..."), and an appositive
     kept only when it is the name ("The mayor, Jane Roe" but "Roe" from "Roe, the mayor")."""
     phrase = BRACKETED_NOTE.sub("", PARTICIPLE.sub("", phrase.strip().rstrip(",")))
+    phrase = DATE_BEFORE_NAME.sub("", phrase)
     parts = [part.strip() for part in phrase.split(",") if part.strip()]
     if len(parts) >= 2:
         first, second = parts[0], parts[1]
@@ -680,7 +750,8 @@ def _speaker(paragraph: str) -> tuple[str, str] | None:
     if match and not re.match(r"(?i)it\b", match.group(1)):
         verb = re.search(SPEECH, match.group(0)[len(match.group(1)):])
         who = match.group(1)
-        if who.lower() in {"and", "but", "then"}:  # "X has described ... as “...”, and said"
+        if who.lower() in {"and", "but", "then"} or BOTH_OF_THEM.match(who):
+            # "X has described ... as “...”, and said"; "X and Y, both part of Z, said"
             subject = _claimed_source(outside[:match.start(1)])
             return (subject.cue, subject.described) if subject else None
         named_before = NAME_BEFORE_ROLE.search(outside[:match.start(1)])
@@ -761,6 +832,21 @@ def _source_after_verb(phrase: str) -> str:
     return circumstance["name"] if circumstance else phrase
 
 
+def _short_enough(who: str) -> bool:
+    """True for a source of at most 12 words, or of sources joined by "and" of at most 12 words
+    each ("The World Health Organization and the Food and Agriculture Organization")."""
+    return len(who.split()) <= 12 or (len(who.split()) <= 24 and all(
+        len(part.split()) <= 12 and _has_name(part) for part in JOINED_SOURCES.split(who, 1)))
+
+
+def _closes_an_appositive(body: str, verb_start: int) -> bool:
+    """True when the comma before the verb at `verb_start` closes a subject and its
+    appositive ("The mayor, Ana Vesk, announced"), so the verb's source comes before it."""
+    leading = LEADING.match(body)
+    return leading is not None and leading.start("verb") == verb_start and \
+        "," in leading["who"]
+
+
 def _claimed_source(body: str) -> Source | None:
     """The source of a sentence outside quotation marks, or None (rule 2 of the module)."""
     which = ACCORDING_TO_WHICH.search(body)
@@ -812,6 +898,9 @@ def _claimed_source(body: str) -> Source | None:
             if pattern is INVERTED_AT_END and (len(who.split()) > 8 or CLAUSE_WORDS.search(who)
                                                or CLAUSE_AFTER_VERB.search(who)):
                 continue  # ", told reporters that 200 people were ...": not a speaker
+            if pattern in (INVERTED, INVERTED_AT_END) and \
+                    _closes_an_appositive(masked, match.start("verb")):
+                continue  # "The mayor, Ana Vesk, announced her resignation": not ", said X"
             if who.lower() == "who":  # "predicted by economists, who forecast ..."
                 before = NOUN_BEFORE_WHO.search(body[:match.start("who")])
                 who = before["noun"] if before else who
@@ -820,6 +909,8 @@ def _claimed_source(body: str) -> Source | None:
             after = body[match.end("verb"):]
             if NOUN_BEFORE.search(body[max(0, match.start("verb") - 10):match.start("verb")]):
                 continue  # "the suspect", "trials of alleged criminals"
+            if re.search(r"\bto,?\s*$", words):
+                continue  # "cut rates on Monday to, encourage spending": an infinitive
             if INFINITIVE_BEFORE.search(body[max(0, match.start("verb") - 30):match.start("verb")]):
                 continue  # "in a bid to encourage the country": an aim, not a report
             if IN_A_RELATIVE_CLAUSE.search(body[max(0, match.start("verb") - 40):
@@ -839,9 +930,10 @@ def _claimed_source(body: str) -> Source | None:
                     NOUN_AFTER.match(after) and (match["verb"].endswith("ed")
                                                  or match["verb"] in VERBS_ALSO_NOUNS)) or (
                     match["verb"] in {"added", "adds"} and NUMBER_AFTER.match(after)) or (
+                    match["verb"].endswith("ed") and re.match(r"\s+by\b", after)) or (
                     TO_SOMEONE.match(after) and not TO_SOMEONE_VERBS.fullmatch(match["verb"])):
                 continue  # "37 are reported missing", "more than predicted", "the toll gives"
-            if who and len(who.split()) <= 12 and (_looks_like_source(who) or someone):
+            if who and _short_enough(who) and (_looks_like_source(who) or someone):
                 candidates.append((match["verb"], who))
                 break
         if candidates:
@@ -854,7 +946,7 @@ def _claimed_source(body: str) -> Source | None:
         who = _clean_source(subject["who"])
         if _looks_like_source(who) and len(who.split()) <= 8:
             candidates.append((saying.group(0).split()[0], who))
-    agent = BY_AGENT.search(body) if "by" in body else None
+    agent = BY_AGENT.search(body) if "by" in body or MESSAGE_SIGN.search(body) else None
     agent_who = _clean_source(AFTER_AGENT.sub("", agent["who"])) if agent else ""
     if not candidates and agent and _looks_like_source(agent_who):
         candidates.append(("by", agent_who))

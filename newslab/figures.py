@@ -12,26 +12,29 @@ What counts as a figure:
   "two-thirds", "half of"), small ones too ("two canneries", "three years"); pass
   ``small_words=False`` to count "two" to "nine" in words in mid-sentence only after a
   qualifier ("at least three");
-- a range ("between 300 and 400", "6 to 8", "10-15 percent") is one row: qualifier and
-  bounds_rule "range", no value, both bounds; a change ("rose from 125 to 149") is two figures;
+- a range ("between 300 and 400", "6 to 8", "10-15 percent", "one or two") is one row:
+  qualifier and bounds_rule "range", no value, both bounds; a change ("rose from 125 to 149")
+  is two figures;
 - a time to a fraction of a second ("4:03.84") is a duration, in seconds;
-- "one" only after a qualifier ("in under one second") or before a person or a unit of time
-  ("killing one person", "valid for one year");
+- "one" only after a qualifier ("in under one second"), before a person or a unit of time
+  ("killing one person", "valid for one year") or opening a range ("one or two");
+- "-plus" after a number is a floor ("two dozen-plus": more than 24), and a qualifier reaches
+  past "the age of" ("over the age of eighteen");
 - "and a half" after a number in words ("two and a half years" is 2.5).
 The unit is captured where the words say it (`stated_unit`): percent, a currency, a measure
 ("kilometres", "tonnes") or "fraction"; what a count counts is left to the reader.
 
 What does not count: dates in the usual formats ("3 May 2024", "May 3", "2024-05-03",
-"03/05/2024"), years (1900-2099 written without a comma, or an older year in "In 1789,")
-and decades, clock times ("14:05", "6 a.m.", "2245 UTC"), phone numbers, ordinals ("21st"),
-digits inside a name or code (COVID-19, K-300, A320, Version 2.1, "Pier 4", "World War Two",
-the numbers of a sporting event: "the women's 400 metre medley"), years said in words
-("twenty twelve"), seasons ("2008–09"), emergency numbers ("a 911 call"), ward, room, page, section
-or clause numbers, compound modifiers ("two-week", "a 109 ton vehicle"), coordinates
-("15.0° N"), points in time ("four years ago"), vague plurals ("hundreds"), "one" as a pronoun
-("one of them") and a count of the sources themselves ("Two officials who asked not
-to be named said", "according to two officials"). "No less than" and "not fewer than" are read
-as the floor they are ("at least").
+"03/05/2024"), years (1900-2099 written without a comma, or an older year in "In 1789,") and
+decades, clock times ("14:05", "6 a.m.", "2245 UTC"), phone numbers, ordinals ("21st"), digits
+inside a name or code (COVID-19, K-300, A320, Version 2.1, "Pier 4", "World War Two", the
+numbers of a sporting event: "the women's 400 metre medley"), years said in words ("twenty
+twelve", "in two thousand five"), seasons ("2008–09"), emergency numbers ("a 911 call"), ward,
+room, page, section or clause numbers, compound modifiers ("two-week", "a 109 ton vehicle", "a
+500 or 1,000 year flood"), coordinates ("15.0° N"), points in time ("four years ago"), vague
+plurals ("hundreds"), "one" as a pronoun ("one of them") and a count of the sources themselves
+("Two officials who asked not to be named said", "according to two officials"). "No less than"
+and "not fewer than" are read as the floor they are ("at least").
 
 Qualifiers and the bounds they give come from `newslab.bounds`, the course's one rules table.
 """
@@ -62,7 +65,8 @@ NUMBER = re.compile(
     r"(?P<decimals>\.\d+)?"
     r"(?P<scale>\s+(?:thousand|million|billion|trillion)\b|(?:bn|tn)\b)?"
 )
-QUALIFIER_BEFORE = re.compile(r"\b(" + "|".join(QUALIFIERS) + r")\s+(?:some\s+|magnitude\s+)?" +
+QUALIFIER_BEFORE = re.compile(r"\b(" + "|".join(QUALIFIERS) + r")\s+(?:some\s+|magnitude\s+|"
+                              r"the\s+ages?\s+of\s+)?" +
                               _CURRENCY + r"?\s?$", re.IGNORECASE)  # fmt: skip
 # FTSE 100, Standard & Poor's 500
 NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][a-z]+(?:['’]s)?|[A-Z][A-Z&]+)\s$")
@@ -150,7 +154,9 @@ WORD_NUMBER = re.compile(
     rf"|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?(?:\s+(?:{_SCALE})\b"
     rf"(?:\s+and(?=\s+(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?\b(?!\s+(?:{_SCALE})\b)))?"
     rf"|\s+(?:{_CARDINAL})\b(?:-(?:{_CARDINAL}))?)*)"
-    rf"(?![\w-])", re.IGNORECASE)  # fmt: skip
+    rf"(?!\w|-(?!plus\b))", re.IGNORECASE)  # fmt: skip
+# "-plus" after a number makes it a floor: "two dozen-plus reports", "a 100-plus crowd".
+PLUS_AFTER = re.compile(r"-plus\b", re.IGNORECASE)
 FRACTIONS = {"half": 0.5, "third": 0.3333, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1,
              "two-thirds": 0.6667, "three-quarters": 0.75, "two thirds": 0.6667,
              "three quarters": 0.75}  # fmt: skip
@@ -177,6 +183,7 @@ ONE_COUNTS = re.compile(r"\s+(?:other\s+|more\s+)?(?:person|man|woman|child|vict
 ONE_LIMITED = re.compile(r"\b(?:[Oo]nly|[Jj]ust|[Aa]ll\s+but)\s+$")
 SPEAKER_BEFORE = re.compile(r"\b(?:said|says|told|according\s+to)\s+$", re.IGNORECASE)
 TIME_WORDS = {"ago", "from", "later", "earlier", "after", "before", "time", "into"}  # of TIME_AGO
+THE_BEFORE = re.compile(r"\bthe\s+(?:other\s+)?$", re.IGNORECASE)  # "the (other) two"
 # "the two (political) parties", "the two women": a plural, regular or not
 PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:[a-z]+s|(?:wo)?men|children|people)\b")
 TIME_AGO = re.compile(rf"(?<![\w-])(?:\d+|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?|a|an)\s+"
@@ -201,13 +208,15 @@ REFERENCE_WORDS = {"page", "pages", "p", "pp", "section", "sections", "chapter",
 FRACTION_WORDS = {"half", "third", "quarter", "fifth", "tenth", "thirds", "quarters"}
 NUMBER_WORDS = {*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS, *FRACTION_WORDS}
 QUALIFIER_LAST_WORDS = ({qualifier.split()[-1] for qualifier in QUALIFIERS}
-                        | {"some", "us", "magnitude"})
+                        | {"some", "us", "magnitude", "of"})  # "over the age of"
 WORD_GAPS = re.compile(r"[\s-]+")
 PHONE_CHARACTERS = re.compile(r"[\d\s()+-]+")
 ACCORDING_TO_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 NEGATION_BEFORE = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
 NEGATED_CEILINGS = {"less than", "fewer than", "under"}
-RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to)\s*" + _CURRENCY + r"?\s*$")
+RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or)\s*" + _CURRENCY + r"?\s*$")  # "one or two"
+# "one" before "or" or "to" and a larger number opens a range: "one or two detonators".
+ONE_OPENS_A_RANGE = re.compile(rf"\s+(?:or|to)\s+(?!one\b)(?:{_CARDINAL}|\d)", re.IGNORECASE)
 # "rose from 125 to 149", "rose by $1.23 to $75.99": a change, two figures, not a range.
 CHANGE_FROM = re.compile(r"\b(?:rose|rising|risen|rises?|fell|falling|fallen|falls?|"
                          r"increas(?:ed|es|ing|e)|decreas(?:ed|es|ing|e)|dropp(?:ed|ing)|drops?|"
@@ -232,6 +241,8 @@ AND_BETWEEN = re.compile(r"\s+and\s+" + _CURRENCY + r"?\s?")  # the rest of "bet
 # day mission", "a 19 year old soldier", "a 300 metre long tunnel", "the six nation talks".
 # A measure in the singular after a number is one too: "a 109 ton vehicle", "a 100 gigaton
 # bomb", "a 290+ seat jet", "a 9 carriage train"; so is "strong" ("a 1400 strong army").
+YEAR_PHRASE_BEFORE = re.compile(r"\b(?:in|since|until|by|from)\s+$", re.IGNORECASE)
+PHRASE_END = re.compile(r"\s*(?:[,.;:!?)]|$)")
 AGE_BEFORE = re.compile(r"\b(?:[Aa]ge[sd]?|[Aa]ge[sd]?\s+of)\s+$")
 SINGULAR_NOUN_AFTER = re.compile(r"^\+?[\s-]+(?:day|week|month|year|hour|minute|decade|metre|"
                                  r"meter|kilometre|kilometer|mile|storey|story|nation|"
@@ -241,6 +252,8 @@ SINGULAR_NOUN_AFTER = re.compile(r"^\+?[\s-]+(?:day|week|month|year|hour|minute|
                                  r"strong|carriage|car|coach|wagon|wheel|engine|deck)\b"
                                  r"(?![-'’]s\b)",
                                  re.IGNORECASE)  # fmt: skip
+# Two numbers joined before one noun they both describe: "a 500 or 1,000 year flood".
+JOINED_MODIFIER = re.compile(r"-?\s+(?:or|to)\s+")
 # "member" before a plural, with spaces: "the 27 member states", "92 member academies" count
 # the states and academies (but "a 15 member committee" and "the six nation talks" are
 # modifiers: talks among six nations).
@@ -379,8 +392,9 @@ def _digits_not_a_figure(text: str, start: int, end: int, match: re.Match) -> bo
     if start > 0 and text[start - 1] in "-/#:+" + "\u2010\u2011" \
             and not (text[start - 1] == "-" and text[start - 2:start - 1].isdigit()):
         return True  # COVID-19, K-300, 3/4, #5, 10:30, UTC+2 (but 10-15 is a range)
-    if after[:1].isalpha() or after[:1] in "-\u2010\u2011" and after[1:2].isalpha():
-        return True  # 21st, 19th, 4x4, 300-series
+    if after[:1].isalpha() or after[:1] in "-\u2010\u2011" and after[1:2].isalpha() \
+            and not PLUS_AFTER.match(text, end):
+        return True  # 21st, 19th, 4x4, 300-series (but "100-plus" is a floor)
     if after[:1] == ":" and after[1:2].isdigit():
         return True  # 14:05
     if after[:1] == "." and after[1:2].isdigit():
@@ -508,7 +522,8 @@ def _word_numbers(sentence: str, blocked: list[tuple[int, int]], small_words: bo
                 words == ["one"] and not _qualifier_before(sentence, start) and \
                 not (phrase == "one" and ONE_COUNTS.match(sentence, end)
                      and not SPEAKER_BEFORE.search(sentence[max(0, start - 16):start])) and \
-                not (phrase == "one" and ONE_LIMITED.search(sentence[max(0, start - 12):start])):
+                not (phrase == "one" and ONE_LIMITED.search(sentence[max(0, start - 12):start])) \
+                and not (phrase.lower() == "one" and ONE_OPENS_A_RANGE.match(sentence, end)):
             continue  # "one" is a count after a qualifier ("in under one second"), before
             # a person or a unit of time ("killing one person", "valid for one year") and
             # after a limit ("only one survived", "all but one boat")
@@ -524,11 +539,12 @@ def _word_numbers(sentence: str, blocked: list[tuple[int, int]], small_words: bo
             continue  # "Two officials who asked not to be named said": the sources, counted
         if sentence[max(0, start - 7):start].lower() == "number ":
             continue  # "number one"
-        if _year_in_words(words) or (not first_in_sentence and phrase[:1].isupper() and (
+        if _year_in_words(words) or _year_of_this_century(sentence, start, end, words) or (
+                not first_in_sentence and phrase[:1].isupper() and (
                 NAME_BEFORE.search(sentence[max(0, start - 40):start])
                 or re.match(r"\s+[A-Z]", sentence[end:end + 3]))):
             continue  # "his twenty twelve campaign"; "World War Two"
-        if small and sentence[max(0, start - 4):start].lower() == "the " and (
+        if small and THE_BEFORE.search(sentence[max(0, start - 10):start]) and (
                 PRONOUN_VERB_AFTER.match(sentence[end:]) or
                 (words == ["two"] and PLURAL_AFTER.match(sentence[end:]))):
             continue  # "the three were released", "between the two shootings": a pair named
@@ -550,6 +566,15 @@ def _year_in_words(words: list[str]) -> bool:
     if len(words) < 2 or words[0] not in TENS_WORDS and UNITS_WORDS.get(words[0], 0) < 10:
         return False
     return words[1] in TENS_WORDS or UNITS_WORDS.get(words[1], 0) >= 10
+
+
+def _year_of_this_century(sentence: str, start: int, end: int, words: list[str]) -> bool:
+    """True for "two thousand five" as a year: 2000 to 2099 in words, after "in", "since",
+    ... and closing its phrase ("signed in two thousand five."), not a count before a noun."""
+    return words[:2] == ["two", "thousand"] and len(words) > 2 and \
+        YEAR_PHRASE_BEFORE.search(sentence[max(0, start - 8):start]) is not None and \
+        PHRASE_END.match(sentence, end) is not None and \
+        2000 < parse_number_words(" ".join(words)) < 2100
 
 
 def _word_decimals(sentence: str, blocked: list[tuple[int, int]]) -> list[Number]:
@@ -646,7 +671,11 @@ def _sentence_figures(body: str, small_words: bool) -> list[dict]:
     numbers = sorted(_digit_numbers(body, blocked, clues) +
                      _word_numbers(body, blocked, small_words, clues),
                      key=lambda number: number.start)
-    numbers = [number for number in numbers if not _modifies_a_noun(body, number)]
+    modifiers = {id(number) for number in numbers if _modifies_a_noun(body, number)}
+    for first, second in zip(numbers, numbers[1:], strict=False):
+        if id(second) in modifiers and JOINED_MODIFIER.fullmatch(body[first.end:second.start]):
+            modifiers.add(id(first))  # "a 500 or 1,000 year flood": both describe the flood
+    numbers = [number for number in numbers if id(number) not in modifiers]
     ranges = _ranges(body, numbers)
     in_range = {id(number) for first, second, _ in ranges for number in (first, second)}
     rows = []
@@ -664,6 +693,8 @@ def _sentence_figures(body: str, small_words: bool) -> list[dict]:
             continue
         qualifier_match = _qualifier_before(body, number.start)
         qualifier = qualifier_match.group(1).lower() if qualifier_match else "none"
+        if qualifier == "none" and PLUS_AFTER.match(body, number.end):
+            qualifier = "more than"  # "two dozen-plus": more than 24
         if qualifier in NEGATED_CEILINGS and NEGATION_BEFORE.search(
                 body[max(0, number.start - 40):number.start - len(qualifier_match.group(0))]):
             qualifier = "at least"  # "no less than six" is a floor, not a ceiling

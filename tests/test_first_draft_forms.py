@@ -1129,3 +1129,175 @@ def test_wills_and_refusals_of_the_twelfth_round(text: str, label: str, source: 
 def test_commas_and_passive_speech_nouns_of_the_twelfth_round(text: str, label: str,
                                                               source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # An adverb of time or sequence between the source and its verb.
+    ("Harbour officials first warned that the quay could flood.", "several_anonymous_sources",
+     "Harbour officials"),
+    ("Ana Vesk still claimed she had paid the fine.", "named_source", "Ana Vesk"),
+    ("The Dunmore council once denied that the ferry was late.", "named_source",
+     "The Dunmore council"),
+    # A day or a date before the name is not part of the source.
+    ("On Thursday Ivo Kask, the harbour master, said that the pier would reopen.",
+     "named_source", "Ivo Kask"),
+    ("On May 4, 2021 the Varnholm Courier reported that the ferry had been sold.",
+     "named_source", "the Varnholm Courier"),
+    ("Yesterday Mara Lind told reporters that the dam was safe.", "named_source",
+     "Mara Lind"),
+    # The full stop of a title's abbreviation stays in the source.
+    ("According to harbour surgeon Dr. Rhea Moss, the diver was unhurt.", "named_source",
+     "harbour surgeon Dr. Rhea Moss"),
+    ("The quay will close, said Gov. Tomas Vell.", "named_source", "Gov. Tomas Vell"),
+])  # fmt: skip
+def test_adverbs_dates_and_titles_around_the_source_of_the_thirteenth_round(
+        text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # The progressive of a verb of saying or finding.
+    ("Early surveys are suggesting a narrow win for the Harbour Party.", "document",
+     "Early surveys"),
+    ("Fenwick Polling is predicting a turnout of 60 percent.", "named_source",
+     "Fenwick Polling"),
+    ("Ferry workers are now warning of unsafe hulls.", "several_anonymous_sources",
+     "Ferry workers"),
+    # A guard: a demand as an act ("are demanding an apology") stays an assertion.
+    ("The Vell family and their lawyer are demanding an apology from the ferry company.",
+     "unattributed_assertion", ""),
+    # A hedge denied is still a hedge.
+    ("The river is not expected to fall until Friday.", "hedge_no_source", ""),
+    # People known by what they did, and eyewitnesses.
+    ("Those who live near the quay say that the noise has grown.",
+     "several_anonymous_sources", "Those who live near the quay"),
+    ("Some of those who fled the flood said that the water rose in minutes.",
+     "several_anonymous_sources", "Some of those who fled the flood"),
+    ("Eyewitnesses say that the ferry turned too fast.", "several_anonymous_sources",
+     "Eyewitnesses"),
+])  # fmt: skip
+def test_progressives_denied_hedges_and_unnamed_people_of_the_thirteenth_round(
+        text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # The comma that closes an appositive is not the comma of ", said X".
+    ("The Norvanian Prime Minister, Ivo Kask, announced his resignation on June 5 after the "
+     "ruling Harbour Party lost seats.", "named_source", "The Norvanian Prime Minister, Ivo Kask"),
+    # A participle before "by" is passive: nobody speaks.
+    ("The council has approved a ferry plan proposed by the harbour board.",
+     "unattributed_assertion", ""),
+    # A verb of saying after a preposition is a noun.
+    ("The port will open an inquiry into claims that the ferry was overloaded.",
+     "unattributed_assertion", ""),
+    # Passive verbs of recognising name their agent, which ends before a clause.
+    ("She was recognised as the oldest ferry pilot by Fenwick Records ever since her rival "
+     "retired.", "named_source", "Fenwick Records"),
+    # A statement from someone names its sender.
+    ("At the pier, the harbour chair read a statement from Ivo Kask about the closure.",
+     "named_source", "Ivo Kask"),
+    # A people noun before an organisation word describes the organisation.
+    ("According to the Varnholm refugee agency, 300 families have left the island.",
+     "named_source", "the Varnholm refugee agency"),
+    # People who speak for a named body.
+    ("Members of the Varnholm Teachers Union say that the schools are too cold.",
+     "named_source", "Members of the Varnholm Teachers Union"),
+    ("Biologists from Red Shore Relief say that the seals have returned.", "named_source",
+     "Biologists from Red Shore Relief"),
+    # A guard: an unnamed body after the people noun keeps them unnamed.
+    ("Elders of several villages said that the well had dried up.",
+     "several_anonymous_sources", "Elders of several villages"),
+])  # fmt: skip
+def test_commas_participles_agents_and_bodies_of_the_thirteenth_round(
+        text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # "As a part of" gives a purpose, not the reporter's reasoning.
+    ("As a part of the harbour festival, a crew of volunteers sailed the old ferry.",
+     "unattributed_assertion", ""),
+    # A verb after "to" is an infinitive, not the frame of a source.
+    ("The bank cut its rate by 1%, from 5% to 4%, on Monday to, encourage spending.",
+     "unattributed_assertion", ""),
+    # A clause before "and" with an irregular verb in the past.
+    ("The storm caught many off guard and forecasters explain that it moved slowly.",
+     "several_anonymous_sources", "forecasters"),
+])  # fmt: skip
+def test_purposes_infinitives_and_clauses_of_the_thirteenth_round(text: str, label: str,
+                                                                  source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "-plus" after a number is a floor.
+    ("The Courier ran two dozen-plus stories on the ferry.",
+     [(24, "more than", 24, None, "")]),
+    ("A 300-plus crowd met the ferry.", [(300, "more than", 300, None, "")]),
+    # "over the age of": the qualifier reaches past "the age of".
+    ("Islanders over the age of sixteen may vote.", [(16, "over", 16, None, "")]),
+    ("Children under the age of 12 sail free.", [(12, "under", None, 12, "")]),
+    # "X or Y" is a range, "one" included.
+    ("Divers found one or two wrecks.", [(None, "range", 1, 2, "")]),
+    ("The storm sank 20 or 30 boats.", [(None, "range", 20, 30, "")]),
+    # Two numbers joined before the one noun they describe are a compound modifier.
+    ("Dunmore was hit by a 100 or 200 year storm.", []),
+    # A year in words, closing a phrase of time.
+    ("The quay was built in two thousand seven.", []),
+    ("The council built two thousand seven hundred homes.",
+     [(2700, "none", 2700, 2700, "")]),
+    # "the other two" named before.
+    ("Divers will inspect the other two wrecks tomorrow.", []),
+])  # fmt: skip
+def test_floors_ranges_and_years_of_the_thirteenth_round(text: str, expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # Named bodies joined by "and", each of up to twelve words, and an appositive that points
+    # back to them ("both members of ...").
+    ("The Harbour Board for Ports of Varnholm and the Kestrel Bay Ferry Workers Association "
+     "have stated that the quay is unsafe.", "named_source",
+     "The Harbour Board for Ports of Varnholm and the Kestrel Bay Ferry Workers Association"),
+    ("The Harbour Board and the Ferry Workers Association, both members of the Island "
+     "Council, have stated that the quay is \"unsafe.\"", "named_source",
+     "The Harbour Board and the Ferry Workers Association"),
+])  # fmt: skip
+def test_joined_named_bodies_of_the_thirteenth_round(text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # A long title before the name, a stray comma, then an auxiliary and the verb.
+    ("Norvanian Minister of Ports and Harbours and deputy party leader Ivo Kask, has "
+     "criticised the ferry plan in a speech.", "named_source",
+     "Norvanian Minister of Ports and Harbours and deputy party leader Ivo Kask"),
+    # "As X continues, ..." gives a time, not the reporter's reason: the hedge decides.
+    ("As the strike at the port continues, ferries were reportedly sent to Kestrel Bay.",
+     "hedge_no_source", ""),
+    # A feeling about a clause, with or without "that", is the named person's stance.
+    ("Jane Roe was happy the council reopened the quay.", "named_source", "Jane Roe"),
+    ("The harbour board was pleased that the ferry ran on time.", "named_source",
+     "The harbour board"),
+    # A guard: a feeling about a thing is not a stance on a claim.
+    ("Jane Roe was happy with the new quay.", "unattributed_assertion", ""),
+])  # fmt: skip
+def test_long_titles_times_and_feelings_of_the_thirteenth_round(text: str, label: str,
+                                                                source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # A source and its verb in a clause opened by "as" or "while", after a verb of saying
+    # used as an aim ("to demand").
+    ("The island parties staged protests to demand a lower toll as the union said the wages "
+     "were too low.", "named_source", "the union"),
+    ("Crews blocked the quay to demand repairs while harbour officials said the work would "
+     "take a week.", "several_anonymous_sources", "harbour officials"),
+    # A guard: "as usual" is not a clause with a source.
+    ("The ferry was late as usual, officials said.", "several_anonymous_sources", "officials"),
+])  # fmt: skip
+def test_sources_in_as_and_while_clauses_of_the_thirteenth_round(text: str, label: str,
+                                                                 source: str) -> None:
+    assert label_of(text) == (label, source)
