@@ -81,11 +81,17 @@ RULES_BEFORE_READ = {
 }  # fmt: skip
 CACHE = Path("/tmp/c13cache")
 SOURCELESS = learned.SOURCELESS
+DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these",
+               "those", "some", "many", "several", "both", "all"}
 PRONOUN_SOURCES = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
 # `model+parser` types where the sourced types together are at least this likely
-THRESHOLDS = (0.45, 0.4, 0.35, 0.3)
+THRESHOLDS = (0.4, 0.3, 0.25, 0.2, 0.15)
+# ... or where the ranker's best candidate scores at least RANKER_SCORES and the sourced
+# types together have at least LEANING probability
+THRESHOLD, LEANING, RANKER_SCORES = 0.3, 0.05, (0.5, 0.7, 0.9)
 METHODS = ["rules", "hybrid", "model", "model+parser", "model+parser/hybrid-source", "vote",
-           *(f"model+parser@{threshold}" for threshold in THRESHOLDS)]
+           *(f"model+parser@{threshold}" for threshold in THRESHOLDS),
+           *(f"model+parser@{THRESHOLD}/ranker@{score}" for score in RANKER_SCORES)]
 
 
 # ---------------------------------------------------------------- the sentence table
@@ -256,6 +262,12 @@ def _word_marks(phrase: str) -> list[str]:
     return marks
 
 
+def _names_someone(phrase: str) -> bool:
+    """True when a phrase holds a name: a capitalised word other than a determiner."""
+    return any(word[:1].isupper() and word.lower() not in DETERMINERS
+               for word in phrase.split())
+
+
 def candidate_rows(table: pd.DataFrame, with_parser: bool) -> pd.DataFrame:
     """The eleventh round's candidates; with `with_parser` also the parser's source, the
     parser's previous source and the paragraph's last named source, and more marks."""
@@ -285,7 +297,8 @@ def candidate_rows(table: pd.DataFrame, with_parser: bool) -> pd.DataFrame:
                      f"inside_rules_{key in ruled and key != ruled}",
                      f"parser_{by_parser}", f"parser_type_{row.parser_type}",
                      f"inside_parser_{key in parsed and key != parsed}",
-                     f"both_{by_rules}_{by_parser}", *_word_marks(options[key])]
+                     f"both_{by_rules}_{by_parser}", *_word_marks(options[key]),
+                     f"name_{_names_someone(options[key])}_{by_rules}_{by_parser}"]
             rows.append({"text_id": row.text_id, "sentence": row.sentence, "phrase": options[key],
                          "words": " ".join(marks),
                          "right": row.expected_source != ""
@@ -293,8 +306,9 @@ def candidate_rows(table: pd.DataFrame, with_parser: bool) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def rank_sources(train: pd.DataFrame, test: pd.DataFrame, with_parser: bool) -> pd.Series:
-    """For each test sentence, the candidate the ranking model finds most likely."""
+def rank_sources(train: pd.DataFrame, test: pd.DataFrame, with_parser: bool) -> pd.DataFrame:
+    """For each test sentence, the candidate the ranking model finds most likely (`phrase`)
+    and how likely it finds it (`score`)."""
     train_rows = candidate_rows(train[train["expected_source"] != ""], with_parser)
     model = Pipeline([("words", CountVectorizer(binary=True, token_pattern=r"\S+",
                                                 lowercase=False)),
@@ -303,9 +317,11 @@ def rank_sources(train: pd.DataFrame, test: pd.DataFrame, with_parser: bool) -> 
     test_rows = candidate_rows(test, with_parser)
     test_rows["score"] = model.predict_proba(test_rows["words"])[:, 1]
     best = test_rows.sort_values("score").groupby(["text_id", "sentence"]).tail(1)
-    chosen = best.set_index(["text_id", "sentence"])["phrase"]
+    chosen = best.set_index(["text_id", "sentence"])
     keys = pd.MultiIndex.from_frame(test[["text_id", "sentence"]])
-    return pd.Series(chosen.reindex(keys).fillna("").to_numpy(), index=test.index)
+    return pd.DataFrame({"phrase": chosen["phrase"].reindex(keys).fillna("").to_numpy(),
+                         "score": chosen["score"].reindex(keys).fillna(0.0).to_numpy()},
+                        index=test.index)
 
 
 def carried_over(sources: pd.Series, paragraph: pd.Series) -> pd.Series:
@@ -318,13 +334,22 @@ def carried_over(sources: pd.Series, paragraph: pd.Series) -> pd.Series:
 # ---------------------------------------------------------------- the methods
 
 
-def sourced_when_likely(model: Pipeline, test: pd.DataFrame, threshold: float) -> pd.Series:
+def sourced_chance(model: Pipeline, test: pd.DataFrame) -> np.ndarray:
+    """How likely the type model finds it that each sentence names a source."""
+    sourced = ~np.isin(np.array(model.classes_), list(SOURCELESS))
+    return model.predict_proba(test)[:, sourced].sum(axis=1)
+
+
+def sourced_when_likely(model: Pipeline, test: pd.DataFrame, threshold: float,
+                        names_one: np.ndarray | None = None) -> pd.Series:
     """The most likely type that names a source wherever such types together have at least
-    `threshold` probability; elsewhere the most likely sourceless type."""
+    `threshold` probability (or wherever `names_one` says so); elsewhere the most likely
+    sourceless type."""
     chances = model.predict_proba(test)
     classes = np.array(model.classes_)
     sourced = ~np.isin(classes, list(SOURCELESS))
-    names_one = chances[:, sourced].sum(axis=1) >= threshold
+    if names_one is None:
+        names_one = chances[:, sourced].sum(axis=1) >= threshold
     best_sourced = classes[sourced][chances[:, sourced].argmax(axis=1)]
     best_sourceless = classes[~sourced][chances[:, ~sourced].argmax(axis=1)]
     return pd.Series(np.where(names_one, best_sourced, best_sourceless), index=test.index)
@@ -339,8 +364,11 @@ def label(train: pd.DataFrame, test: pd.DataFrame) -> pd.DataFrame:
     for name, with_parser in (("model", False), ("model+parser", True)):
         fitted = type_model(with_parser).fit(train, train["expected_type"])
         types = fitted.predict(test)
-        ranked = rank_sources(train, test, with_parser)
+        best = rank_sources(train, test, with_parser)
+        ranked = best["phrase"]
         if with_parser:
+            out["ranked_raw"], out["ranked_score"] = ranked, best["score"]
+            out["sourced_p"] = sourced_chance(fitted, test)
             ranked = carried_over(ranked, test["paragraph_source"])
         out[f"{name} type"] = types
         out[f"{name} source"] = np.where(pd.Series(types).isin(SOURCELESS), "", ranked)
@@ -349,6 +377,13 @@ def label(train: pd.DataFrame, test: pd.DataFrame) -> pd.DataFrame:
         out[f"model+parser@{threshold} type"] = leaning
         out[f"model+parser@{threshold} source"] = np.where(leaning.isin(SOURCELESS), "",
                                                            ranked)
+    for score in RANKER_SCORES:
+        names_one = (out["sourced_p"] >= THRESHOLD) | ((out["ranked_score"] >= score)
+                                                        & (out["sourced_p"] >= LEANING))
+        leaning = sourced_when_likely(fitted, test, THRESHOLD, names_one.to_numpy())
+        name = f"model+parser@{THRESHOLD}/ranker@{score}"
+        out[f"{name} type"] = leaning
+        out[f"{name} source"] = np.where(leaning.isin(SOURCELESS), "", ranked)
     types = out["model+parser type"]
     backed = np.where(out["hybrid_type"].map(_has_source) & (out["hybrid_source"] != ""),
                       out["hybrid_source"], out["model+parser source"])
