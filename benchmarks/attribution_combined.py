@@ -7,7 +7,7 @@ scikit-learn 1.9.1, pandas 3.1.1; the pins are in benchmarks/attribution_learned
     PYTHONPATH=. /tmp/spv/bin/python benchmarks/attribution_combined.py           # dev splits
     PYTHONPATH=. /tmp/spv/bin/python benchmarks/attribution_combined.py --errors  # + misses
     PYTHONPATH=. /tmp/spv/bin/python benchmarks/attribution_combined.py --frozen \\
-        --method METHOD                                        # the coordinator's one run
+        --method model+parser@0.3/ranker@0.5                 # the coordinator's one run
 
 Every method is judged by LEAVE-ONE-SPLIT-OUT over the real development splits (dev ...
 dev11; `test10` is renamed `dev11` in memory): the held-out split is labelled by models
@@ -30,10 +30,40 @@ score_attribution. Methods:
 - `model+parser/hybrid-source`: the type of `model+parser`; where it names a source, the
   hybrid's source when the hybrid names one, else the ranker's;
 - `vote`: the type most of (rules, hybrid, model+parser) give, `model+parser`'s on a
-  three-way split; the source of `model+parser/hybrid-source`.
+  three-way split; the source of `model+parser/hybrid-source`;
+- `model+parser@T`: `model+parser`, with a type that names a source wherever the type
+  model gives such types together a probability of at least T (the ranker's source);
+- `model+parser@0.3/ranker@S`: the same with T = 0.3, and also wherever the ranker's best
+  candidate scores at least S and the sourced types together get at least 0.05.
 
-A pronoun chosen as the source ("he", "they") is replaced by the paragraph's last named
-source in every model method (carry-over, as the annotation does).
+In `model+parser` and after it, a pronoun chosen as the source ("he", "they") is replaced by
+the paragraph's last named source (carry-over, as the annotation does); on dev ... dev11 it
+changed no score (the ranker already prefers the name: 484 sources either way).
+
+Leave-one-split-out totals over dev ... dev11 (1533 sentences, 568 naming a source):
+
+| method | type | source | dev11 (test10, read by nothing here) |
+| --- | --- | --- | --- |
+| rules (unseen) | 0.822 (1260) | 0.611 (347) | 0.850 (130/153), 0.690 (40/58) |
+| hybrid | 0.871 (1335) | 0.757 (430) | 0.856 (131), 0.741 (43) |
+| model (eleventh round) | 0.830 (1272) | 0.731 (415) | 0.863 (132), 0.776 (45) |
+| model+parser | 0.917 (1406) | 0.840 (477) | 0.876 (134), 0.759 (44) |
+| model+parser/hybrid-source | 0.917 (1406) | 0.745 (423) | 0.876 (134), 0.724 (42) |
+| vote | 0.868 (1331) | 0.748 (425) | 0.856 (131), 0.741 (43) |
+| model+parser@0.3 | 0.918 (1408) | 0.854 (485) | 0.876 (134), 0.793 (46) |
+| **model+parser@0.3/ranker@0.5** | 0.907 (1390) | **0.870 (494)** | 0.876 (134), **0.828 (48)** |
+
+NAMED (`model+parser@0.3/ranker@0.5`) is the variant to judge on test11: it names the most
+sources right in the leave-one-split-out total (494 of 568) and on dev11 (48 of 58); the
+source target (0.80) is the one no method has met on a frozen split, and its type accuracy
+stays above the type target on every held-out split (lowest: dev9, 0.863). The parser's
+answers as features are what moves the model (type +134, source +62 over the eleventh
+round's model); back-off to the hybrid's source and the vote lose to the ranker. T, S and
+the 0.05 were chosen on these totals, dev11 included, so dev11 is no longer quite unseen.
+CPU: about 230 s for the whole leave-one-split-out run from a cold cache (the rules'
+subprocesses, one spaCy parse of 1670 sentences in about 7 s, and 11 folds of training and
+labelling, 140 to 200 s on the shared machine); a single fold, as the frozen run is, about
+22 s.
 
 The parser's own code (benchmarks/attribution_with_a_parser.py) and the current rules' word
 lists it uses were written while reading dev ... dev10, so its figures there are optimistic;
@@ -89,6 +119,7 @@ THRESHOLDS = (0.4, 0.3, 0.25, 0.2, 0.15)
 # ... or where the ranker's best candidate scores at least RANKER_SCORES and the sourced
 # types together have at least LEANING probability
 THRESHOLD, LEANING, RANKER_SCORES = 0.3, 0.05, (0.5, 0.7, 0.9)
+NAMED = "model+parser@0.3/ranker@0.5"  # the variant named for the frozen run
 METHODS = ["rules", "hybrid", "model", "model+parser", "model+parser/hybrid-source", "vote",
            *(f"model+parser@{threshold}" for threshold in THRESHOLDS),
            *(f"model+parser@{THRESHOLD}/ranker@{score}" for score in RANKER_SCORES)]
@@ -463,6 +494,19 @@ def errors(labelled: pd.DataFrame, method: str) -> None:
         print(bad[columns].to_string(index=False))
 
 
+def frozen_run(table: pd.DataFrame, data: EvalSet, method: str) -> None:
+    """Train on every split but FROZEN, label FROZEN once, print every method and the one
+    named in advance."""
+    results, _, seconds = leave_one_split_out(table, data, [FROZEN])
+    show(results, f"Frozen split {FROZEN}: trained on every other split")
+    named = results[results["method"] == method].iloc[0]
+    print(f"The method named in advance, {method}, on {FROZEN}: type "
+          f"{named['type'] / named['sentences']:.3f} ({named['type']}/{named['sentences']}), "
+          f"source {named['source'] / named['sourced']:.3f} ({named['source']}/"
+          f"{named['sourced']})")
+    print(f"CPU s, training and labelling: {seconds:.1f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--frozen", action="store_true",
@@ -485,17 +529,14 @@ def main() -> int:
           f"{'from the cache' if from_cache else 'computed'} in {prepared:.1f} CPU s "
           "of this process (the rules run in subprocesses)")
     if arguments.frozen:
-        results, labelled, seconds = leave_one_split_out(table, data, [FROZEN])
-        show(results, f"Frozen split {FROZEN}: trained on every other split; the method "
-                      f"named in advance is {arguments.method!r}")
-        print(f"CPU s, training and labelling: {seconds:.1f}")
+        frozen_run(table, data, arguments.method)
         return 0
     results, labelled, seconds = leave_one_split_out(table, data, DEV_SPLITS)
     show(results, "Leave one split out over dev ... dev11 (rules: unseen)")
     print(f"CPU s, training and labelling all {len(DEV_SPLITS)} folds: {seconds:.1f}")
     labelled.to_pickle(CACHE / "labelled.pkl")
     if arguments.errors:
-        errors(labelled, arguments.method or "vote")
+        errors(labelled, arguments.method or NAMED)
     return 0
 
 
