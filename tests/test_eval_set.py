@@ -24,7 +24,7 @@ FORMS = ["fig_digits", "fig_decimal_scale", "fig_words", "fig_fraction", "fig_pe
          "not_phone", "not_ordinal", "not_product", "not_page", "att_named_title",
          "att_named_appositive", "att_organisation", "att_document", "att_unnamed_role",
          "att_quote_after", "att_carry_over", "att_hedge", "att_plain"]
-FROZEN = "test11"  # the frozen real-news split the issue's targets are judged on
+FROZEN = "test12"  # the frozen real-news split the issue's targets are judged on
 QUALIFIERS = ["about", "around", "roughly", "some", "nearly", "almost", "more than", "over",
               "at least", "fewer than", "under", "up to", "as many as", "as high as", "exceed",
               "closer to"]
@@ -56,7 +56,7 @@ def test_invented_texts_say_so_and_real_ones_carry_credit_and_licence(data) -> N
             assert row.credit.startswith("Invented for this course") and "fictional" in row.credit
         else:
             assert row.split in {"dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7",
-                                 "dev8", "dev9", "dev10", "dev11", "test11"}
+                                 "dev8", "dev9", "dev10", "dev11", "dev12", "test12"}
             assert "Wikinews" in row.credit and "(CC BY 2.5)" in row.credit
             assert "https://en.wikinews.org/" in row.credit or \
                 "https://en.m.wikinews.org/" in row.credit
@@ -112,19 +112,20 @@ def test_the_rules_on_the_invented_split(scored) -> None:
     assert table["type_accuracy"] >= 0.95 and table["source_accuracy"] >= 0.95, table
 
 
-def test_thirteen_splits_and_a_frozen_test11_at_least_as_large_as_each_early_dev_split(
+def test_fourteen_splits_and_a_frozen_test12_at_least_as_large_as_each_early_dev_split(
         data) -> None:
-    """test11 (O001-) is the frozen real-news split the targets are judged on in the thirteenth
-    round; dev11 (P001-P074, the twelfth round's test10) is now tuned on, like dev to dev10."""
+    """test12 (N001-) is the frozen real-news split the targets are judged on in the fourteenth
+    round; dev12 (O001-O057, the thirteenth round's test11) is now tuned on, like dev to
+    dev11."""
     texts = data.texts
     assert set(texts["split"]) == {"invented", "dev", "dev2", "dev3", "dev4", "dev5", "dev6",
-                                   "dev7", "dev8", "dev9", "dev10", "dev11", "test11"}
+                                   "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "test12"}
     per_split = data.attribution.merge(texts[["text_id", "split"]]).groupby("split").size()
     assert per_split[FROZEN] >= max(per_split["dev"], per_split["dev2"], per_split["dev3"])
     assert per_split["dev4"] >= per_split["dev3"] >= per_split["dev2"] >= per_split["dev"] >= 49
     assert per_split["dev5"] >= 120 and per_split["dev6"] >= 120 and per_split["dev7"] >= 120
     assert per_split["dev8"] >= 120 and per_split["dev9"] >= 120 and per_split["dev10"] >= 120
-    assert per_split["dev11"] >= 120
+    assert per_split["dev11"] >= 120 and per_split["dev12"] >= 120
     assert per_split[FROZEN] >= 120
     named = data.attribution.merge(texts[["text_id", "split"]])
     named = named[(named["split"] == FROZEN) & (named["attribution_type"] == "named_source")]
@@ -140,7 +141,8 @@ def test_thirteen_splits_and_a_frozen_test11_at_least_as_large_as_each_early_dev
     assert ids["dev9"].str.fullmatch(r"R\d{3}").all()
     assert ids["dev10"].str.fullmatch(r"Q\d{3}").all()
     assert ids["dev11"].str.fullmatch(r"P\d{3}").all()
-    assert ids[FROZEN].str.fullmatch(r"O\d{3}").all()
+    assert ids["dev12"].str.fullmatch(r"O\d{3}").all()
+    assert ids[FROZEN].str.fullmatch(r"N\d{3}").all()
 
 
 def test_without_split_leaves_out_one_split_and_every_row_of_it(data) -> None:
@@ -162,7 +164,7 @@ def test_real_news_splits_share_no_page(data) -> None:
     url = texts["credit"].str.extract(r"(https://\S+)")[0].str.replace("en.m.", "en.")
     pages = url.groupby(texts["split"]).agg(set)
     splits = list(pages.index)
-    assert len(splits) == 12
+    assert len(splits) == 13
     for position, first in enumerate(splits):
         for second in splits[position + 1:]:
             assert not pages[first] & pages[second], (first, second)
