@@ -70,7 +70,8 @@ dev ... dev9, and the current rules' word lists it uses were tuned on dev ... de
 parser methods' figures there are optimistic; `dev11` (test10) was read by neither, and the
 rules a2d0acf never read it: the dev11 row is the honest row for the parser methods.
 
-FROZEN (`test11`) is left out entirely unless --frozen is given; then every model is trained
+FROZEN (`test12`; `test11`, now `dev12`, in the thirteenth round) is left out entirely unless
+--frozen is given; then every model is trained
 on every other split and labels it once (its rules: the current ones, which never read it).
 Parses and the rules' outputs are cached under /tmp/c13cache (keyed by the texts and the code).
 """
@@ -105,14 +106,15 @@ if TYPE_CHECKING:
 FROZEN = "test12"
 RENAMED = {"test10": "dev11"}  # judged in the twelfth round, a development split now
 DEV_SPLITS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
-              "dev11"]
+              "dev11", "dev12"]
 # The rules as they were before each split was read (attribution_learned.RULES_BEFORE_READ,
-# with test10 renamed): a2d0acf is the last commit before test10 (dev11) was read.
+# with test10 renamed): a2d0acf is the last commit before test10 (dev11) was read, d87e537 the
+# last before test11 (dev12) was read.
 RULES_BEFORE_READ = {
     "invented": "c72b658", "dev": "5578078", "dev2": "640a7d7", "dev3": "81d2211",
     "dev4": "4ac33f2", "dev5": "2626754", "dev6": "b6494ff", "dev7": "a3f5cc4",
     "dev8": "d102dc5", "dev9": "13d72a2", "dev10": "7e3d23a", "dev11": "a2d0acf",
-    FROZEN: "HEAD",  # the current rules have never read test11
+    "dev12": "d87e537", FROZEN: "HEAD",  # the current rules have never read test12
 }  # fmt: skip
 CACHE = Path("/tmp/c13cache")
 SOURCELESS = learned.SOURCELESS
