@@ -1301,3 +1301,37 @@ def test_long_titles_times_and_feelings_of_the_thirteenth_round(text: str, label
 def test_sources_in_as_and_while_clauses_of_the_thirteenth_round(text: str, label: str,
                                                                  source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Numbers that name or place something, not counts: a model's code after a dash, a house
+    # number before a street, a flight's number (digit by digit too), an emergency number
+    # after "calls to", a clock time in words or with a point before a time zone, older years
+    # in a list or a range of years.
+    ("The Kestrel K220-300 left Dunmore with 140 passengers.", [(140, "none", 140, 140, "")]),
+    ("Protesters gathered outside 12 Harbour Street in Dunmore.", []),
+    ("Orrin Air Flight 4417 landed with 96 people on board.", [(96, "none", 96, 96, "")]),
+    ("Orrin Air Flight 7-1-2 was diverted to Kestrel Bay.", []),
+    ("The boy made three calls to 911 before help came.", [(3, "none", 3, 3, "")]),
+    ("The ferry sank at about eight twenty-five p.m. on Friday.", []),
+    ("The first boats left at 04.30 UTC.", []),
+    ("The river flooded Dunmore in 1640, 1702, and between 1811–1813.", []),
+    # A guard: a range of counts stays a range.
+    ("Between 1200–1500 people fled Dunmore.", [(None, "range", 1200, 1500, "")]),
+    # "a third" before another word is an ordinal; before "of", a time or nothing, a share.
+    ("Dunmore held a third public meeting on the dam.", []),
+    ("Ferry fares fell by a third in May.", [(0.3333, "none", 0.3333, 0.3333, "fraction")]),
+    ("Dunmore's council wants half those seats.", [(0.5, "none", 0.5, 0.5, "fraction")]),
+    # Number words: "and" inside a hundred-and-thousand, a hyphen before a scale, "One" at
+    # the start before a person, "one" before an infant, and a duration with "for".
+    ("The island paid one hundred and fifty thousand crowns to each family.",
+     [(150000, "none", 150000, 150000, "crowns")]),
+    ("Four-hundred residents had to leave.", [(400, "none", 400, 400, "")]),
+    ("One person died in the Dunmore fire.", [(1, "none", 1, 1, "")]),
+    ("The ferry carried 40 adults and one infant.",
+     [(40, "none", 40, 40, ""), (1, "none", 1, 1, "")]),
+    ("She had been mayor of Dunmore for six years before the vote.", [(6, "none", 6, 6, "")]),
+])  # fmt: skip
+def test_codes_addresses_clock_words_and_joined_number_words_of_the_fourteenth_round(
+        text: str, expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
