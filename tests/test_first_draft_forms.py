@@ -1335,3 +1335,31 @@ def test_sources_in_as_and_while_clauses_of_the_thirteenth_round(text: str, labe
 def test_codes_addresses_clock_words_and_joined_number_words_of_the_fourteenth_round(
         text: str, expected: list[tuple]) -> None:
     assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # The progressive of verbs already in the inventory ("is confirming", "are blaming").
+    ("The Norvan Coast Guard is confirming the loss of the ferry.", "named_source",
+     "The Norvan Coast Guard"),
+    ("In the Orrin Valley, officials are blaming the storm for the flood.",
+     "several_anonymous_sources", "officials"),
+    ("The harbour board is criticising the new toll.", "named_source", "The harbour board"),
+    # A court's ruling, a will agreed to, a perfect of "write", and a stance against a bill.
+    ("The Orrin High Court ruled that the toll was lawful.", "named_source",
+     "The Orrin High Court"),
+    ("In February, Norvania had agreed to stop the tolls in exchange for aid.", "named_source",
+     "Norvania"),
+    ("Ana Vesk had written a message praising the crews.", "named_source", "Ana Vesk"),
+    ("The Dunmore fishing union opposed the Harbour Bill.", "named_source",
+     "The Dunmore fishing union"),
+    # An appositive between dashes is cut like one between commas.
+    ("Ivo Kask — Norvanian Minister of Ports — proposed the toll.", "named_source", "Ivo Kask"),
+    # Guards: "demanding" and "blame" as a noun stay out ("demanding" is an act, not speech).
+    ("Crews stopped work, and the families are demanding an apology from the ferry company.",
+     "unattributed_assertion", ""),
+    ("Dunmore police are yet to place blame on anyone for the fire.",
+     "unattributed_assertion", ""),
+])  # fmt: skip
+def test_progressives_rulings_and_dash_appositives_of_the_fourteenth_round(
+        text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
