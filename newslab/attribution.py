@@ -21,9 +21,10 @@ described (the speaker or document only, never the rest of the sentence). The ru
    ("he condemned ... and said") the first verb's subject. The progressive counts ("exit polls
    are suggesting", "the coast guard is confirming"), so does "a statement from X"; a court
    "ruled that", a body "agreed to" or "opposed" a plan, and an appositive between dashes
-   ("Ivo Kask — the minister — proposed") is cut like one between commas; "Those who fled" are unnamed people and
-   "Members of the X Union" speak for a named body; a date before the name ("On Monday Ana
-   Vesk") and an adverb after it ("officials first warned") are not part of the source.
+   ("Ivo Kask — the minister — proposed") is cut like one between commas; "Those who fled"
+   are unnamed people and "Members of the X Union" speak for a named body; a date before the
+   name ("On Monday Ana Vesk") and an adverb after it ("officials first warned") are not part
+   of the source.
 3. Carry-over: "She added ...", "It also showed ..." takes the previous source of the
    paragraph (a sentence with no such cue does not).
 4. The reporter reasoning aloud: a sentence opening with "As ..., " (a reason) or
