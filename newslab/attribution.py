@@ -29,7 +29,8 @@ described (the speaker or document only, never the rest of the sentence). The ru
    paragraph (a sentence with no such cue does not).
 4. The reporter reasoning aloud: a sentence opening with "As ..., " (a reason) or
    "This is because", "This means": `reporters_inference`.
-5. A hedge with nobody named ("reportedly", "is expected to", "appears to", "reports say"):
+5. A hedge with nobody named ("reportedly", "possibly", "is expected to", "is forecast to",
+   "presumed to be", "appears to", "reports say"):
    `hedge_no_source`.
 6. Anything else is an `unattributed_assertion`.
 
@@ -447,13 +448,14 @@ INFERENCE_START = re.compile(r"^(?:As\s+(?!of\b|well\b|a result\b|for\b|many\b|m
 HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|it appears|there appears? to be|"
                     r"appears? to|it seems|seems? to|rumou?red|"
                     r"(?:is|are|was|were) (?:still |also |now |widely |not )?"
-                    r"(?:(?:said|believed|expected|thought|reported) to|suspected|feared|"
+                    r"(?:(?:said|believed|expected|thought|reported|forecast|predicted|"
+                    r"presumed|rumou?red|alleged) to|suspected|feared|"
                     r"reported)|it is (?:believed|thought|understood)|"
                     r"(?:has|have|had) (?:also )?been reported|reports say|^reports (?:on|about)|"
                     r"(?:^|\bbut |\band )reports of (?!the\b)|"
                     r"there (?:has|have|had) (?:also )?been reports?|"
                     r"there (?:were|was|are|is) (?:also )?(?:[a-z]+ )?reports? (?:of|that)|"
-                    r"supposedly|purportedly|believed to be|"
+                    r"supposedly|purportedly|presumably|possibly|(?:believed|presumed) to be|"
                     r"(?:might|may|could) have been|(?:is|are|was|were|has been|have been) "
                     r"blamed (?:on|for)|(?:early|initial|first|unconfirmed|erroneous|false|"
                     r"conflicting|"

@@ -1363,3 +1363,23 @@ def test_codes_addresses_clock_words_and_joined_number_words_of_the_fourteenth_r
 def test_progressives_rulings_and_dash_appositives_of_the_fourteenth_round(
         text: str, label: str, source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # Hedges with nobody named: the passive of forecasting or presuming with "to", and the
+    # adverbs "possibly" and "presumably".
+    ("The closures are forecast to affect nearly 9,000 Dunmore families.", "hedge_no_source",
+     ""),
+    ("The fire is presumed to have started in the Dunmore boatyard.", "hedge_no_source", ""),
+    ("One of the crew, presumed to be the captain, was found near Kestrel Bay.",
+     "hedge_no_source", ""),
+    ("The toll must pass a second vote, possibly in the spring, before it takes effect.",
+     "hedge_no_source", ""),
+    ("The ferry was presumably sold to a firm in Norvania.", "hedge_no_source", ""),
+    # A guard: a forecast with its source named stays the source's.
+    ("The Orrin weather office forecast that the storm would reach Dunmore on Friday.",
+     "named_source", "The Orrin weather office"),
+])  # fmt: skip
+def test_passive_forecasts_and_hedging_adverbs_of_the_fourteenth_round(
+        text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
