@@ -19,14 +19,18 @@ described (the speaker or document only, never the rest of the sentence). The ru
    The frame at the end covers the sentence ("..., reports X."); a verb of saying in "-ing"
    ("X has filed a suit, alleging that") gives the sentence's subject; coordinated verbs
    ("he condemned ... and said") the first verb's subject. The progressive counts ("exit polls
-   are suggesting"), so does "a statement from X"; "Those who fled" are unnamed people and
-   "Members of the X Union" speak for a named body; a date before the name ("On Monday Ana
-   Vesk") and an adverb after it ("officials first warned") are not part of the source.
+   are suggesting", "the coast guard is confirming"), so does "a statement from X"; a court
+   "ruled that", a body "agreed to" or "opposed" a plan, and an appositive between dashes
+   ("Ivo Kask — the minister — proposed") is cut like one between commas; "Those who fled"
+   are unnamed people and "Members of the X Union" speak for a named body; a date before the
+   name ("On Monday Ana Vesk") and an adverb after it ("officials first warned") are not part
+   of the source.
 3. Carry-over: "She added ...", "It also showed ..." takes the previous source of the
    paragraph (a sentence with no such cue does not).
 4. The reporter reasoning aloud: a sentence opening with "As ..., " (a reason) or
    "This is because", "This means": `reporters_inference`.
-5. A hedge with nobody named ("reportedly", "is expected to", "appears to", "reports say"):
+5. A hedge with nobody named ("reportedly", "possibly", "is expected to", "is forecast to",
+   "presumed to be", "appears to", "reports say"):
    `hedge_no_source`.
 6. Anything else is an `unattributed_assertion`.
 
@@ -55,7 +59,7 @@ REPORTING_LEMMAS = ("complain", "disagree", "vow", "threaten", "disclose", "ment
                     "boast", "lament", "speculate", "testify", "remark", "insist", "reply",
                     "object", "encourage", "discourage", "confess", "affirm", "reaffirm",
                     "retort", "divulge", "recount", "note", "detail", "cite",
-                    "outline")  # fmt: skip
+                    "outline", "oppose")  # fmt: skip
 
 
 def _finite_forms(lemma: str) -> str:
@@ -80,13 +84,15 @@ SPEECH = (r"(?:said|says|added|adds|told|tells|asked|explained|warned|claimed|in
 CLAIM = (r"(?:said|says|added|adds|told|tells|explained|warned|claimed|insisted|"
          r"announced|stated|noted|declared|replied|continued|say|reported|reports|found|"
          r"finds|show|shows|showed|suggests|suggested|estimate|estimates|estimated|expect|"
-         r"expects|believe|believes|blamed|confirmed|denied|argued|predicted|registered|"
+         r"expects|believe|believes|blamed|blames|confirmed|denied|argued|predicted|registered|"
          r"recorded|indicate|indicates|indicated|attributed|suggest|revealed|reveals|accused|"
          r"accuses|claims|reiterated|(?:is|are|was|were|has\s+been|have\s+been)\s+"
          # the progressive of a verb of saying or finding: "exit polls are suggesting"
          r"(?:now\s+|also\s+|still\s+)?(?:reporting|saying|claiming|suggesting|indicating|"
          r"predicting|warning|estimating|forecasting|projecting|stating|arguing|insisting|"
-         r"alleging|denying|telling|accusing|showing)|"
+         r"alleging|denying|telling|accusing|showing|confirming|blaming|criti[cs]i[sz]ing|"
+         r"condemning|announcing|admitting|acknowledging|urging|disputing|"
+         r"rejecting)|"
          r"give|gives|gave|put|puts|states|commented|comments|suspect|suspects|"
          r"forecast|forecasts|predict|predicts|announces|confirms|denies|warns|admitted|"
          r"acknowledged|alleged|alleges|wrote|writes|concluded|concludes|claim|fears?|feared|"
@@ -107,9 +113,11 @@ CLAIM = (r"(?:said|says|added|adds|told|tells|explained|warned|claimed|insisted|
          r"convinced|adamant|hopeful|optimistic|happy|pleased|glad|satisfied|disappointed|"
          r"sure|certain|proud|unhappy|upset|angry|sorry|relieved|surprised)\s+"
          # "that" may be left out before a clause: "was happy the council agreed"
-         r"(?:that\b|(?=(?:the|he|she|they|it|we|his|her|their|its)\s+[\w’'-]+\s+[a-z]+ed\b))|urged|urges|rule[sd]?\s+out|"
+         r"(?:that\b|(?=(?:the|he|she|they|it|we|his|her|their|its)\s+[\w’'-]+\s+[a-z]+ed\b))|urged|urges|rule[sd]?\s+(?:out|that)|"
+         r"(?:has|have|had)\s+written|"
          # a will or a refusal put into words: "intends to", "refused to", "is reluctant to"
-         r"(?:intends|intended|refused|refuses|(?:is|are|was|were|has\s+been|have\s+been)\s+"
+         r"(?:intends|intended|refused|refuses|agreed|agrees|"
+         r"(?:is|are|was|were|has\s+been|have\s+been)\s+"
          r"(?:reluctant|unwilling|determined|eager|keen|willing))\s+to|"
          rf"{REPORTING_VERBS})")  # fmt: skip
 # Verbs that attribute only when a document is the source: "official figures give the toll".
@@ -243,6 +251,9 @@ CLAUSE_OPENER = re.compile(r"(?:^|\s)(?:after|before|because|since|until|when|wh
 COMPARISON_END = re.compile(r"\b(?:than|as)$")
 # A passive verb ends the phrase: "37 people are reported missing" names nobody.
 PASSIVE_END = re.compile(r"\b(?:is|are|was|were|been|be|being)(?:\s+[a-z]+ly)?$")
+# An appositive between dashes, read as one between commas: "Ivo Kask — the minister —".
+DASH_APPOSITIVE = re.compile(r"\s+[—–]\s+(?P<inside>[^—–,]+?)\s+[—–](?:\s+|$)")
+DASH_AT_END = re.compile(r"\s+[—–]\s*$")
 BRACKETED_NOTE = re.compile(r"\s*\[[^\[\]]*\]")  # "[pr: na-ran-HO]", "[sic]": an editor's note
 PARTICIPLE = re.compile(r"\s+(?:obtained|seen|cited|quoted|reviewed)\s+by\b.*$")
 # "according to which": the source is the thing named before it ("files according to which").
@@ -437,13 +448,14 @@ INFERENCE_START = re.compile(r"^(?:As\s+(?!of\b|well\b|a result\b|for\b|many\b|m
 HEDGES = re.compile(r"\b(?:reportedly|allegedly|apparently|it appears|there appears? to be|"
                     r"appears? to|it seems|seems? to|rumou?red|"
                     r"(?:is|are|was|were) (?:still |also |now |widely |not )?"
-                    r"(?:(?:said|believed|expected|thought|reported) to|suspected|feared|"
+                    r"(?:(?:said|believed|expected|thought|reported|forecast|predicted|"
+                    r"presumed|rumou?red|alleged) to|suspected|feared|"
                     r"reported)|it is (?:believed|thought|understood)|"
                     r"(?:has|have|had) (?:also )?been reported|reports say|^reports (?:on|about)|"
                     r"(?:^|\bbut |\band )reports of (?!the\b)|"
                     r"there (?:has|have|had) (?:also )?been reports?|"
                     r"there (?:were|was|are|is) (?:also )?(?:[a-z]+ )?reports? (?:of|that)|"
-                    r"supposedly|purportedly|believed to be|"
+                    r"supposedly|purportedly|presumably|possibly|(?:believed|presumed) to be|"
                     r"(?:might|may|could) have been|(?:is|are|was|were|has been|have been) "
                     r"blamed (?:on|for)|(?:early|initial|first|unconfirmed|erroneous|false|"
                     r"conflicting|"
@@ -664,6 +676,8 @@ def _looks_like_source(phrase: str) -> bool:
 def _clean_source(phrase: str) -> str:
     """The speaker or document only: no participle ("obtained by ..."), and an appositive
     kept only when it is the name ("The mayor, Jane Roe" but "Roe" from "Roe, the mayor")."""
+    phrase = DASH_APPOSITIVE.sub(r", \g<inside>, ", phrase)  # "Ivo Kask — the minister —"
+    phrase = DASH_AT_END.sub("", phrase)  # the close of a dash cut off before the source
     phrase = BRACKETED_NOTE.sub("", PARTICIPLE.sub("", phrase.strip().rstrip(",")))
     phrase = DATE_BEFORE_NAME.sub("", phrase)
     parts = [part.strip() for part in phrase.split(",") if part.strip()]
@@ -672,7 +686,8 @@ def _clean_source(phrase: str) -> str:
         bare = re.sub(r"^the\s+(?=[A-Z])", "", second)  # "the Orrin Valley Water Company"
         second_is_name = _has_name(bare) and bare.split()[0].lower() not in DETERMINERS \
             and bare.split()[0].lower() not in {"from", "in", "of", "at", "near"} \
-            and bare.split()[0].lower() not in {"who", "which", "speaking", "however"} \
+            and bare.split()[0].lower() not in {"who", "which", "speaking", "however",
+                                                 "including"} \
             and not (PLAIN_NAME.fullmatch(first) and re.search(ROLE_NOUNS, second, re.IGNORECASE))
         phrase = f"{first}, {second}" if second_is_name else first
         if second_is_name and OPENER_BEFORE_NAME.match(first):

@@ -25,15 +25,18 @@ The unit is captured where the words say it (`stated_unit`): percent, a currency
 ("kilometres", "tonnes") or "fraction"; what a count counts is left to the reader.
 
 What does not count: dates in the usual formats ("3 May 2024", "May 3", "2024-05-03",
-"03/05/2024"), years (1900-2099 written without a comma, or an older year in "In 1789,") and
-decades, clock times ("14:05", "6 a.m.", "2245 UTC"), phone numbers, ordinals ("21st"), digits
-inside a name or code (COVID-19, K-300, A320, Version 2.1, "Pier 4", "World War Two", the
-numbers of a sporting event: "the women's 400 metre medley"), years said in words ("twenty
-twelve", "in two thousand five"), seasons ("2008–09"), emergency numbers ("a 911 call"), ward,
-room, page, section or clause numbers, compound modifiers ("two-week", "a 109 ton vehicle", "a
-500 or 1,000 year flood"), coordinates ("15.0° N"), points in time ("four years ago"), vague
-plurals ("hundreds"), "one" as a pronoun ("one of them") and a count of the sources themselves
-("Two officials who asked not to be named said", "according to two officials"). "No less than"
+"03/05/2024"), years (1900-2099 written without a comma, an older year in "In 1789,", a list
+or range of older years: "in 1640, 1702 and between 1811–1813") and decades, clock times
+("14:05", "6 a.m.", "2245 UTC", "04.30 UTC", "eight twenty-five p.m."), phone numbers,
+ordinals ("21st", "a third public meeting"), digits inside a name or code (COVID-19, K-300,
+A320, K220-300, Version 2.1, "Pier 4", "Flight 4417", a house number: "12 Harbour Street",
+"World War Two", the numbers of a sporting event: "the women's 400 metre medley"), years said
+in words ("twenty twelve", "in two thousand five"), seasons ("2008–09"), emergency numbers ("a
+911 call", "calls to 911"), ward, room, page, section or clause numbers, compound modifiers
+("two-week", "a 109 ton vehicle", "a 500 or 1,000 year flood"), coordinates ("15.0° N"),
+points in time ("four years ago", but "for six years before" is a duration), vague plurals
+("hundreds"), "one" as a pronoun ("one of them") and a count of the sources themselves ("Two
+officials who asked not to be named said", "according to two officials"). "No less than"
 and "not fewer than" are read as the floor they are ("at least").
 
 Qualifiers and the bounds they give come from `newslab.bounds`, the course's one rules table.
@@ -72,16 +75,29 @@ QUALIFIER_BEFORE = re.compile(r"\b(" + "|".join(QUALIFIERS) + r")\s+(?:some\s+|m
 NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][a-z]+(?:['’]s)?|[A-Z][A-Z&]+)\s$")
 EMERGENCY_NUMBERS = {"911", "999", "112", "000"}
 CALL_AFTER = re.compile(r"\s+(?:call|calls|caller|callers|operator|dispatcher)\b", re.IGNORECASE)
-CALL_BEFORE = re.compile(r"\b(?:dial(?:l?ed|s|ing)?|call(?:ed|s|ing)?|phoned)\s+$", re.IGNORECASE)
+CALL_BEFORE = re.compile(r"\b(?:dial(?:l?ed|s|ing)?|call(?:ed|s|ing)?|phoned)\s+(?:to\s+)?$",
+                         re.IGNORECASE)  # "dialled 999", "two calls to 911"
 # The number in a sporting event's name: "the men's 400 metre medley", "4 x 100 metre relay".
 EVENT_BEFORE = re.compile(r"\b(?:men|women|boys|girls)['’]s\s+(?:\d+\s*x\s*)?$", re.IGNORECASE)
 EVENT_AFTER = re.compile(r"\s*x\s*\d")
+# A house number: "10 Harbour Street", "221 Baker St." (the number before a street's name).
+STREET_AFTER = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|"
+                          r"Lane|Boulevard|Drive|Place|Terrace|Crescent)(?!\w)")
+# A model's code before a dash: "A330-200", "Tu-154M-100" (a letter in the token before it).
+MODEL_BEFORE = re.compile(r"[A-Za-z][\w]*\d-$")
+# A year in a list of years after "in": "in 920, 1612 and 1821" (each closes its item).
+YEAR_LIST_BEFORE = re.compile(r"\b(?:[Ii]n|since|until)\s(?:\d{3,4},\s(?:and\s)?)*$")
+YEAR_LIST_AFTER = re.compile(r",?\s(?:and\s)?(?:between\s)?\d{4}\b")
+# A clock time in words: "at seven forty-three p.m.", "six o'clock".
+CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.\s?m\.|[ap]m\b|o['’]clock\b)", re.IGNORECASE)
 CLAUSE_END = re.compile(r",\s+and\s+|;\s+|\s+but\s+|[,.!?]?[”\"]")  # a quotation ends it too
 
 # Spans that hold digits but no figure; found first, and no figure may overlap them.
 DATES_AND_TIMES = re.compile("|".join([
     r"\b\d{4}-\d{1,2}-\d{1,2}\b",                                        # 2024-05-03
     r"\b(?:19|20)\d{2}[–-]\d{2}\b(?![–-]\d)",                               # the 2008–09 season
+    r"\b(?:[Bb]etween|[Ff]rom|[Ii]n)\s+1[0-8]\d{2}\s?[–-]\s?1[0-8]\d{2}\b"
+    r"(?!\s*[a-z])",                              # in 1821–1823 (not "1200–1500 people")
     r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",                                # 03/05/2024
     rf"\b\d{{1,2}}(?:\s*(?:-|–|to|and)\s*\d{{1,2}})?(?:st|nd|rd|th)?\s+(?:of\s+)?"
     rf"(?:{MONTHS})\b\.?(?:,?\s+\d{{4}})?",                              # 3 May 2024, 12 to 14 July
@@ -94,13 +110,13 @@ DATES_AND_TIMES = re.compile("|".join([
     r"\b0\d[0-5]\d\s+(?:hours|hrs)\b",                                      # 0600 hours
     r"\b\d{1,2}\.\d{2}(?:\s*(?:-|–|to|and)\s*\d{1,2}\.\d{2})?\s+"
     r"(?:on\s+\w+\s+(?:morning|afternoon|evening|night)\s+)?"
-    r"(?:local\s+time|[ap]\.?m\b\.?)",                   # 6.19 local time, 07.00 to 13.00 ...
+    r"(?:local\s+time|[ap]\.?m\b\.?|(?:UTC|GMT|BST|CET)\b)",  # 6.19 local time, 03.00 UTC
 ]))  # fmt: skip
 REFERENCES_AND_PHONES = re.compile("|".join([
     r"(?i:\b(?:page|pages|pp?\.|section|sections|chapter|clause|article|paragraph|table|"
     r"figure|annex|appendix|item|line|version|no\.|number|wards?|rooms?|gates?|platforms?|category|"
-    r"route|highway|interstate)\s+\d+(?:\.\d+)*(?:\s*(?:and|to|-)\s*"
-    r"\d+(?:\.\d+)*)?)",                                                 # page 14, section 3.2
+    r"route|highway|interstate|flights?)\s+\d+(?:\.\d+)*(?:\s*(?:and|to|-)\s*"
+    r"\d+(?:\.\d+)*)*)",                                                 # page 14, section 3.2
     r"(?<![\w,.])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)\s?)?\d{2,5}(?:[\s-]\d{2,5}){1,4}(?!\w|,\d)",
 ]))  # fmt: skip
 PHONE_DIGITS = 7  # a phone-like span needs at least this many digits
@@ -151,18 +167,28 @@ _SCALE = "|".join(SCALE_WORDS)
 # numbers, the ends of a range.
 WORD_NUMBER = re.compile(
     rf"(?<![\w-])(?:(?:a|an)\s+(?:{_SCALE})\b(?:\s+(?:thousand|million|billion|trillion)\b)*"
-    rf"|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?(?:\s+(?:{_SCALE})\b"
-    rf"(?:\s+and(?=\s+(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?\b(?!\s+(?:{_SCALE})\b)))?"
+    rf"|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?(?:(?:\s+|-)(?:{_SCALE})\b"
+    rf"(?:\s+and(?=\s+(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?\b(?!\s+(?:{_SCALE})\b))"
+    rf"|(?<=hundred)\s+and(?=\s+(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?\s+"
+    rf"(?:thousand|million|billion)\b))?"
     rf"|\s+(?:{_CARDINAL})\b(?:-(?:{_CARDINAL}))?)*)"
     rf"(?!\w|-(?!plus\b))", re.IGNORECASE)  # fmt: skip
 # "-plus" after a number makes it a floor: "two dozen-plus reports", "a 100-plus crowd".
 PLUS_AFTER = re.compile(r"-plus\b", re.IGNORECASE)
+# After "a third" or "a quarter" as a share comes "of", a phrase of time or place, or nothing:
+# before another word it is an ordinal ("a third nuclear test", "a fifth term").
+_FRACTION_MAY_PRECEDE = ("of|in|on|at|by|to|from|for|since|over|under|last|this|next|than|and|"
+                         "or|but|more|less|fewer|the|its|their|his|her|a|an|each|every|between|"
+                         "during|after|before|when|while|as|century|mile|percent|per|were|was|"
+                         "are|is|had|have|has|will|would|could|can|may|said|say|says|who|which|"
+                         "that")
 FRACTIONS = {"half": 0.5, "third": 0.3333, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1,
              "two-thirds": 0.6667, "three-quarters": 0.75, "two thirds": 0.6667,
              "three quarters": 0.75}  # fmt: skip
 FRACTION = re.compile(r"(?<![\w-])(?:(?:a|one)\s+(?P<one>third|quarter|fifth|tenth)\b"
+                      rf"(?!\s+(?!(?:{_FRACTION_MAY_PRECEDE})\b)[a-z])"
                       r"|(?P<many>two[-\s]thirds|three[-\s]quarters)\b"
-                      r"|(?:a\s+)?(?P<half>half)(?=\s+(?:of|the|a|an)\b)|(?<=\bin\s)(?P<in_half>half)\b)",
+                      r"|(?:a\s+)?(?P<half>half)(?=\s+(?:of|the|a|an|those|these|its|their|his|her|our|all)\b)|(?<=\bin\s)(?P<in_half>half)\b)",
                       re.IGNORECASE)  # fmt: skip
 SOURCE_NOUNS = re.compile(r"^(?:\s+\w+){0,2}?\s+(?:officials|sources|diplomats|insiders|"
                           r"witnesses|analysts|observers|spokes(?:men|women|people))\b",
@@ -178,7 +204,8 @@ PRONOUN_VERB_AFTER = re.compile(r"(?:\s+(?:were|are|was|is|had|have|has|will|wou
 # "one" before a person or a unit of time counts: "one other victim", "for one year" (but not
 # "one of them", "the old one", "one day", nor the speaker of "said one worker").
 ONE_COUNTS = re.compile(r"\s+(?:other\s+|more\s+)?(?:person|man|woman|child|victim|patient|"
-                        r"passenger|soldier|officer|worker|student|member|kidnapper|suspect|"
+                        r"passenger|soldier|officer|worker|student|member|kidnapper|suspect|infant|baby|"
+                        r"boy|girl|adult|resident|employee|"
                         r"year|month|week|hour|minute|decade|century)\b")  # fmt: skip
 ONE_LIMITED = re.compile(r"\b(?:[Oo]nly|[Jj]ust|[Aa]ll\s+but)\s+$")
 SPEAKER_BEFORE = re.compile(r"\b(?:said|says|told|according\s+to)\s+$", re.IGNORECASE)
@@ -186,7 +213,9 @@ TIME_WORDS = {"ago", "from", "later", "earlier", "after", "before", "time", "int
 THE_BEFORE = re.compile(r"\bthe\s+(?:other\s+)?$", re.IGNORECASE)  # "the (other) two"
 # "the two (political) parties", "the two women": a plural, regular or not
 PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:[a-z]+s|(?:wo)?men|children|people)\b")
-TIME_AGO = re.compile(rf"(?<![\w-])(?:\d+|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?|a|an)\s+"
+# (not after "for": "for six years before the vote" is a duration)
+TIME_AGO = re.compile(rf"(?<![\w-])(?<!\b[Ff]or\s)"
+                      rf"(?:\d+|(?:{_CARDINAL})(?:-(?:{_CARDINAL}))?|a|an)\s+"
                       r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)(?:['’]s?)?\s+(?:ago\b|"
                       r"later\b|earlier\b|after\b|before\b|time\b|into\b|from\s+"
                       r"(?:now|today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -204,7 +233,7 @@ REFERENCE_WORDS = {"page", "pages", "p", "pp", "section", "sections", "chapter",
                    "article", "paragraph", "table", "figure", "annex", "appendix", "item",
                    "line", "version", "no", "number", "ward", "wards", "room", "rooms", "gate",
                    "gates", "platform", "platforms", "category", "route", "highway",
-                   "interstate"}  # fmt: skip
+                   "interstate", "flight", "flights"}  # fmt: skip
 FRACTION_WORDS = {"half", "third", "quarter", "fifth", "tenth", "thirds", "quarters"}
 NUMBER_WORDS = {*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS, *FRACTION_WORDS}
 QUALIFIER_LAST_WORDS = ({qualifier.split()[-1] for qualifier in QUALIFIERS}
@@ -389,6 +418,8 @@ def _digits_not_a_figure(text: str, start: int, end: int, match: re.Match) -> bo
     if SCORE_WITH_A_COLON.match(text, start) or SCORE_WITH_A_COLON.match(
             text, start - 2 if start >= 2 and text[start - 1] == ":" else len(text)):
         return False  # "2:1 the score": a score is two counts (a time has two-digit minutes)
+    if MODEL_BEFORE.search(text[max(0, start - 12):start]):
+        return True  # A330-200: a model's code
     if start > 0 and text[start - 1] in "-/#:+" + "\u2010\u2011" \
             and not (text[start - 1] == "-" and text[start - 2:start - 1].isdigit()):
         return True  # COVID-19, K-300, 3/4, #5, 10:30, UTC+2 (but 10-15 is a range)
@@ -405,6 +436,11 @@ def _digits_not_a_figure(text: str, start: int, end: int, match: re.Match) -> bo
     if len(digits) == 4 and 1000 <= int(digits) < 1900 and not match["decimals"] \
             and re.search(r"\b(?:[Ii]n|since|until)\s$", before) and after[:1] in ",.;":
         return True  # an older year, in a phrase of time: "In 1789, ..."
+    if 3 <= len(digits) <= 4 and 500 <= int(digits) < 1900 and not match["decimals"] \
+            and YEAR_LIST_BEFORE.search(before) and YEAR_LIST_AFTER.match(text, end):
+        return True  # a year that opens a list of years: "in 920, 1612 and 1821"
+    if "," not in digits and not match["decimals"] and STREET_AFTER.match(text, end):
+        return True  # a house number: "10 Harbour Street"
     if COORDINATE_AFTER.match(text, end):
         return True  # a latitude or longitude: "15.0° N, 87.5°W"
     if text[start - 1:start] == "[" and text[end:end + 1] == "]":
@@ -520,9 +556,10 @@ def _word_numbers(sentence: str, blocked: list[tuple[int, int]], small_words: bo
         words = WORD_GAPS.split(phrase.lower())
         if _overlaps((start, end), blocked) or words in (["a"], ["an"]) or \
                 words == ["one"] and not _qualifier_before(sentence, start) and \
-                not (phrase == "one" and ONE_COUNTS.match(sentence, end)
+                not (phrase.lower() == "one" and ONE_COUNTS.match(sentence, end)
                      and not SPEAKER_BEFORE.search(sentence[max(0, start - 16):start])) and \
-                not (phrase == "one" and ONE_LIMITED.search(sentence[max(0, start - 12):start])) \
+                not (phrase.lower() == "one"
+                     and ONE_LIMITED.search(sentence[max(0, start - 12):start])) \
                 and not (phrase.lower() == "one" and ONE_OPENS_A_RANGE.match(sentence, end)):
             continue  # "one" is a count after a qualifier ("in under one second"), before
             # a person or a unit of time ("killing one person", "valid for one year") and
@@ -539,6 +576,8 @@ def _word_numbers(sentence: str, blocked: list[tuple[int, int]], small_words: bo
             continue  # "Two officials who asked not to be named said": the sources, counted
         if sentence[max(0, start - 7):start].lower() == "number ":
             continue  # "number one"
+        if CLOCK_AFTER.match(sentence, end):
+            continue  # "at seven forty-three p.m.": a clock time
         if _year_in_words(words) or _year_of_this_century(sentence, start, end, words) or (
                 not first_in_sentence and phrase[:1].isupper() and (
                 NAME_BEFORE.search(sentence[max(0, start - 40):start])

@@ -1301,3 +1301,85 @@ def test_long_titles_times_and_feelings_of_the_thirteenth_round(text: str, label
 def test_sources_in_as_and_while_clauses_of_the_thirteenth_round(text: str, label: str,
                                                                  source: str) -> None:
     assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Numbers that name or place something, not counts: a model's code after a dash, a house
+    # number before a street, a flight's number (digit by digit too), an emergency number
+    # after "calls to", a clock time in words or with a point before a time zone, older years
+    # in a list or a range of years.
+    ("The Kestrel K220-300 left Dunmore with 140 passengers.", [(140, "none", 140, 140, "")]),
+    ("Protesters gathered outside 12 Harbour Street in Dunmore.", []),
+    ("Orrin Air Flight 4417 landed with 96 people on board.", [(96, "none", 96, 96, "")]),
+    ("Orrin Air Flight 7-1-2 was diverted to Kestrel Bay.", []),
+    ("The boy made three calls to 911 before help came.", [(3, "none", 3, 3, "")]),
+    ("The ferry sank at about eight twenty-five p.m. on Friday.", []),
+    ("The first boats left at 04.30 UTC.", []),
+    ("The river flooded Dunmore in 1640, 1702, and between 1811–1813.", []),
+    # A guard: a range of counts stays a range.
+    ("Between 1200–1500 people fled Dunmore.", [(None, "range", 1200, 1500, "")]),
+    # "a third" before another word is an ordinal; before "of", a time or nothing, a share.
+    ("Dunmore held a third public meeting on the dam.", []),
+    ("Ferry fares fell by a third in May.", [(0.3333, "none", 0.3333, 0.3333, "fraction")]),
+    ("Dunmore's council wants half those seats.", [(0.5, "none", 0.5, 0.5, "fraction")]),
+    # Number words: "and" inside a hundred-and-thousand, a hyphen before a scale, "One" at
+    # the start before a person, "one" before an infant, and a duration with "for".
+    ("The island paid one hundred and fifty thousand crowns to each family.",
+     [(150000, "none", 150000, 150000, "crowns")]),
+    ("Four-hundred residents had to leave.", [(400, "none", 400, 400, "")]),
+    ("One person died in the Dunmore fire.", [(1, "none", 1, 1, "")]),
+    ("The ferry carried 40 adults and one infant.",
+     [(40, "none", 40, 40, ""), (1, "none", 1, 1, "")]),
+    ("She had been mayor of Dunmore for six years before the vote.", [(6, "none", 6, 6, "")]),
+])  # fmt: skip
+def test_codes_addresses_clock_words_and_joined_number_words_of_the_fourteenth_round(
+        text: str, expected: list[tuple]) -> None:
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # The progressive of verbs already in the inventory ("is confirming", "are blaming").
+    ("The Norvan Coast Guard is confirming the loss of the ferry.", "named_source",
+     "The Norvan Coast Guard"),
+    ("In the Orrin Valley, officials are blaming the storm for the flood.",
+     "several_anonymous_sources", "officials"),
+    ("The harbour board is criticising the new toll.", "named_source", "The harbour board"),
+    # A court's ruling, a will agreed to, a perfect of "write", and a stance against a bill.
+    ("The Orrin High Court ruled that the toll was lawful.", "named_source",
+     "The Orrin High Court"),
+    ("In February, Norvania had agreed to stop the tolls in exchange for aid.", "named_source",
+     "Norvania"),
+    ("Ana Vesk had written a message praising the crews.", "named_source", "Ana Vesk"),
+    ("The Dunmore fishing union opposed the Harbour Bill.", "named_source",
+     "The Dunmore fishing union"),
+    # An appositive between dashes is cut like one between commas.
+    ("Ivo Kask — Norvanian Minister of Ports — proposed the toll.", "named_source", "Ivo Kask"),
+    # Guards: "demanding" and "blame" as a noun stay out ("demanding" is an act, not speech).
+    ("Crews stopped work, and the families are demanding an apology from the ferry company.",
+     "unattributed_assertion", ""),
+    ("Dunmore police are yet to place blame on anyone for the fire.",
+     "unattributed_assertion", ""),
+])  # fmt: skip
+def test_progressives_rulings_and_dash_appositives_of_the_fourteenth_round(
+        text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    # Hedges with nobody named: the passive of forecasting or presuming with "to", and the
+    # adverbs "possibly" and "presumably".
+    ("The closures are forecast to affect nearly 9,000 Dunmore families.", "hedge_no_source",
+     ""),
+    ("The fire is presumed to have started in the Dunmore boatyard.", "hedge_no_source", ""),
+    ("One of the crew, presumed to be the captain, was found near Kestrel Bay.",
+     "hedge_no_source", ""),
+    ("The toll must pass a second vote, possibly in the spring, before it takes effect.",
+     "hedge_no_source", ""),
+    ("The ferry was presumably sold to a firm in Norvania.", "hedge_no_source", ""),
+    # A guard: a forecast with its source named stays the source's.
+    ("The Orrin weather office forecast that the storm would reach Dunmore on Friday.",
+     "named_source", "The Orrin weather office"),
+])  # fmt: skip
+def test_passive_forecasts_and_hedging_adverbs_of_the_fourteenth_round(
+        text: str, label: str, source: str) -> None:
+    assert label_of(text) == (label, source)
