@@ -20,11 +20,18 @@ ABBREVIATIONS = {
 INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$")
 # A candidate sentence end: . ? or ! with any closing quotes or brackets, then space.
 CANDIDATE_END = re.compile(r"[.?!][\"”’)\]]*(?=\s+)")
-# What may open the next sentence: a capital letter, a digit or an opening quote.
-SENTENCE_START = re.compile(r"\s+(?=[A-Z0-9\"“‘(\[])")
+# The space between two sentences; the next one opens with a capital letter of any alphabet
+# ("Électricité", "Øresund"), a digit, or an opening quote or bracket (OPENERS).
+SPACE_AFTER_END = re.compile(r"\s+(?=\S)")
+OPENERS = "0123456789\"“‘(["
 
 COLUMNS = ["sentence_id", "paragraph", "sentence", "line", "kind", "is_story", "start", "end",
            "text"]  # fmt: skip
+
+
+def _opens_sentence(char: str) -> bool:
+    """True when `char` may be the first character of a sentence."""
+    return char.isupper() or char in OPENERS
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
@@ -41,8 +48,8 @@ def sentence_spans(line: str) -> list[tuple[int, int]]:
     start = len(line) - len(line.lstrip())
     for match in CANDIDATE_END.finditer(line):
         end = match.end()
-        gap = SENTENCE_START.match(line, end)
-        if gap is None:
+        gap = SPACE_AFTER_END.match(line, end)
+        if gap is None or not _opens_sentence(line[gap.end()]):
             continue
         punctuation_at = match.start() + 1
         if _is_abbreviation(line, punctuation_at):

@@ -78,3 +78,17 @@ def test_empty_text_gives_an_empty_table_with_columns() -> None:
 def test_bytes_get_a_clear_error() -> None:
     with pytest.raises(TypeError, match="needs a str"):
         split_sentences(b"bytes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Invented sentences (fictional places and firms).
+    ("The fire was put out. Électricité de Varnholm said no one was hurt.",
+     ["The fire was put out.", "Électricité de Varnholm said no one was hurt."]),
+    ("The bridge closed. Øresund Ferries ran all night.",
+     ["The bridge closed.", "Øresund Ferries ran all night."]),
+    ("He said. Ángel Roe agreed.", ["He said.", "Ángel Roe agreed."]),
+    # A lower-case letter of any alphabet does not open a sentence.
+    ("Prices rose 3 p.m. élan aside.", ["Prices rose 3 p.m. élan aside."]),
+])
+def test_a_capital_of_any_alphabet_opens_a_sentence(text: str, expected: list[str]) -> None:
+    assert list(split_sentences(text)["text"]) == expected
