@@ -61,7 +61,9 @@ lesson 06's `tricky` text, whose quotation step 5 says the rules leave unattribu
 
 `--dev`: the variants above scored by leave-one-split-out over dev ... dev11, as
 benchmarks/attribution_combined.py scores its methods (the rules feature of each held-out
-split: the rules before it was read).
+split: the rules before it was read). `--dev --dev-current` adds the combined trained with the
+current rules' answers as its rules feature (all a package that trains on first use has),
+still labelling each held-out split with the rules before it was read.
 
 Results (1 December 2026, at 3551eda and after; /tmp/spv as above, Python 3.11.7; two shared
 cores, so CPU figures are rough):
@@ -81,6 +83,7 @@ leave one split out over dev ... dev11; tests: --forms assertions that would fai
 | combined/guarded | 23, 23 | 16, 16 | 0.864 (1325) | 0.695 (395) | 1 |
 | hybrid/not-respond | 23, 23 | 16, 16 | 0.871 (1336) | 0.757 (430) | 5 |
 | combined/not-respond | 23, 23 | 16, 16 | 0.877 (1344) | 0.773 (439) | 5 |
+| combined, trained on current rules (--dev-current) | | | 0.864 (1325) | 0.750 (426) | |
 
 The hybrid's one disagreement is the lesson's p12s1 ("North Korean authorities are responding
 by tightening the reins ..."): "respond" is one of the parser's verbs of saying. The combined
@@ -91,6 +94,12 @@ quotations) into `named_source`, twice with the source "he". The general guard
 model gain on the development splits; leaving only "respond" to the rules (`.../not-respond`)
 keeps both articles perfect at no cost to the hybrid (one type more) and leaves the combined
 at 0.877 and 0.773 (the rules standing wherever they have a cue is what costs the combined).
+Trained with the current rules' answers as its rules feature (all a package that trains on
+first use could do: it cannot run the rules as they were before each split was read), the
+combined falls from 0.911 and 0.870 to 0.864 and 0.750 (dev11: 132/153 and 46/58), no better
+than the hybrid: the model learns how far to trust the rules from rules that have already
+read its training text.
+
 Both guards were chosen after reading the two articles' disagreements, and "respond" is one
 word (against the ninth round's brief); neither was run on a frozen split. The combined's
 count of 1396 types differs from attribution_combined.py's docstring (1390; the sources, 494,
@@ -144,6 +153,7 @@ MODEL = learned.SPACY_MODEL
 RUNS = 3
 WORDS = 5000
 SHOWN = 12  # failed test sentences printed per method
+CURRENT = "combined, trained on current rules"  # --dev-current
 METHODS = ["rules", "hybrid", "combined", "combined/rules-when-sourced",
            "combined/rules-when-cue", "hybrid/rules-when-cue", "hybrid/guarded",
            "combined/guarded", "hybrid/not-respond", "combined/not-respond"]
@@ -574,9 +584,23 @@ def forms(models: CombinedModels, nlp: "parsing.Language") -> None:
 # ---------------------------------------------------------------- the development splits
 
 
-def development_scores(table: pd.DataFrame, data: EvalSet, nlp: "parsing.Language") -> None:
-    """Each method by leave-one-split-out over dev ... dev11."""
+def with_current_rules(table: pd.DataFrame) -> pd.DataFrame:
+    """The sentence table with the current rules' answers standing for the unseen rules'
+    (what a package that trains on first use could build: it has only the current rules)."""
+    out = table.copy()
+    for part in ("type", "cue", "source", "previous", "next"):
+        out[f"unseen_{part}"] = table[f"now_{part}"]
+    return combined.with_features(out)
+
+
+def development_scores(table: pd.DataFrame, data: EvalSet, nlp: "parsing.Language",
+                       current: bool) -> None:
+    """Each method by leave-one-split-out over dev ... dev11; with `current`, also the
+    combined trained on the current rules' answers (CURRENT), labelling the held-out split
+    with the rules before it was read, as a student's text meets rules that never read it."""
     featured = with_parser_frames(combined.with_features(table), nlp)
+    trained_on_current = with_current_rules(table) if current else None
+    methods = [*METHODS, CURRENT] if current else METHODS
     results = []
     for split in combined.DEV_SPLITS:
         train = featured[featured["split"] != split]
@@ -584,7 +608,12 @@ def development_scores(table: pd.DataFrame, data: EvalSet, nlp: "parsing.Languag
         labelled = pd.concat([test[["text_id", "sentence"]],
                               with_variants(test, predict_combined(fit_combined(train),
                                                                    test))], axis=1)
-        for method in METHODS:
+        if trained_on_current is not None:
+            models = fit_combined(trained_on_current[trained_on_current["split"] != split])
+            found = predict_combined(models, test)
+            labelled[f"{CURRENT} type"] = found["attribution_type"]
+            labelled[f"{CURRENT} source"] = found["source_described"]
+        for method in methods:
             right, whole, sourced_right, sourced = learned.score(
                 labelled, data, f"{method} type", f"{method} source")
             results.append({"split": split, "method": method, "type": right,
@@ -606,6 +635,8 @@ def main() -> int:
     parser.add_argument("--times", action="store_true", help="also measure CPU time")
     parser.add_argument("--forms", action="store_true",
                         help="also label the invented sentences of the course's tests")
+    parser.add_argument("--dev-current", action="store_true",
+                        help="with --dev: also the combined trained on the current rules")
     parser.add_argument("--dev", action="store_true",
                         help="also score the variants on the development splits")
     arguments = parser.parse_args()
@@ -637,7 +668,7 @@ def main() -> int:
     if arguments.forms:
         forms(models, nlp)
     if arguments.dev:
-        development_scores(table, data, nlp)
+        development_scores(table, data, nlp, arguments.dev_current)
     return 0
 
 
