@@ -36,6 +36,11 @@ Methods, each labelling the whole text as `find_attribution(text, furniture)` do
   stand as well where the parser's cue is a form of "respond" (an act far more often than a
   verb of saying: "medics responded to the fire"); a guard keyed on one word, measured to see
   what the general guard above costs.
+- `combined/kept-types`: the combined, except that the rules stand where they give
+  `reporters_inference` or `anonymous_person_quoted` (classes the evaluation set hardly holds:
+  3 and 22 of 1670 sentences) or the parser's cue is a form of "respond";
+  `combined/kept-types+sources`: the same, and where the type is then the rules' type and the
+  rules name a source, their source.
 
 Agreement: for each sentence of the ledger (data/claims.csv for the lesson's article,
 data/practice_claims.csv for the practice article), the type must equal the ledger's
@@ -83,6 +88,8 @@ leave one split out over dev ... dev11; tests: --forms assertions that would fai
 | combined/guarded | 23, 23 | 16, 16 | 0.864 (1325) | 0.695 (395) | 1 |
 | hybrid/not-respond | 23, 23 | 16, 16 | 0.871 (1336) | 0.757 (430) | 5 |
 | combined/not-respond | 23, 23 | 16, 16 | 0.877 (1344) | 0.773 (439) | 5 |
+| combined/kept-types | 23, 23 | 16, 15 | 0.902 (1383) | 0.847 (481) | 51 |
+| combined/kept-types+sources | 23, 23 | 16, 16 | 0.902 (1383) | 0.783 (445) | 24 |
 | combined, trained on current rules (--dev-current) | | | 0.864 (1325) | 0.750 (426) | |
 
 The hybrid's one disagreement is the lesson's p12s1 ("North Korean authorities are responding
@@ -94,6 +101,15 @@ quotations) into `named_source`, twice with the source "he". The general guard
 model gain on the development splits; leaving only "respond" to the rules (`.../not-respond`)
 keeps both articles perfect at no cost to the hybrid (one type more) and leaves the combined
 at 0.877 and 0.773 (the rules standing wherever they have a cue is what costs the combined).
+Keeping the rules' word for the two classes the evaluation set hardly holds and for
+"respond" (`combined/kept-types`) keeps the lesson's article perfect and costs the combined 13
+types and 13 sources of 568 (dev11 unchanged for sources, 48/58); it still drops the practice
+article's "who spoke on condition of anonymity" from p03s1's source, and the ranker's wordings
+differ from the course's tests' ("Ana Vesk" for "Water board chair Ana Vesk": 51 of the 307
+test assertions). Taking the rules' source wherever the type agrees as well
+(`.../kept-types+sources`) makes both articles perfect and halves the failing tests (24), but
+gives back 36 more sources (0.783).
+
 Trained with the current rules' answers as its rules feature (all a package that trains on
 first use could do: it cannot run the rules as they were before each split was read), the
 combined falls from 0.911 and 0.870 to 0.864 and 0.750 (dev11: 132/153 and 46/58), no better
@@ -156,7 +172,9 @@ SHOWN = 12  # failed test sentences printed per method
 CURRENT = "combined, trained on current rules"  # --dev-current
 METHODS = ["rules", "hybrid", "combined", "combined/rules-when-sourced",
            "combined/rules-when-cue", "hybrid/rules-when-cue", "hybrid/guarded",
-           "combined/guarded", "hybrid/not-respond", "combined/not-respond"]
+           "combined/guarded", "hybrid/not-respond", "combined/not-respond",
+           "combined/kept-types", "combined/kept-types+sources"]
+KEPT_TYPES = ["reporters_inference", "anonymous_person_quoted"]  # the kept-types variants
 ACTS = r"(?i)respond\w*"  # the parser cues the not-respond variants leave to the rules
 REPORTED_BY = {"ccomp", "parataxis"}  # what a verb that reports words governs
 LOAD_MODEL = r"""
@@ -345,6 +363,14 @@ def with_variants(featured: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
         out[f"{name}/not-respond type"] = np.where(rules_stand, rules_type, out[f"{name} type"])
         out[f"{name}/not-respond source"] = np.where(rules_stand, rules_source,
                                                      out[f"{name} source"])
+    kept = rules_type.isin(KEPT_TYPES) | act
+    kept_type = np.where(kept, rules_type, out["combined type"])
+    out["combined/kept-types type"] = kept_type
+    out["combined/kept-types source"] = np.where(kept, rules_source, out["combined source"])
+    same = (kept_type == rules_type) & (rules_source != "")
+    out["combined/kept-types+sources type"] = kept_type
+    out["combined/kept-types+sources source"] = np.where(kept | same, rules_source,
+                                                         out["combined source"])
     return out
 
 
