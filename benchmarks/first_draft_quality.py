@@ -10,7 +10,9 @@ scored twice: with find_figures' default (lesson 06's setting, every number in w
 with small_words=False ("two" to "nine" in words in mid-sentence left out unless a qualifier
 comes first; the default before the fourth round).
 
-Splits (data/eval/README.md): `invented` (written for the course), `dev`, `dev2`, `dev3`,
+Splits (data/eval/README.md): `invented` (written for the course), `conventions` (written
+for the course as training text of the trained labellers in benchmarks/, reported like
+`invented`), `dev`, `dev2`, `dev3`,
 `dev4`, `dev5`, `dev6`, `dev7`, `dev8`, `dev9`, `dev10`, `dev11` and `dev12` (real Wikinews
 text whose errors were read while tuning; `dev2` to `dev12` were the frozen `test`, `test2`,
 `test3`, `test4`, `test5`, `test6`, `test7`, `test8`, `test9`, `test10` and `test11` splits of
@@ -27,11 +29,14 @@ import pandas as pd
 from newslab.evaluation import load_eval_set, score_attribution, score_figures, summarise
 from newslab.figures import find_figures
 
-SPLITS = ["invented", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
-          "dev10", "dev11", "dev12", "test12"]
-TUNED_ON = ["invented", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
-            "dev10", "dev11", "dev12"]
-ROLES = ("Splits: invented = written for the course (tuned on); dev, dev2, dev3, dev4, dev5, "
+SPLITS = ["invented", "conventions", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7",
+          "dev8", "dev9", "dev10", "dev11", "dev12", "test12"]
+TUNED_ON = ["invented", "conventions", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7",
+            "dev8", "dev9", "dev10", "dev11", "dev12"]
+ROLES = ("Splits: invented = written for the course (tuned on); conventions = written for "
+         "the course, the reporter's inferences, unnamed people quoted and acts that look "
+         "like speech (training text of the trained labellers; tuned on); dev, dev2, dev3, "
+         "dev4, dev5, "
          "dev6, dev7, dev8, dev9, dev10, dev11, dev12 = real Wikinews text (development splits, "
          "tuned on; dev2 to dev12 were the test splits of the second to thirteenth rounds); "
          "test12 = real Wikinews text frozen before the fourteenth round's tuning (reported "
@@ -48,8 +53,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--errors", action="store_true",
                         help="list every miss of the splits tuned on "
-                        "(invented, dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, "
-                        "dev11, dev12)")
+                        "(invented, conventions, dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, "
+                        "dev9, dev10, dev11, dev12)")
     parser.add_argument("--test-errors", action="store_true",
                         help="also list test12's misses (for the closing report only)")
     arguments = parser.parse_args()

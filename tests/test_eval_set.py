@@ -24,6 +24,7 @@ FORMS = ["fig_digits", "fig_decimal_scale", "fig_words", "fig_fraction", "fig_pe
          "not_phone", "not_ordinal", "not_product", "not_page", "att_named_title",
          "att_named_appositive", "att_organisation", "att_document", "att_unnamed_role",
          "att_quote_after", "att_carry_over", "att_hedge", "att_plain"]
+INVENTED = {"invented", "conventions"}  # written for the course, fictional places and people
 FROZEN = "test12"  # the frozen real-news split the issue's targets are judged on
 QUALIFIERS = ["about", "around", "roughly", "some", "nearly", "almost", "more than", "over",
               "at least", "fewer than", "under", "up to", "as many as", "as high as", "exceed",
@@ -52,8 +53,9 @@ def test_at_least_80_invented_sentences_covering_every_form(data) -> None:
 
 def test_invented_texts_say_so_and_real_ones_carry_credit_and_licence(data) -> None:
     for row in data.texts.itertuples():
-        if row.split == "invented":
+        if row.split in INVENTED:
             assert row.credit.startswith("Invented for this course") and "fictional" in row.credit
+            assert "http" not in row.credit and "Wikinews" not in row.credit, row.text_id
         else:
             assert row.split in {"dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7",
                                  "dev8", "dev9", "dev10", "dev11", "dev12", "test12"}
@@ -88,6 +90,21 @@ def test_figures_are_in_their_text_and_bounded_by_the_course_rules(data) -> None
                                        "" if high is None else str(high)), row
 
 
+def test_the_conventions_split_teaches_the_course_s_rare_conventions(data) -> None:
+    """`conventions` (C001-) is invented training text for the trained labellers only: at
+    least 20 reporter's inferences and 20 unnamed people quoted, each in paragraphs of two to
+    five sentences, all with the form `att_conventions` and no figure."""
+    texts = data.texts[data.texts["split"] == "conventions"]
+    assert (texts["form"] == "att_conventions").all()
+    rows = data.attribution[data.attribution["text_id"].isin(texts["text_id"])]
+    counts = rows["attribution_type"].value_counts()
+    assert counts["reporters_inference"] >= 20 and counts["anonymous_person_quoted"] >= 20
+    assert rows.groupby("text_id").size().between(2, 5).all()
+    assert not data.figures["text_id"].isin(texts["text_id"]).any()
+    inferences = rows[rows["attribution_type"] == "reporters_inference"]
+    assert (inferences["source"] == "the reporter").all()
+
+
 def test_source_matching_accepts_listed_wordings_only() -> None:
     assert source_is_right("The mayor, Jane Roe", "Jane Roe|The mayor, Jane Roe")
     assert source_is_right("jane roe.", "Jane Roe")
@@ -112,14 +129,15 @@ def test_the_rules_on_the_invented_split(scored) -> None:
     assert table["type_accuracy"] >= 0.95 and table["source_accuracy"] >= 0.95, table
 
 
-def test_fourteen_splits_and_a_frozen_test12_at_least_as_large_as_each_early_dev_split(
+def test_fifteen_splits_and_a_frozen_test12_at_least_as_large_as_each_early_dev_split(
         data) -> None:
     """test12 (N001-) is the frozen real-news split the targets are judged on in the fourteenth
     round; dev12 (O001-O057, the thirteenth round's test11) is now tuned on, like dev to
-    dev11."""
+    dev11. `conventions` (C001-) is invented training text for the trained labellers."""
     texts = data.texts
-    assert set(texts["split"]) == {"invented", "dev", "dev2", "dev3", "dev4", "dev5", "dev6",
-                                   "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "test12"}
+    assert set(texts["split"]) == {"invented", "conventions", "dev", "dev2", "dev3", "dev4",
+                                   "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
+                                   "dev12", "test12"}
     per_split = data.attribution.merge(texts[["text_id", "split"]]).groupby("split").size()
     assert per_split[FROZEN] >= max(per_split["dev"], per_split["dev2"], per_split["dev3"])
     assert per_split["dev4"] >= per_split["dev3"] >= per_split["dev2"] >= per_split["dev"] >= 49
@@ -131,6 +149,7 @@ def test_fourteen_splits_and_a_frozen_test12_at_least_as_large_as_each_early_dev
     named = named[(named["split"] == FROZEN) & (named["attribution_type"] == "named_source")]
     assert len(named) >= 30
     ids = texts.set_index("split")["text_id"]
+    assert ids["conventions"].str.fullmatch(r"C\d{3}").all()
     assert ids["dev2"].str.fullmatch(r"T\d{3}").all()
     assert ids["dev3"].str.fullmatch(r"X\d{3}").all()
     assert ids["dev4"].str.fullmatch(r"Y\d{3}").all()
@@ -160,7 +179,7 @@ def test_without_split_leaves_out_one_split_and_every_row_of_it(data) -> None:
 
 
 def test_real_news_splits_share_no_page(data) -> None:
-    texts = data.texts[data.texts["split"] != "invented"]
+    texts = data.texts[~data.texts["split"].isin(INVENTED)]
     url = texts["credit"].str.extract(r"(https://\S+)")[0].str.replace("en.m.", "en.")
     pages = url.groupby(texts["split"]).agg(set)
     splits = list(pages.index)
