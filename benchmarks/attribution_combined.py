@@ -107,6 +107,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 FROZEN = "test12"
+CONVENTIONS = "conventions"  # invented training text, only with --with-conventions
 RENAMED = {"test10": "dev11"}  # judged in the twelfth round, a development split now
 DEV_SPLITS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
               "dev11", "dev12"]
@@ -118,6 +119,7 @@ RULES_BEFORE_READ = {
     "dev4": "4ac33f2", "dev5": "2626754", "dev6": "b6494ff", "dev7": "a3f5cc4",
     "dev8": "d102dc5", "dev9": "13d72a2", "dev10": "7e3d23a", "dev11": "a2d0acf",
     "dev12": "d87e537", FROZEN: "HEAD",  # the current rules have never read test12
+    CONVENTIONS: "HEAD",  # training text only: no rules were ever tuned on it
 }  # fmt: skip
 CACHE = Path("/tmp/c13cache")
 SOURCELESS = learned.SOURCELESS
@@ -138,10 +140,13 @@ METHODS = ["rules", "hybrid", "model", "model+parser", "model+parser/hybrid-sour
 # ---------------------------------------------------------------- the sentence table
 
 
-def load_splits(frozen: bool) -> EvalSet:
-    """The evaluation set with test10 renamed dev11, and without FROZEN unless `frozen`."""
+def load_splits(frozen: bool, conventions: bool = False) -> EvalSet:
+    """The evaluation set with test10 renamed dev11, without FROZEN unless `frozen` and
+    without the CONVENTIONS split unless `conventions`."""
     data = load_eval_set()
     texts = data.texts.assign(split=data.texts["split"].replace(RENAMED))
+    if not conventions:
+        texts = texts[texts["split"] != CONVENTIONS]
     if frozen and FROZEN not in set(texts["split"]):
         raise SystemExit(f"There is no split {FROZEN!r} in data/eval/texts.csv yet.")
     if not frozen:
@@ -156,7 +161,10 @@ def _cache_key(data: EvalSet) -> str:
     digest = hashlib.sha256()
     digest.update(data.texts.to_csv().encode())
     digest.update(data.attribution.to_csv().encode())
-    digest.update(json.dumps(RULES_BEFORE_READ, sort_keys=True).encode())
+    splits = set(data.texts["split"])
+    revisions = {split: revision for split, revision in RULES_BEFORE_READ.items()
+                 if split != CONVENTIONS or split in splits}  # keys of earlier runs stand
+    digest.update(json.dumps(revisions, sort_keys=True).encode())
     for name in ("attribution_learned.py", "attribution_with_a_parser.py"):
         digest.update((ROOT / "benchmarks" / name).read_bytes())
     digest.update((ROOT / "newslab" / "attribution.py").read_bytes())
@@ -174,6 +182,21 @@ class CachedParses:
         return [self.docs[text] if text in self.docs else self.nlp(text) for text in texts]
 
 
+def rules_by_sentence(data: EvalSet, revisions: dict[str, str]
+                      ) -> dict[str, list[dict[str, str]]]:
+    """learned.rules_by_text, one row per sentence as split_sentences splits the text today:
+    where an older revision split a text otherwise (its splitter changed in 825f615; dev12's
+    O041 under d87e537), that revision labels each of today's sentences on its own."""
+    found = learned.rules_by_text(data, revisions)
+    for text in data.texts.itertuples(index=False):
+        sentences = split_sentences(text.text)["text"].tolist()
+        if len(found[text.text_id]) != len(sentences):
+            alone = learned.rules_output(revisions[text.split], {
+                str(index): body for index, body in enumerate(sentences)})
+            found[text.text_id] = [alone[str(index)][0] for index in range(len(sentences))]
+    return found
+
+
 def sentence_table(data: EvalSet) -> pd.DataFrame:
     """One row per annotated sentence: text, paragraph, answer, the current rules (`now_*`),
     the rules before its split was read (`unseen_*`), the parser alone (`parser_*`), and the
@@ -181,9 +204,9 @@ def sentence_table(data: EvalSet) -> pd.DataFrame:
     import spacy
 
     splits = sorted(set(data.texts["split"]))
-    outputs = {"now": learned.rules_by_text(data, dict.fromkeys(splits, "HEAD")),
-               "unseen": learned.rules_by_text(data, {split: RULES_BEFORE_READ[split]
-                                                      for split in splits})}
+    outputs = {"now": rules_by_sentence(data, dict.fromkeys(splits, "HEAD")),
+               "unseen": rules_by_sentence(data, {split: RULES_BEFORE_READ[split]
+                                                  for split in splits})}
     nlp = spacy.load(learned.SPACY_MODEL)
     answers = data.attribution.set_index(["text_id", "sentence"])
     bodies, rows = [], []
@@ -528,16 +551,20 @@ def main() -> int:
                              "the others); with --errors: whose misses to list")
     parser.add_argument("--errors", action="store_true",
                         help="list the misses of --method on the development splits")
+    parser.add_argument("--with-conventions", action="store_true",
+                        help=f"also train on the invented {CONVENTIONS!r} split (every fold "
+                             "and the frozen run; it is never held out or scored)")
     arguments = parser.parse_args()
     if arguments.frozen and arguments.method is None:
         parser.error("--frozen needs --method, the variant named in advance")
     started = time.process_time()
-    data = load_splits(arguments.frozen)
+    data = load_splits(arguments.frozen, arguments.with_conventions)
     table, from_cache = cached_table(data)
     table = with_features(table)
     prepared = time.process_time() - started
-    print(f"{len(table)} sentences; rules, parse and features "
-          f"{'from the cache' if from_cache else 'computed'} in {prepared:.1f} CPU s "
+    print(f"{len(table)} sentences ({CONVENTIONS!r} "
+          f"{'in' if arguments.with_conventions else 'not in'} training); rules, parse and "
+          f"features {'from the cache' if from_cache else 'computed'} in {prepared:.1f} CPU s "
           "of this process (the rules run in subprocesses)")
     if arguments.frozen:
         frozen_run(table, data, arguments.method)
@@ -545,7 +572,8 @@ def main() -> int:
     results, labelled, seconds = leave_one_split_out(table, data, DEV_SPLITS)
     show(results, "Leave one split out over dev ... dev11 (rules: unseen)")
     print(f"CPU s, training and labelling all {len(DEV_SPLITS)} folds: {seconds:.1f}")
-    labelled.to_pickle(CACHE / "labelled.pkl")
+    labelled.to_pickle(CACHE / ("labelled-conventions.pkl" if arguments.with_conventions
+                                else "labelled.pkl"))
     if arguments.errors:
         errors(labelled, arguments.method or NAMED)
     return 0

@@ -474,7 +474,8 @@ def main() -> int:
     variants = ["now", "text", "unseen"] if arguments.variant == "all" else [arguments.variant]
     if arguments.frozen:
         variants = ["unseen"] if arguments.variant == "all" else variants
-    data = load_eval_set() if arguments.frozen else without_split(load_eval_set(), FROZEN)
+    data = without_split(load_eval_set(), "conventions")  # training text of the combined only
+    data = data if arguments.frozen else without_split(data, FROZEN)
     started = time.perf_counter()
     sentences = sentence_table(data)
     ruled = time.perf_counter()

@@ -611,7 +611,8 @@ def main() -> int:
     parser.add_argument("--errors", action="store_true",
                         help="list the parser's misses on the development splits")
     arguments = parser.parse_args()
-    data = load_eval_set() if arguments.frozen else without_split(load_eval_set(), FROZEN)
+    data = without_split(load_eval_set(), "conventions")  # training text of the combined only
+    data = data if arguments.frozen else without_split(data, FROZEN)
     splits = SPLITS + ([FROZEN] if arguments.frozen else [])
     started = time.process_time()
     nlp = spacy.load(MODEL)

@@ -64,6 +64,10 @@ not run by pytest), labelled by each method: how many of those assertions would 
 lesson 06's `tricky` text, whose quotation step 5 says the rules leave unattributed
 (tests/test_lesson06_template.py).
 
+`--with-conventions`: the combined is trained on the invented `conventions` split as well
+(data/eval/README.md: the reporter's inferences, unnamed people quoted, acts that look like
+speech), in every fold of `--dev` too; it is never labelled or scored.
+
 `--dev`: the variants above scored by leave-one-split-out over dev ... dev11, as
 benchmarks/attribution_combined.py scores its methods (the rules feature of each held-out
 split: the rules before it was read). `--dev --dev-current` adds the combined trained with the
@@ -176,6 +180,7 @@ RUNS = 3
 WORDS = 5000
 SHOWN = 12  # failed test sentences printed per method
 CURRENT = "combined, trained on current rules"  # --dev-current
+LAST = combined.DEV_SPLITS[-1]  # the last development split, the row --dev prints
 METHODS = ["rules", "hybrid", "combined", "combined/rules-when-sourced",
            "combined/rules-when-cue", "hybrid/rules-when-cue", "hybrid/guarded",
            "combined/guarded", "hybrid/not-respond", "combined/not-respond",
@@ -225,9 +230,10 @@ def articles() -> list[Article]:
     ]
 
 
-def development_set() -> EvalSet:
-    """The evaluation set without any split whose name starts with "test"."""
-    data = combined.load_splits(frozen=False)
+def development_set(conventions: bool = False) -> EvalSet:
+    """The evaluation set without any split whose name starts with "test" (and without the
+    invented `conventions` split unless `conventions`)."""
+    data = combined.load_splits(frozen=False, conventions=conventions)
     kept = data.texts[~data.texts["split"].str.startswith("test")]
     ids = set(kept["text_id"])
     return EvalSet(kept, data.figures[data.figures["text_id"].isin(ids)],
@@ -655,10 +661,10 @@ def development_scores(table: pd.DataFrame, data: EvalSet, nlp: "parsing.Languag
                                                  "sourced"]].sum()
     print("\n## Leave one split out over dev ... dev11 (rules: unseen)\n")
     for method, row in total.iterrows():
-        last = frame[(frame["method"] == method) & (frame["split"] == "dev11")].iloc[0]
+        last = frame[(frame["method"] == method) & (frame["split"] == LAST)].iloc[0]
         print(f"{method:30} type {row['type'] / row['sentences']:.3f} ({row['type']}/"
               f"{row['sentences']})  source {row['source'] / row['sourced']:.3f} "
-              f"({row['source']}/{row['sourced']})  dev11: type {last['type']}/"
+              f"({row['source']}/{row['sourced']})  {LAST}: type {last['type']}/"
               f"{last['sentences']}, source {last['source']}/{last['sourced']}")
 
 
@@ -671,10 +677,13 @@ def main() -> int:
                         help="with --dev: also the combined trained on the current rules")
     parser.add_argument("--dev", action="store_true",
                         help="also score the variants on the development splits")
+    parser.add_argument("--with-conventions", action="store_true",
+                        help="train the combined on the invented 'conventions' split as well "
+                             "(never scored)")
     arguments = parser.parse_args()
     import spacy
 
-    data = development_set()
+    data = development_set(arguments.with_conventions)
     table, from_cache = combined.cached_table(data)
     table = table[~table["split"].str.startswith("test")]
     print(f"Training table: {len(table)} sentences of {table['split'].nunique()} splits "
