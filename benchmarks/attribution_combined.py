@@ -132,6 +132,11 @@ THRESHOLDS = (0.4, 0.3, 0.25, 0.2, 0.15)
 # types together have at least LEANING probability
 THRESHOLD, LEANING, RANKER_SCORES = 0.3, 0.05, (0.5, 0.7, 0.9)
 NAMED = "model+parser@0.3/ranker@0.5"  # the variant named for the frozen run
+INFERENCE, REPORTER = "reporters_inference", "the reporter"
+# --inference-source (a setting, not a method): the ranker learns only from sentences whose
+# type names a source, the rules' source of a sourceless type ("the reporter") is no candidate,
+# and an answer `reporters_inference` takes the ledgers' source REPORTER
+INFERENCE_SOURCE = {"on": False}
 METHODS = ["rules", "hybrid", "model", "model+parser", "model+parser/hybrid-source", "vote",
            *(f"model+parser@{threshold}" for threshold in THRESHOLDS),
            *(f"model+parser@{THRESHOLD}/ranker@{score}" for score in RANKER_SCORES)]
@@ -343,9 +348,16 @@ def candidate_rows(table: pd.DataFrame, with_parser: bool) -> pd.DataFrame:
         candidates = {normalise_source(phrase): list(words) for phrase, words in
                       reversed(list(row.candidates.items()))}
         options = {normalise_source(phrase): phrase for phrase in row.candidates}
-        extra = (("kind_previous", row.rule_previous_source), ("kind_rules", row.rule_source),
-                 ("kind_parser", row.parser_source),
-                 ("kind_parser_previous", row.parser_previous_source),
+        previous, ruled_source = row.rule_previous_source, row.rule_source
+        parsed_source, parsed_previous = row.parser_source, row.parser_previous_source
+        if INFERENCE_SOURCE["on"]:  # "the reporter" of an inference is no speaker
+            previous = "" if row.rule_previous in SOURCELESS else previous
+            ruled_source = "" if row.rule_type in SOURCELESS else ruled_source
+            parsed_source = "" if row.parser_type in SOURCELESS else parsed_source
+            parsed_previous = "" if row.parser_previous in SOURCELESS else parsed_previous
+        extra = (("kind_previous", previous), ("kind_rules", ruled_source),
+                 ("kind_parser", parsed_source),
+                 ("kind_parser_previous", parsed_previous),
                  ("kind_paragraph", row.paragraph_source))
         for kind, phrase in extra:
             key = normalise_source(phrase)
@@ -371,10 +383,27 @@ def candidate_rows(table: pd.DataFrame, with_parser: bool) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def ranker_training(train: pd.DataFrame) -> pd.DataFrame:
+    """The sentences the ranker learns from: those with a source (with --inference-source,
+    only those whose type names one: not "the reporter" of an inference)."""
+    sourced = train["expected_source"] != ""
+    if INFERENCE_SOURCE["on"]:
+        sourced &= ~train["expected_type"].isin(SOURCELESS)
+    return train[sourced]
+
+
+def reporter_of_inferences(out: pd.DataFrame, methods: list[str]) -> None:
+    """With --inference-source, each method's `reporters_inference` answers take REPORTER
+    as their source (in place)."""
+    if INFERENCE_SOURCE["on"]:
+        for method in methods:
+            out.loc[out[f"{method} type"] == INFERENCE, f"{method} source"] = REPORTER
+
+
 def rank_sources(train: pd.DataFrame, test: pd.DataFrame, with_parser: bool) -> pd.DataFrame:
     """For each test sentence, the candidate the ranking model finds most likely (`phrase`)
     and how likely it finds it (`score`)."""
-    train_rows = candidate_rows(train[train["expected_source"] != ""], with_parser)
+    train_rows = candidate_rows(ranker_training(train), with_parser)
     model = Pipeline([("words", CountVectorizer(binary=True, token_pattern=r"\S+",
                                                 lowercase=False)),
                       ("model", LogisticRegression(C=1.0, max_iter=5000))])
@@ -463,6 +492,7 @@ def label(train: pd.DataFrame, test: pd.DataFrame) -> pd.DataFrame:
     out["vote source"] = np.where(pd.Series(votes, index=out.index).isin(SOURCELESS), "",
                                   np.where(types.isin(SOURCELESS),
                                            out["hybrid source"], backed))
+    reporter_of_inferences(out, METHODS[2:])
     return out
 
 
@@ -551,6 +581,9 @@ def main() -> int:
                              "the others); with --errors: whose misses to list")
     parser.add_argument("--errors", action="store_true",
                         help="list the misses of --method on the development splits")
+    parser.add_argument("--inference-source", action="store_true",
+                        help="the ranker learns only from sentences whose type names a "
+                             "source; reporters_inference answers take 'the reporter'")
     parser.add_argument("--with-conventions", action="store_true",
                         help=f"also train on the invented {CONVENTIONS!r} split (every fold "
                              "and the frozen run; it is never held out or scored)")
@@ -558,6 +591,7 @@ def main() -> int:
     if arguments.frozen and arguments.method is None:
         parser.error("--frozen needs --method, the variant named in advance")
     started = time.process_time()
+    INFERENCE_SOURCE["on"] = arguments.inference_source
     data = load_splits(arguments.frozen, arguments.with_conventions)
     table, from_cache = cached_table(data)
     table = with_features(table)
@@ -573,7 +607,8 @@ def main() -> int:
     show(results, "Leave one split out over dev ... dev11 (rules: unseen)")
     print(f"CPU s, training and labelling all {len(DEV_SPLITS)} folds: {seconds:.1f}")
     labelled.to_pickle(CACHE / ("labelled-conventions.pkl" if arguments.with_conventions
-                                else "labelled.pkl"))
+                                else "labelled.pkl").replace(
+        ".pkl", "-inference-source.pkl" if arguments.inference_source else ".pkl"))
     if arguments.errors:
         errors(labelled, arguments.method or NAMED)
     return 0

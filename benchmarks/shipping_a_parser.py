@@ -255,7 +255,7 @@ def fit_combined(train: pd.DataFrame) -> CombinedModels:
     """Fit the type model and the source ranker on a featured sentence table, as
     attribution_combined.label does for `model+parser`."""
     types = combined.type_model(with_parser=True).fit(train, train["expected_type"])
-    rows = combined.candidate_rows(train[train["expected_source"] != ""], with_parser=True)
+    rows = combined.candidate_rows(combined.ranker_training(train), with_parser=True)
     ranker = Pipeline([("words", CountVectorizer(binary=True, token_pattern=r"\S+",
                                                  lowercase=False)),
                        ("model", LogisticRegression(C=1.0, max_iter=5000))])
@@ -280,9 +280,11 @@ def predict_combined(models: CombinedModels, test: pd.DataFrame) -> pd.DataFrame
     names_one = (sourced_p >= combined.THRESHOLD) | ((score >= 0.5)
                                                      & (sourced_p >= combined.LEANING))
     types = combined.sourced_when_likely(models.types, test, combined.THRESHOLD, names_one)
-    return pd.DataFrame({"attribution_type": types,
-                         "source_described": np.where(types.isin(SOURCELESS), "", ranked)},
-                        index=test.index)
+    found = pd.DataFrame({"combined type": types,
+                          "combined source": np.where(types.isin(SOURCELESS), "", ranked)},
+                         index=test.index)
+    combined.reporter_of_inferences(found, ["combined"])
+    return found.set_axis(["attribution_type", "source_described"], axis=1)
 
 
 def check_against_label(table: pd.DataFrame, featured: pd.DataFrame,
@@ -677,12 +679,16 @@ def main() -> int:
                         help="with --dev: also the combined trained on the current rules")
     parser.add_argument("--dev", action="store_true",
                         help="also score the variants on the development splits")
+    parser.add_argument("--inference-source", action="store_true",
+                        help="the combined's ranker learns only from sentences whose type "
+                             "names a source; its reporters_inference take 'the reporter'")
     parser.add_argument("--with-conventions", action="store_true",
                         help="train the combined on the invented 'conventions' split as well "
                              "(never scored)")
     arguments = parser.parse_args()
     import spacy
 
+    combined.INFERENCE_SOURCE["on"] = arguments.inference_source
     data = development_set(arguments.with_conventions)
     table, from_cache = combined.cached_table(data)
     table = table[~table["split"].str.startswith("test")]
