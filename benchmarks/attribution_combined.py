@@ -86,7 +86,7 @@ its paragraph names none). Leave-one-split-out over dev ... dev12 with today's r
 conventions; 0.914 (1543) and 0.870 (536) with the conventions and either or both settings
 (dev12 143/156 and 44/48 with the conventions, 144 and 44 without). The old rules that split a
 text otherwise than today's `split_sentences` (825f615; O041 under d87e537) label today's
-sentences one by one (rules_by_sentence).
+sentences one by one (attribution_learned.rules_by_text).
 
 FROZEN (`test12`; `test11`, now `dev12`, in the thirteenth round) is left out entirely unless
 --frozen is given; then every model is trained
@@ -206,21 +206,6 @@ class CachedParses:
         return [self.docs[text] if text in self.docs else self.nlp(text) for text in texts]
 
 
-def rules_by_sentence(data: EvalSet, revisions: dict[str, str]
-                      ) -> dict[str, list[dict[str, str]]]:
-    """learned.rules_by_text, one row per sentence as split_sentences splits the text today:
-    where an older revision split a text otherwise (its splitter changed in 825f615; dev12's
-    O041 under d87e537), that revision labels each of today's sentences on its own."""
-    found = learned.rules_by_text(data, revisions)
-    for text in data.texts.itertuples(index=False):
-        sentences = split_sentences(text.text)["text"].tolist()
-        if len(found[text.text_id]) != len(sentences):
-            alone = learned.rules_output(revisions[text.split], {
-                str(index): body for index, body in enumerate(sentences)})
-            found[text.text_id] = [alone[str(index)][0] for index in range(len(sentences))]
-    return found
-
-
 def sentence_table(data: EvalSet) -> pd.DataFrame:
     """One row per annotated sentence: text, paragraph, answer, the current rules (`now_*`),
     the rules before its split was read (`unseen_*`), the parser alone (`parser_*`), and the
@@ -228,9 +213,9 @@ def sentence_table(data: EvalSet) -> pd.DataFrame:
     import spacy
 
     splits = sorted(set(data.texts["split"]))
-    outputs = {"now": rules_by_sentence(data, dict.fromkeys(splits, "HEAD")),
-               "unseen": rules_by_sentence(data, {split: RULES_BEFORE_READ[split]
-                                                  for split in splits})}
+    outputs = {"now": learned.rules_by_text(data, dict.fromkeys(splits, "HEAD")),
+               "unseen": learned.rules_by_text(data, {split: RULES_BEFORE_READ[split]
+                                                      for split in splits})}
     nlp = spacy.load(learned.SPACY_MODEL)
     answers = data.attribution.set_index(["text_id", "sentence"])
     bodies, rows = [], []
@@ -245,13 +230,7 @@ def sentence_table(data: EvalSet) -> pd.DataFrame:
                    "quotes": sum(body.count(mark) for mark in learned.QUOTES),
                    "expected_type": want["attribution_type"], "expected_source": want["source"]}
             for name, found_rows in outputs.items():
-                found = found_rows[text.text_id]
-                row[f"{name}_type"] = found[index]["attribution_type"]
-                row[f"{name}_cue"] = found[index]["cue"]
-                row[f"{name}_source"] = found[index]["source_described"]
-                row[f"{name}_previous"] = found[index - 1]["attribution_type"] if index else "none"
-                row[f"{name}_next"] = (found[index + 1]["attribution_type"]
-                                       if index + 1 < len(found) else "none")
+                row |= learned.rule_columns(name, found_rows[text.text_id], index)
             rows.append(row)
             bodies.append(body)
     docs = dict(zip(bodies, nlp.pipe(bodies), strict=True))
@@ -614,6 +593,20 @@ def frozen_run(table: pd.DataFrame, data: EvalSet, method: str) -> None:
     print(f"CPU s, training and labelling: {seconds:.1f}")
 
 
+def add_training_options(parser: argparse.ArgumentParser) -> None:
+    """The flags that change how the combined method is trained (shipping_a_parser.py has
+    them too)."""
+    parser.add_argument("--inference-source", action="store_true",
+                        help="the ranker learns only from sentences whose type names a "
+                             "source; reporters_inference answers take 'the reporter'")
+    parser.add_argument("--pronoun-carry", action="store_true",
+                        help="a pronoun source gives way to the text's last source when its "
+                             "paragraph names none")
+    parser.add_argument("--with-conventions", action="store_true",
+                        help=f"also train on the invented {CONVENTIONS!r} split (every fold "
+                             "and the frozen run; it is never held out or scored)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--frozen", action="store_true",
@@ -624,15 +617,7 @@ def main() -> int:
                              "the others); with --errors: whose misses to list")
     parser.add_argument("--errors", action="store_true",
                         help="list the misses of --method on the development splits")
-    parser.add_argument("--inference-source", action="store_true",
-                        help="the ranker learns only from sentences whose type names a "
-                             "source; reporters_inference answers take 'the reporter'")
-    parser.add_argument("--pronoun-carry", action="store_true",
-                        help="a pronoun source gives way to the text's last source when its "
-                             "paragraph names none")
-    parser.add_argument("--with-conventions", action="store_true",
-                        help=f"also train on the invented {CONVENTIONS!r} split (every fold "
-                             "and the frozen run; it is never held out or scored)")
+    add_training_options(parser)
     arguments = parser.parse_args()
     if arguments.frozen and arguments.method is None:
         parser.error("--frozen needs --method, the variant named in advance")

@@ -137,12 +137,21 @@ def rules_output(revision: str, texts: dict[str, str]) -> dict[str, list[dict[st
 
 
 def rules_by_text(data: EvalSet, revisions: dict[str, str]) -> dict[str, list[dict[str, str]]]:
-    """find_attribution's rows for every text, each split by the rules of `revisions[split]`."""
+    """find_attribution's rows for every text, each split by the rules of `revisions[split]`,
+    one row per sentence as split_sentences splits the text today: where an older revision
+    split a text otherwise (the splitter changed in 825f615; dev12's O041 under d87e537),
+    that revision labels each of today's sentences on its own."""
     rules: dict[str, list[dict[str, str]]] = {}
     for revision in sorted(set(revisions.values())):
         chosen = data.texts[data.texts["split"].map(revisions) == revision]
         rules.update(rules_output(revision, dict(zip(chosen["text_id"], chosen["text"],
                                                      strict=True))))
+    for text in data.texts.itertuples(index=False):
+        sentences = split_sentences(text.text)["text"].tolist()
+        if len(rules[text.text_id]) != len(sentences):
+            alone = rules_output(revisions[text.split], {
+                str(index): body for index, body in enumerate(sentences)})
+            rules[text.text_id] = [alone[str(index)][0] for index in range(len(sentences))]
     return rules
 
 
@@ -164,16 +173,21 @@ def sentence_table(data: EvalSet) -> pd.DataFrame:
                    "quotes": sum(body.count(mark) for mark in QUOTES),
                    "expected_type": want["attribution_type"], "expected_source": want["source"]}
             for name, rules in outputs.items():
-                found = rules[text.text_id]
-                row[f"{name}_type"] = found[index]["attribution_type"]
-                row[f"{name}_cue"] = found[index]["cue"]
-                row[f"{name}_source"] = found[index]["source_described"]
-                row[f"{name}_previous"] = found[index - 1]["attribution_type"] if index else "none"
-                row[f"{name}_next"] = (found[index + 1]["attribution_type"]
-                                       if index + 1 < len(found) else "none")
+                row |= rule_columns(name, rules[text.text_id], index)
             rows.append(row)
     return pd.DataFrame(rows)
 
+
+def rule_columns(name: str, found: list[dict], index: int) -> dict[str, str]:
+    """The rules' answer for sentence `index` of a text (`found`: one dict per sentence) and
+    its neighbours' types, as the feature columns `{name}_type`, `_cue`, `_source`,
+    `_previous` and `_next`."""
+    return {f"{name}_type": found[index]["attribution_type"],
+            f"{name}_cue": found[index]["cue"],
+            f"{name}_source": found[index]["source_described"],
+            f"{name}_previous": found[index - 1]["attribution_type"] if index else "none",
+            f"{name}_next": (found[index + 1]["attribution_type"]
+                             if index + 1 < len(found) else "none")}
 
 def _subject_words(verb: "Token") -> list[str]:
     """Words that describe a verb's subject or agent: entity type, number, determiner."""

@@ -335,12 +335,7 @@ def text_table(name: str, text: str, nlp: "parsing.Language") -> pd.DataFrame:
                "quotes": sum(body.count(mark) for mark in learned.QUOTES),
                "expected_type": "", "expected_source": ""}
         for kind in ("now", "unseen"):
-            row[f"{kind}_type"] = found[index]["attribution_type"]
-            row[f"{kind}_cue"] = found[index]["cue"]
-            row[f"{kind}_source"] = found[index]["source_described"]
-            row[f"{kind}_previous"] = found[index - 1]["attribution_type"] if index else "none"
-            row[f"{kind}_next"] = (found[index + 1]["attribution_type"]
-                                   if index + 1 < len(found) else "none")
+            row |= learned.rule_columns(kind, found, index)
         row["parser_type"] = parsed["attribution_type"].iloc[index]
         row["parser_cue"] = parsed["cue"].iloc[index]
         row["parser_source"] = parsed["source_described"].iloc[index]
@@ -686,15 +681,7 @@ def main() -> int:
                         help="with --dev: also the combined trained on the current rules")
     parser.add_argument("--dev", action="store_true",
                         help="also score the variants on the development splits")
-    parser.add_argument("--inference-source", action="store_true",
-                        help="the combined's ranker learns only from sentences whose type "
-                             "names a source; its reporters_inference take 'the reporter'")
-    parser.add_argument("--pronoun-carry", action="store_true",
-                        help="the combined's pronoun source gives way to the text's last "
-                             "source when its paragraph names none")
-    parser.add_argument("--with-conventions", action="store_true",
-                        help="train the combined on the invented 'conventions' split as well "
-                             "(never scored)")
+    combined.add_training_options(parser)  # how the combined method is trained
     arguments = parser.parse_args()
     import spacy
 
