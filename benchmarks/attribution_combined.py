@@ -398,10 +398,7 @@ def candidate_rows(table: pd.DataFrame, with_parser: bool) -> pd.DataFrame:
                      f"inside_parser_{key in parsed and key != parsed}",
                      f"both_{by_rules}_{by_parser}", *_word_marks(options[key]),
                      f"name_{_names_someone(options[key])}_{by_rules}_{by_parser}"]
-            rows.append({"text_id": row.text_id, "sentence": row.sentence, "phrase": options[key],
-                         "words": " ".join(marks),
-                         "right": row.expected_source != ""
-                         and source_is_right(options[key], row.expected_source)})
+            rows.append(learned.candidate_row(row, options[key], marks))
     return pd.DataFrame(rows)
 
 

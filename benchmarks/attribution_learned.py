@@ -61,7 +61,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -301,12 +301,16 @@ def candidate_rows(table: pd.DataFrame) -> pd.DataFrame:
             relation = "same" if key == rules else "none" if not rules else "other"
             marks = [*words, f"rules_{relation}", f"rule_type_{row.rule_type}",
                      f"inside_rules_{key in rules and key != rules}"]
-            rows.append({"text_id": row.text_id, "sentence": row.sentence, "phrase": options[key],
-                         "words": " ".join(marks),
-                         "right": row.expected_source != ""
-                         and source_is_right(options[key], row.expected_source)})
+            rows.append(candidate_row(row, options[key], marks))
     return pd.DataFrame(rows)
 
+
+def candidate_row(row: Any, phrase: str, marks: list[str]) -> dict[str, Any]:
+    """One candidate source phrase of a sentence (`row`) with its marks, and whether it is
+    one of the annotated wordings."""
+    return {"text_id": row.text_id, "sentence": row.sentence, "phrase": phrase,
+            "words": " ".join(marks),
+            "right": row.expected_source != "" and source_is_right(phrase, row.expected_source)}
 
 def source_model(train: pd.DataFrame) -> Pipeline:
     """The ranking model: is this candidate the annotated source? (sentences naming one)"""
