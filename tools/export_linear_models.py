@@ -34,8 +34,6 @@ import numpy as np
 FORMAT = "newslab-linear-model"
 VERSION = 1
 WHITE_SPACES = re.compile(r"\s\s+")  # sklearn's VectorizerMixin._white_spaces
-TEXT_OPTIONS = ("analyzer", "lowercase", "token_pattern", "ngram_range", "binary",
-                "sublinear_tf", "norm")
 
 
 class UnsupportedModelError(ValueError):
@@ -135,8 +133,9 @@ def _text_part(where: str, vectorizer: Any, column: str | None) -> dict[str, Any
     for term, index in vectorizer.vocabulary_.items():
         terms[index] = term
     tfidf = type(vectorizer) is TfidfVectorizer
-    if tfidf and vectorizer.norm not in (None, "l1", "l2"):
-        raise UnsupportedModelError(f"{where}: norm={vectorizer.norm!r} is not supported")
+    if tfidf and vectorizer.norm not in (None, "l2"):
+        raise UnsupportedModelError(f"{where}: norm={vectorizer.norm!r} is not supported "
+                                    "(only 'l2' or None)")
     return {"name": where, "kind": "text", "columns": column,
             "analyzer": vectorizer.analyzer, "lowercase": bool(vectorizer.lowercase),
             "token_pattern": vectorizer.token_pattern,
@@ -219,9 +218,10 @@ def word_ngrams(text: str, token_pattern: str, lowercase: bool,
 
 
 def char_wb_ngrams(text: str, lowercase: bool, ngram_range: Sequence[int]) -> list[str]:
-    """sklearn's char_wb analyzer: runs of two or more white spaces become one space; each
-    word padded with a space on either side gives its character n-grams; a word shorter
-    than n gives itself, padded, once."""
+    """sklearn's char_wb analyzer: runs of two or more white spaces become one space (as
+    sklearn does; str.split splits on the same white space, so it changes nothing here);
+    each word padded with a space on either side gives its character n-grams; a word no
+    longer than n, padded, gives itself once and no longer n-grams."""
     text = text.lower() if lowercase else text
     text = WHITE_SPACES.sub(" ", text)
     low, high = ngram_range
@@ -271,10 +271,8 @@ class _Part:
         if spec["idf"] is not None:
             idf = spec["idf"]
             values = {column: value * idf[column] for column, value in values.items()}
-        if spec["norm"] is not None and values:
-            power = 2 if spec["norm"] == "l2" else 1
-            total = sum(abs(value) ** power for value in values.values())
-            length = math.sqrt(total) if power == 2 else total
+        if spec["norm"] == "l2" and values:
+            length = math.sqrt(sum(value * value for value in values.values()))
             if length:
                 values = {column: value / length for column, value in values.items()}
         return {self.offset + column: value for column, value in values.items()}
