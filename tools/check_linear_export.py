@@ -41,7 +41,11 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import attribution_combined as combined  # noqa: E402
 import shipping_a_parser as shipping  # noqa: E402
-from export_linear_models import LinearModel, export_pipeline  # noqa: E402
+from export_linear_models import (  # noqa: E402
+    LinearModel,
+    UnsupportedModelError,
+    export_pipeline,
+)
 
 TOLERANCE = 1e-9
 RUNS = 5  # timing runs; the median is printed
@@ -74,6 +78,85 @@ def compare(name: str, sklearn_model: Any, numpy_model: LinearModel, rows: Any) 
     return {"rows": name, "count": len(mine),
             "max abs difference": float(np.abs(theirs - mine).max()) if len(mine) else 0.0,
             "argmax disagreements": int((theirs.argmax(axis=1) != mine.argmax(axis=1)).sum())}
+
+
+def other_pipelines(table: pd.DataFrame) -> list[dict]:
+    """The options the combined labeller does not use, fitted on the same table and
+    compared the same way: a lone binary TfidfVectorizer of word 1-3-grams (binary
+    target), and a ColumnTransformer of char_wb 1-3-grams with case kept, one-hot integers
+    and booleans, a scaler without centring and a tf-idf part without idf or norm."""
+    from sklearn.compose import ColumnTransformer
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+    lone = Pipeline([("words", TfidfVectorizer(ngram_range=(1, 3), binary=True)),
+                     ("model", LogisticRegression(max_iter=2000))])
+    lone.fit(table["body"], table["expected_source"] != "")
+    parts = ColumnTransformer([
+        ("chars", CountVectorizer(analyzer="char_wb", ngram_range=(1, 3), lowercase=False,
+                                  min_df=3), "body"),
+        ("kinds", OneHotEncoder(handle_unknown="ignore"), ["position", "has_rule_source"]),
+        ("numbers", StandardScaler(with_mean=False), ["quotes", "paragraph"]),
+        ("syntax", TfidfVectorizer(token_pattern=r"\S+", use_idf=False, norm=None,
+                                   sublinear_tf=True), "syntax"),
+    ])
+    mixed = Pipeline([("features", parts), ("model", LogisticRegression(max_iter=2000))])
+    mixed.fit(table, table["expected_type"])
+    results = []
+    for name, pipeline, rows in (("lone tf-idf, binary", lone, table["body"]),
+                                 ("char_wb/one-hot/scaler/tf", mixed, table)):
+        numpy_model = LinearModel.from_dict(json.loads(json.dumps(export_pipeline(pipeline))))
+        results.append(compare(f"{name}, training sentences", pipeline, numpy_model, rows))
+    return results
+
+
+def refusals(table: pd.DataFrame) -> list[str]:
+    """The message export_pipeline gives for each part it cannot reproduce (each must be
+    an UnsupportedModelError)."""
+    from sklearn.compose import ColumnTransformer
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import MinMaxScaler, OneHotEncoder
+    from sklearn.svm import LinearSVC
+
+    def linear(features: Any, model: Any = None) -> Pipeline:
+        return Pipeline([("features", features),
+                         ("model", model or LogisticRegression(max_iter=500))])
+
+    def columns(*parts: tuple, **options: Any) -> ColumnTransformer:
+        return ColumnTransformer(list(parts), **options)
+
+    cases = {
+        "char analyzer": linear(TfidfVectorizer(analyzer="char")),
+        "stop words": linear(CountVectorizer(stop_words="english")),
+        "l1 norm": linear(TfidfVectorizer(norm="l1")),
+        "accents": linear(CountVectorizer(strip_accents="unicode")),
+        "another model": linear(CountVectorizer(), LinearSVC()),
+        "one-hot dropping": linear(columns(("kinds", OneHotEncoder(
+            drop="first", handle_unknown="ignore"), ["rule_type"]))),
+        "one-hot erring": linear(columns(("kinds", OneHotEncoder(), ["rule_type"]))),
+        "another scaler": linear(columns(("numbers", MinMaxScaler(), ["quotes"]))),
+        "passthrough": linear(columns(("numbers", "passthrough", ["quotes"]))),
+        "remainder": linear(columns(("kinds", OneHotEncoder(handle_unknown="ignore"),
+                                     ["rule_type"]), remainder="passthrough")),
+    }
+    small = table[["body", "rule_type", "quotes", "position"]].head(300)
+    target = table["expected_type"].head(300)
+    messages = []
+    for name, pipeline in cases.items():
+        rows = small["body"] if not isinstance(pipeline[0], ColumnTransformer) else \
+            small.drop(columns="body") if name == "remainder" else small
+        pipeline.fit(rows, target)
+        try:
+            export_pipeline(pipeline)
+        except UnsupportedModelError as error:
+            messages.append(f"{name}: {error}")
+        else:
+            raise SystemExit(f"export_pipeline took the unsupported case {name!r}")
+    return messages
 
 
 def median_cpu(work: Callable[[], object], runs: int = RUNS) -> float:
@@ -150,6 +233,7 @@ def main() -> int:
         results.append(compare(f"type model, {name} article", models.types, types, article))
         results.append(compare(f"ranker, {name} article candidates", models.ranker, ranker,
                                combined.candidate_rows(article, with_parser=True)["words"]))
+    results += other_pipelines(featured)
     frame = pd.DataFrame(results)
     print("\n## numpy against sklearn, predict_proba\n")
     print(frame.to_string(index=False, formatters={"max abs difference": "{:.2e}".format}))
@@ -174,6 +258,10 @@ def main() -> int:
     print(f"\nCPU s, median of {RUNS}, both models on the lesson's article ({len(lesson)} "
           f"sentences, {len(words)} candidate rows): sklearn {timings['sklearn']:.4f}, "
           f"numpy {timings['numpy']:.4f} (ratio {timings['numpy'] / timings['sklearn']:.2f})")
+
+    print("\nParts export_pipeline refuses, with its message:")
+    for message in refusals(featured):
+        print(f"- {message}")
 
     if arguments.write:
         arguments.write.write_bytes(packed)

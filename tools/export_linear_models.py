@@ -110,10 +110,11 @@ def _column_parts(name: str, transformer: Any) -> list[dict[str, Any]]:
             parts.append(_one_hot_part(where, part, list(columns)))
         elif kind is StandardScaler:
             parts.append(_scale_part(where, part, list(columns)))
-        else:
-            raise UnsupportedModelError(f"{where}: {kind.__name__} is not supported "
-                                        "(OneHotEncoder, CountVectorizer, TfidfVectorizer, "
-                                        "StandardScaler)")
+        else:  # sklearn fits "passthrough" columns as a FunctionTransformer
+            what = "a FunctionTransformer (passthrough columns)" \
+                if kind.__name__ == "FunctionTransformer" else kind.__name__
+            raise UnsupportedModelError(f"{where}: {what} is not supported (OneHotEncoder, "
+                                        "CountVectorizer, TfidfVectorizer, StandardScaler)")
     return parts
 
 
@@ -162,10 +163,10 @@ def _one_hot_part(where: str, encoder: Any, columns: list[str]) -> dict[str, Any
     if encoder.handle_unknown != "ignore":
         raise UnsupportedModelError(f"{where}: handle_unknown={encoder.handle_unknown!r} is "
                                     "not supported (only 'ignore')")
-    if encoder.drop is not None or encoder.min_frequency is not None or \
-            encoder.max_categories is not None:
-        raise UnsupportedModelError(f"{where}: drop, min_frequency and max_categories are "
-                                    "not supported")
+    for option in ("drop", "min_frequency", "max_categories"):
+        if getattr(encoder, option) is not None:
+            raise UnsupportedModelError(f"{where}: {option}={getattr(encoder, option)!r} "
+                                        "is not supported (only None)")
     return {"name": where, "kind": "one_hot", "columns": columns,
             "categories": [[_plain(value) for value in values]
                            for values in encoder.categories_]}
