@@ -53,6 +53,7 @@ def export_pipeline(pipeline: Any) -> dict[str, Any]:
     `features` is a ColumnTransformer whose parts are OneHotEncoder(handle_unknown="ignore"),
     CountVectorizer, TfidfVectorizer (analyzer "word" or "char_wb") or StandardScaler, or it
     is a lone CountVectorizer / TfidfVectorizer (the rows are then documents)."""
+    import sklearn
     from sklearn.compose import ColumnTransformer
     from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
     from sklearn.pipeline import Pipeline
@@ -75,8 +76,8 @@ def export_pipeline(pipeline: Any) -> dict[str, Any]:
         raise UnsupportedModelError(f"step {features_name!r}: {type(features).__name__} is "
                                     "not supported (a ColumnTransformer or a lone "
                                     "CountVectorizer/TfidfVectorizer)")
-    exported = {"format": FORMAT, "version": VERSION, "documents": documents,
-                "parts": parts, **_linear(model_name, model)}
+    exported = {"format": FORMAT, "version": VERSION, "sklearn": sklearn.__version__,
+                "documents": documents, "parts": parts, **_linear(model_name, model)}
     width = sum(_width(part) for part in parts)
     if width != len(exported["coef"][0]):
         raise UnsupportedModelError(f"the parts give {width} features but {model_name!r} "
