@@ -25,7 +25,7 @@ largest absolute difference 7.8e-16 (type model, training sentences; 8.9e-16 wit
 other pipelines), 0 argmax disagreements over 1,926 training sentences, 17,248 training
 candidate rows and the two articles' 56 sentences and 419 candidate rows; the combined
 labeller gives the same type and source on all 30 + 26 sentences with the numpy models. JSON:
-7,972,352 bytes raw, 2,582,267 gzip (type model 7.82 MB / 2.53 MB, ranker 0.15 MB / 0.05 MB).
+7,972,392 bytes raw, 2,582,290 gzip (type model 7.82 MB / 2.53 MB, ranker 0.15 MB / 0.05 MB).
 Features: type model 36,714 (words 6,933, chars 27,701, shape 3, syntax 1,730, rules 28, cue
 115, parser 38, parser_cue 166) by 8 classes; ranker 3,505. Both models on the lesson's
 article (30 sentences, 245 candidate rows): 0.020 CPU s with numpy, 0.019 with sklearn;
