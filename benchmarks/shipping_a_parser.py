@@ -166,6 +166,7 @@ import argparse
 import ast
 import json
 import pickle
+import re
 import statistics
 import subprocess
 import sys
@@ -178,6 +179,7 @@ import attribution_learned as learned
 import attribution_with_a_parser as parsing
 import numpy as np
 import pandas as pd
+from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
@@ -200,10 +202,21 @@ METHODS = ["rules", "hybrid", "combined", "combined/rules-when-sourced",
            "combined/rules-when-cue", "hybrid/rules-when-cue", "hybrid/guarded",
            "combined/guarded", "hybrid/not-respond", "combined/not-respond",
            "combined/kept-types", "combined/kept-types+sources", "combined/kept-both",
-           "combined/kept-both+longer"]
+           "combined/kept-both+longer", "combined/kept-both+within",
+           "combined/kept-both+within/agent", "combined/kept-both+within/framed",
+           "combined/kept-both+within/cued", "combined/kept-both+within/agent+framed",
+           "combined/kept-both+within/agent+cued"]
 KEPT_TYPES = ["reporters_inference", "anonymous_person_quoted"]  # the kept-types variants
 ACTS = r"(?i)respond\w*"  # the parser cues the not-respond variants leave to the rules
 REPORTED_BY = {"ccomp", "parataxis"}  # what a verb that reports words governs
+FORMS = "forms"  # the split name of the test sentences added by --with-forms
+# --type-features: the type model's word features (TF-IDF or binary counts of words and word
+# pairs) and whether it keeps the character n-gram TF-IDF part
+TYPE_FEATURES = {"full": ("tfidf", True), "no-chars": ("tfidf", False),
+                 "binary": ("binary", True), "binary-no-chars": ("binary", False)}
+NAMED = "combined/kept-both+within/agent+framed"  # the variant named for the frozen run
+NAMED_FLAGS = ("--with-conventions --inference-source --pronoun-carry --with-forms "
+               "--type-features full")
 LOAD_MODEL = r"""
 import json, re, time
 started = time.process_time()
@@ -267,10 +280,28 @@ class CombinedModels:
     ranker: Pipeline
 
 
-def fit_combined(train: pd.DataFrame) -> CombinedModels:
+def type_model(features: str = "full") -> Pipeline:
+    """attribution_combined's type model with the parser's features; `features` (a key of
+    TYPE_FEATURES) may swap its TF-IDF of words and word pairs for binary counts and drop its
+    character n-gram TF-IDF (fewer kinds of feature for a port)."""
+    model = combined.type_model(with_parser=True)
+    if features == "full":
+        return model
+    words, chars = TYPE_FEATURES[features]
+    parts = []
+    for name, transformer, columns in model[0].transformers:
+        if name == "chars" and not chars:
+            continue
+        if name == "words" and words == "binary":
+            transformer = CountVectorizer(ngram_range=(1, 2), min_df=2, binary=True)
+        parts.append((name, transformer, columns))
+    return Pipeline([("features", ColumnTransformer(parts)), ("model", model[-1])])
+
+
+def fit_combined(train: pd.DataFrame, features: str = "full") -> CombinedModels:
     """Fit the type model and the source ranker on a featured sentence table, as
-    attribution_combined.label does for `model+parser`."""
-    types = combined.type_model(with_parser=True).fit(train, train["expected_type"])
+    attribution_combined.label does for `model+parser` (`features`: see type_model)."""
+    types = type_model(features).fit(train, train["expected_type"])
     rows = combined.candidate_rows(combined.ranker_training(train), with_parser=True)
     ranker = Pipeline([("words", CountVectorizer(binary=True, token_pattern=r"\S+",
                                                  lowercase=False)),
@@ -407,7 +438,52 @@ def with_variants(featured: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
     out["combined/kept-both+longer type"] = out["combined/kept-both type"]
     out["combined/kept-both+longer source"] = np.where(longer, rules_source,
                                                        out["combined/kept-both source"])
+    within = [kind not in SOURCELESS and inside(mine, theirs)
+              for mine, theirs, kind in zip(out["combined/kept-both source"], rules_source,
+                                            rules_type, strict=True)]
+    base = "combined/kept-both+within"
+    out[f"{base} type"] = out["combined/kept-both type"]
+    out[f"{base} source"] = np.where(within, rules_source, out["combined/kept-both source"])
+    agent = rules_agent_frame(featured)
+    new_source = ~out[f"{base} type"].isin(SOURCELESS) & rules_type.isin(SOURCELESS)
+    unframed = new_source & ~featured["parser_frame"].astype(bool)
+    uncued = new_source & (featured["parser_cue"] == "")
+    for name, rules_stand in (("agent", agent), ("framed", unframed), ("cued", uncued),
+                              ("agent+framed", agent | unframed), ("agent+cued", agent | uncued)):
+        out[f"{base}/{name} type"] = np.where(rules_stand, rules_type, out[f"{base} type"])
+        out[f"{base}/{name} source"] = np.where(rules_stand, rules_source,
+                                                out[f"{base} source"])
     return out
+
+
+def inside(mine: str, theirs: str) -> bool:
+    """True when the source `mine` is a run of whole words of `theirs` ("Ana Vesk" in "Water
+    board chair Ana Vesk", "Vesk" in "Ana Vesk"; the same words with other punctuation too),
+    compared as the scorer compares."""
+    mine, theirs = words_of(mine), words_of(theirs)
+    return bool(mine) and any(theirs[start:start + len(mine)] == mine
+                              for start in range(len(theirs) - len(mine) + 1))
+
+
+def words_of(phrase: str) -> list[str]:
+    """The words of a source as the scorer normalises it, without punctuation."""
+    return re.findall(r"[\w'-]+", normalise_source(phrase))
+
+
+def rules_agent_frame(featured: pd.DataFrame) -> pd.Series:
+    """True where the rules name a source through a passive agent (their cue "by": "is
+    thought by X", "a warning issued by X") or a relative frame ("in what X described as",
+    "in which X are reporting") and the parser does not name that source."""
+    stands = []
+    for body, kind, cue, source, parsed in zip(
+            featured["body"], featured["unseen_type"], featured["unseen_cue"],
+            featured["unseen_source"], featured["parser_source"], strict=True):
+        relative = bool(source) and re.search(rf"\b(?:what|which)\s+{re.escape(source)}\b",
+                                              body, re.IGNORECASE) is not None
+        stands.append(kind not in SOURCELESS and bool(source)
+                      and (cue.lower() == "by" or relative)
+                      and normalise_source(parsed) != normalise_source(source))
+    return pd.Series(stands, index=featured.index)
 
 
 def with_parser_frames(table: pd.DataFrame, nlp: "parsing.Language") -> pd.DataFrame:
@@ -508,7 +584,7 @@ def words_of_text(data: EvalSet, count: int) -> str:
 
 
 def times(table: pd.DataFrame, models: CombinedModels, nlp: "parsing.Language",
-          data: EvalSet) -> None:
+          data: EvalSet, features: str = "full") -> None:
     """Print the CPU seconds of loading, labelling and training."""
     print(f"\n## Time (CPU s, median of {RUNS}; the machine is shared)\n")
     load = cold_load()
@@ -538,11 +614,11 @@ def times(table: pd.DataFrame, models: CombinedModels, nlp: "parsing.Language",
         rows.append(row)
     print(pd.DataFrame(rows).to_string(index=False))
     featured = combined.with_features(table)
-    fit = median_cpu(lambda: fit_combined(featured))
+    fit = median_cpu(lambda: fit_combined(featured, features))
     print(f"\nTraining the two models from the cached sentence table: {fit:.2f}")
     print("Training from the CSVs with the current rules in process (rules, parse, "
           "features, fit):")
-    print(f"  {median_cpu(lambda: fit_combined(train_from_csvs(data, nlp))):.2f}")
+    print(f"  {median_cpu(lambda: fit_combined(train_from_csvs(data, nlp), features)):.2f}")
     size = len(pickle.dumps(models))
     print(f"The two fitted models, pickled: {size / 1e6:.1f} MB")
 
@@ -610,6 +686,34 @@ def lesson_06_tricky() -> str:
     raise SystemExit("lesson 06 assigns no literal to 'tricky'")
 
 
+def form_tables(texts: list[str], nlp: "parsing.Language") -> dict[str, pd.DataFrame]:
+    """The featured sentence table (text_table: the current rules) of each distinct text,
+    with text ids F001, F002, ... in the order given."""
+    tables = {}
+    for text in texts:
+        if text not in tables:
+            tables[text] = text_table(f"F{len(tables) + 1:03d}", text, nlp)
+    return tables
+
+
+def forms_training(nlp: "parsing.Language") -> pd.DataFrame:
+    """--with-forms: the sentence each label_of test of tests/test_first_draft_forms.py asserts
+    (as --forms reads them; not lesson 06's text), a row of training text with the test's type
+    and source as its answer, split FORMS. Its rules feature is the current rules, which were
+    tuned on these very sentences."""
+    cases = test_cases()
+    tables = form_tables([text for text, *_ in cases], nlp)
+    rows, seen = [], set()
+    for text, sentence, label, source in cases:
+        if (text, sentence) in seen:
+            continue
+        seen.add((text, sentence))
+        row = tables[text].iloc[[sentence]].copy()
+        row["expected_type"], row["expected_source"], row["split"] = label, source, FORMS
+        rows.append(row)
+    return pd.concat(rows, ignore_index=True)
+
+
 def forms(models: CombinedModels, nlp: "parsing.Language") -> None:
     """How many of the course's invented attribution tests each method would fail."""
     tricky = lesson_06_tricky()
@@ -617,14 +721,19 @@ def forms(models: CombinedModels, nlp: "parsing.Language") -> None:
                  if "Nine in ten" in body]
     cases = [*test_cases(), *((tricky, index, "unattributed_assertion", "")
                               for index in quotation)]
+    tables = form_tables([text for text, *_ in cases], nlp)
+    featured = pd.concat(tables.values(), ignore_index=True)  # labelled in one call
+    labelled = with_variants(featured, predict_combined(models, featured))
+    where = {(table["text_id"].iloc[0], index): position for position, (table, index) in
+             enumerate((table, index) for table in tables.values()
+                       for index in range(len(table)))}
     failed: dict[str, list[str]] = {method: [] for method in METHODS}
     lenient = dict.fromkeys(METHODS, 0)  # wrong even by the evaluation's source_is_right
     for text, sentence, label, source in cases:
-        featured = text_table("case", text, nlp)
-        labelled = with_variants(featured, predict_combined(models, featured))
+        position = where[(tables[text]["text_id"].iloc[0], sentence)]
         for method in METHODS:
-            found = (labelled[f"{method} type"].iloc[sentence],
-                     labelled[f"{method} source"].iloc[sentence])
+            found = (labelled[f"{method} type"].iloc[position],
+                     labelled[f"{method} source"].iloc[position])
             if found[0] != label or not source_is_right(found[1], source):
                 lenient[method] += 1
             if found != (label, source):
@@ -633,11 +742,11 @@ def forms(models: CombinedModels, nlp: "parsing.Language") -> None:
     print(f"\n## The invented sentences of tests/test_first_draft_forms.py and lesson 06's "
           f"`tricky` ({len(cases)} assertions, the last one lesson 06's)\n")
     for method in METHODS:
-        print(f"{method:30} {len(failed[method])} would fail; {lenient[method]} wrong by the "
+        print(f"{method:40} {len(failed[method])} would fail; {lenient[method]} wrong by the "
               "evaluation's scorer (source_is_right)")
     for method in ("hybrid", "hybrid/guarded", "combined/guarded", "combined",
-                   "combined/kept-both+longer"):
-        shown = failed[method][:SHOWN]
+                   "combined/kept-both+longer", "combined/kept-both+within", NAMED):
+        shown = failed[method] if method == NAMED else failed[method][:SHOWN]
         for line in shown:
             print(f"- {method}: {line}")
         if len(failed[method]) > len(shown):
@@ -656,23 +765,32 @@ def with_current_rules(table: pd.DataFrame) -> pd.DataFrame:
     return combined.with_features(out)
 
 
+def with_extra(train: pd.DataFrame, extra: pd.DataFrame | None) -> pd.DataFrame:
+    """The training rows, and the --with-forms rows when there are any."""
+    return train if extra is None else pd.concat([train, extra], ignore_index=True)
+
+
 def development_scores(table: pd.DataFrame, data: EvalSet, nlp: "parsing.Language",
-                       current: bool) -> None:
-    """Each method by leave-one-split-out over dev ... dev11; with `current`, also the
-    combined trained on the current rules' answers (CURRENT), labelling the held-out split
-    with the rules before it was read, as a student's text meets rules that never read it."""
+                       current: bool, extra: pd.DataFrame | None = None,
+                       features: str = "full") -> None:
+    """Each method by leave-one-split-out over the development splits (`extra`, the
+    --with-forms rows, joins every fold's training text; `features`: see type_model); with
+    `current`, also the combined trained on the current rules' answers (CURRENT), labelling the
+    held-out split with the rules before it was read, as a student's text meets rules that
+    never read it."""
     featured = with_parser_frames(combined.with_features(table), nlp)
     trained_on_current = with_current_rules(table) if current else None
     methods = [*METHODS, CURRENT] if current else METHODS
     results = []
     for split in combined.DEV_SPLITS:
-        train = featured[featured["split"] != split]
+        train = with_extra(featured[featured["split"] != split], extra)
         test = featured[featured["split"] == split]
+        models = fit_combined(train, features)
         labelled = pd.concat([test[["text_id", "sentence"]],
-                              with_variants(test, predict_combined(fit_combined(train),
-                                                                   test))], axis=1)
+                              with_variants(test, predict_combined(models, test))], axis=1)
         if trained_on_current is not None:
-            models = fit_combined(trained_on_current[trained_on_current["split"] != split])
+            models = fit_combined(with_extra(
+                trained_on_current[trained_on_current["split"] != split], extra), features)
             found = predict_combined(models, test)
             labelled[f"{CURRENT} type"] = found["attribution_type"]
             labelled[f"{CURRENT} source"] = found["source_described"]
@@ -684,13 +802,56 @@ def development_scores(table: pd.DataFrame, data: EvalSet, nlp: "parsing.Languag
     frame = pd.DataFrame(results)
     total = frame.groupby("method", sort=False)[["type", "sentences", "source",
                                                  "sourced"]].sum()
-    print("\n## Leave one split out over dev ... dev11 (rules: unseen)\n")
+    print(f"\n## Leave one split out over {combined.DEV_SPLITS[0]} ... {LAST} "
+          "(rules: unseen)\n")
     for method, row in total.iterrows():
         last = frame[(frame["method"] == method) & (frame["split"] == LAST)].iloc[0]
-        print(f"{method:30} type {row['type'] / row['sentences']:.3f} ({row['type']}/"
+        print(f"{method:40} type {row['type'] / row['sentences']:.3f} ({row['type']}/"
               f"{row['sentences']})  source {row['source'] / row['sourced']:.3f} "
               f"({row['source']}/{row['sourced']})  {LAST}: type {last['type']}/"
               f"{last['sentences']}, source {last['source']}/{last['sourced']}")
+
+
+# ---------------------------------------------------------------- the frozen run
+
+
+def frozen_set(conventions: bool) -> EvalSet:
+    """The evaluation set with attribution_combined.FROZEN and every split whose name does not
+    start with "test" (`conventions` only when asked): no other frozen split is read."""
+    data = combined.load_splits(frozen=True, conventions=conventions)
+    split = data.texts["split"]
+    kept = data.texts[(split == combined.FROZEN) | ~split.str.startswith("test")]
+    ids = set(kept["text_id"])
+    return EvalSet(kept, data.figures[data.figures["text_id"].isin(ids)],
+                   data.attribution[data.attribution["text_id"].isin(ids)])
+
+
+def frozen_run(data: EvalSet, nlp: "parsing.Language", extra: pd.DataFrame | None,
+               features: str) -> None:
+    """Train on every split but FROZEN (each with its rules feature as RULES_BEFORE_READ
+    says; `extra`: the --with-forms rows), label FROZEN once (its rules: as RULES_BEFORE_READ
+    says, the current ones) and print each method's type and source totals, NAMED marked."""
+    frozen = combined.FROZEN
+    table, from_cache = combined.cached_table(data)
+    featured = with_parser_frames(combined.with_features(table), nlp)
+    train = with_extra(featured[featured["split"] != frozen], extra)
+    test = featured[featured["split"] == frozen]
+    started = time.process_time()
+    models = fit_combined(train, features)
+    labelled = pd.concat([test[["text_id", "sentence"]],
+                          with_variants(test, predict_combined(models, test))], axis=1)
+    seconds = time.process_time() - started
+    splits = sorted(set(train["split"]))
+    print(f"\n## Frozen split {frozen}: trained once on {len(train)} sentences of "
+          f"{', '.join(splits)} (sentence table "
+          f"{'from the cache' if from_cache else 'computed'})\n")
+    for method in METHODS:
+        right, whole, sourced_right, sourced = learned.score(
+            labelled, data, f"{method} type", f"{method} source")
+        mark = "  <- NAMED" if method == NAMED else ""
+        print(f"{method:40} type {right / whole:.3f} ({right}/{whole})  source "
+              f"{sourced_right / sourced:.3f} ({sourced_right}/{sourced}){mark}")
+    print(f"\nCPU s, training and labelling: {seconds:.1f}")
 
 
 def main() -> int:
@@ -702,23 +863,45 @@ def main() -> int:
                         help="with --dev: also the combined trained on the current rules")
     parser.add_argument("--dev", action="store_true",
                         help="also score the variants on the development splits")
+    parser.add_argument("--with-forms", action="store_true",
+                        help="also train on the sentences of the course's label_of tests "
+                             "(every fold, the articles' model and the frozen run; never "
+                             "scored as a target)")
+    parser.add_argument("--type-features", choices=list(TYPE_FEATURES), default="full",
+                        help="the type model's word features: TF-IDF or binary, with or "
+                             "without the character n-gram TF-IDF")
+    parser.add_argument("--frozen", action="store_true",
+                        help=f"train on every split but {combined.FROZEN}, label it once "
+                             "and print every method, NAMED marked (the coordinator's run)")
     combined.add_training_options(parser)  # how the combined method is trained
     arguments = parser.parse_args()
+    if arguments.frozen and (arguments.times or arguments.forms or arguments.dev):
+        parser.error("--frozen runs alone (no --times, --forms or --dev)")
     import spacy
 
     combined.INFERENCE_SOURCE["on"] = arguments.inference_source
     combined.PRONOUN_CARRY["on"] = arguments.pronoun_carry
+    features = arguments.type_features
+    nlp = spacy.load(MODEL)
+    extra = forms_training(nlp) if arguments.with_forms else None
+    if extra is not None:
+        print(f"Training text from the tests' forms: {len(extra)} sentences (rules feature: "
+              "the current rules, tuned on them)")
+    if arguments.frozen:
+        frozen_run(frozen_set(arguments.with_conventions), nlp, extra, features)
+        return 0
     data = development_set(arguments.with_conventions)
     table, from_cache = combined.cached_table(data)
     table = table[~table["split"].str.startswith("test")]
     print(f"Training table: {len(table)} sentences of {table['split'].nunique()} splits "
-          f"({'from the cache' if from_cache else 'computed'})")
-    nlp = spacy.load(MODEL)
-    models = fit_combined(combined.with_features(table))
+          f"({'from the cache' if from_cache else 'computed'}); type model features: "
+          f"{features}")
+    models = fit_combined(with_extra(combined.with_features(table), extra), features)
     parser_labeller = parsing.parse_labeller(nlp)
     tables = {article.name: text_table(article.name, article.text, nlp)
               for article in articles()}
-    check_against_label(table, pd.concat(tables.values(), ignore_index=True), models)
+    if extra is None and features == "full":
+        check_against_label(table, pd.concat(tables.values(), ignore_index=True), models)
     results = []
     for article in articles():
         featured = tables[article.name]
@@ -730,11 +913,11 @@ def main() -> int:
         results.append(agreement(article, labelled))
     show_agreement(pd.concat(results, ignore_index=True))
     if arguments.times:
-        times(table, models, nlp, data)
+        times(table, models, nlp, data, features)
     if arguments.forms:
         forms(models, nlp)
     if arguments.dev:
-        development_scores(table, data, nlp, arguments.dev_current)
+        development_scores(table, data, nlp, arguments.dev_current, extra, features)
     return 0
 
 
