@@ -214,9 +214,9 @@ FORMS = "forms"  # the split name of the test sentences added by --with-forms
 # pairs) and whether it keeps the character n-gram TF-IDF part
 TYPE_FEATURES = {"full": ("tfidf", True), "no-chars": ("tfidf", False),
                  "binary": ("binary", True), "binary-no-chars": ("binary", False)}
-NAMED = "combined/kept-both+within/agent+framed"  # the variant named for the frozen run
+NAMED = "combined/kept-both+within/agent"  # the variant named for the frozen run, trained
 NAMED_FLAGS = ("--with-conventions --inference-source --pronoun-carry --with-forms "
-               "--type-features full")
+               "--type-features binary")  # with these flags (see the docstring)
 LOAD_MODEL = r"""
 import json, re, time
 started = time.process_time()
@@ -664,12 +664,19 @@ def _label_of_cases(function: ast.FunctionDef) -> list[tuple[str, int, str, str]
     return cases
 
 
+def test_cases_by_test() -> dict[str, list[tuple[str, int, str, str]]]:
+    """The (text, sentence, label, source) of each label_of test of
+    tests/test_first_draft_forms.py, by test name."""
+    tree = ast.parse((ROOT / "tests" / "test_first_draft_forms.py").read_text(encoding="utf-8"))
+    found = {node.name: _label_of_cases(node) for node in tree.body
+             if isinstance(node, ast.FunctionDef)}
+    return {name: cases for name, cases in found.items() if cases}
+
+
 def test_cases() -> list[tuple[str, int, str, str]]:
     """Every (text, sentence, label, source) of tests/test_first_draft_forms.py's
     label_of tests."""
-    tree = ast.parse((ROOT / "tests" / "test_first_draft_forms.py").read_text(encoding="utf-8"))
-    return [case for node in tree.body if isinstance(node, ast.FunctionDef)
-            for case in _label_of_cases(node)]
+    return [case for cases in test_cases_by_test().values() for case in cases]
 
 
 def lesson_06_tricky() -> str:
@@ -699,48 +706,77 @@ def form_tables(texts: list[str], nlp: "parsing.Language") -> dict[str, pd.DataF
 def forms_training(nlp: "parsing.Language") -> pd.DataFrame:
     """--with-forms: the sentence each label_of test of tests/test_first_draft_forms.py asserts
     (as --forms reads them; not lesson 06's text), a row of training text with the test's type
-    and source as its answer, split FORMS. Its rules feature is the current rules, which were
-    tuned on these very sentences."""
-    cases = test_cases()
-    tables = form_tables([text for text, *_ in cases], nlp)
+    and source as its answer, split FORMS, its test's name in `form_test`. Its rules feature
+    is the current rules, which were tuned on these very sentences."""
+    by_test = test_cases_by_test()
+    tables = form_tables([case[0] for cases in by_test.values() for case in cases], nlp)
     rows, seen = [], set()
-    for text, sentence, label, source in cases:
-        if (text, sentence) in seen:
-            continue
-        seen.add((text, sentence))
-        row = tables[text].iloc[[sentence]].copy()
-        row["expected_type"], row["expected_source"], row["split"] = label, source, FORMS
-        rows.append(row)
+    for name, cases in by_test.items():
+        for text, sentence, label, source in cases:
+            if (text, sentence) in seen:
+                continue
+            seen.add((text, sentence))
+            row = tables[text].iloc[[sentence]].copy()
+            row["expected_type"], row["expected_source"] = label, source
+            row["split"], row["form_test"] = FORMS, name
+            rows.append(row)
     return pd.concat(rows, ignore_index=True)
 
 
-def forms(models: CombinedModels, nlp: "parsing.Language") -> None:
-    """How many of the course's invented attribution tests each method would fail."""
+def label_texts(models: CombinedModels, tables: dict[str, pd.DataFrame]
+                ) -> dict[tuple[str, int], pd.Series]:
+    """Every method's answer (a row of with_variants) for each (text, sentence) of `tables`,
+    labelled in one call."""
+    featured = pd.concat(tables.values(), ignore_index=True)
+    labelled = with_variants(featured, predict_combined(models, featured))
+    keys = [(text, index) for text, table in tables.items() for index in range(len(table))]
+    return {key: labelled.iloc[position] for position, key in enumerate(keys)}
+
+
+def forms_held_out(train: pd.DataFrame, extra: pd.DataFrame, features: str,
+                   nlp: "parsing.Language", folds: int
+                   ) -> dict[tuple[str, int], pd.Series]:
+    """--forms-held-out: each test's sentences labelled by models trained without that test's
+    rows of `extra` (the tests in `folds` groups, by their order in the file)."""
+    by_test = test_cases_by_test()
+    names = list(by_test)
+    answers: dict[tuple[str, int], pd.Series] = {}
+    for fold in range(folds):
+        held = names[fold::folds]
+        models = fit_combined(with_extra(train, extra[~extra["form_test"].isin(held)]),
+                              features)
+        cases = [case for name in held for case in by_test[name]]
+        found = label_texts(models, form_tables([case[0] for case in cases], nlp))
+        for text, sentence, *_ in cases:
+            answers.setdefault((text, sentence), found[(text, sentence)])
+    return answers
+
+
+def forms(models: CombinedModels, nlp: "parsing.Language",
+          held_out: dict[tuple[str, int], pd.Series] | None = None) -> None:
+    """How many of the course's invented attribution tests each method would fail (with
+    `held_out`, the tests' answers from forms_held_out)."""
     tricky = lesson_06_tricky()
     quotation = [index for index, body in enumerate(split_sentences(tricky)["text"])
                  if "Nine in ten" in body]
     cases = [*test_cases(), *((tricky, index, "unattributed_assertion", "")
                               for index in quotation)]
-    tables = form_tables([text for text, *_ in cases], nlp)
-    featured = pd.concat(tables.values(), ignore_index=True)  # labelled in one call
-    labelled = with_variants(featured, predict_combined(models, featured))
-    where = {(table["text_id"].iloc[0], index): position for position, (table, index) in
-             enumerate((table, index) for table in tables.values()
-                       for index in range(len(table)))}
+    answers = label_texts(models, form_tables([text for text, *_ in cases], nlp))
+    answers |= held_out or {}
     failed: dict[str, list[str]] = {method: [] for method in METHODS}
     lenient = dict.fromkeys(METHODS, 0)  # wrong even by the evaluation's source_is_right
     for text, sentence, label, source in cases:
-        position = where[(tables[text]["text_id"].iloc[0], sentence)]
+        answer = answers[(text, sentence)]
         for method in METHODS:
-            found = (labelled[f"{method} type"].iloc[position],
-                     labelled[f"{method} source"].iloc[position])
+            found = (answer[f"{method} type"], answer[f"{method} source"])
             if found[0] != label or not source_is_right(found[1], source):
                 lenient[method] += 1
             if found != (label, source):
                 failed[method].append(f"{text[:70]!r} [{sentence}]: {found} (test: "
                                       f"{label}, {source!r})")
+    how = (" (each test's sentences held out of the forms training)" if held_out else "")
     print(f"\n## The invented sentences of tests/test_first_draft_forms.py and lesson 06's "
-          f"`tricky` ({len(cases)} assertions, the last one lesson 06's)\n")
+          f"`tricky` ({len(cases)} assertions, the last one lesson 06's){how}\n")
     for method in METHODS:
         print(f"{method:40} {len(failed[method])} would fail; {lenient[method]} wrong by the "
               "evaluation's scorer (source_is_right)")
@@ -826,8 +862,17 @@ def frozen_set(conventions: bool) -> EvalSet:
                    data.attribution[data.attribution["text_id"].isin(ids)])
 
 
+def training_flags(arguments: argparse.Namespace) -> str:
+    """The flags that change how the combined is trained, as NAMED_FLAGS writes them."""
+    flags = [flag for flag, given in (("--with-conventions", arguments.with_conventions),
+                                      ("--inference-source", arguments.inference_source),
+                                      ("--pronoun-carry", arguments.pronoun_carry),
+                                      ("--with-forms", arguments.with_forms)) if given]
+    return " ".join([*flags, "--type-features", arguments.type_features])
+
+
 def frozen_run(data: EvalSet, nlp: "parsing.Language", extra: pd.DataFrame | None,
-               features: str) -> None:
+               features: str, flags: str) -> None:
     """Train on every split but FROZEN (each with its rules feature as RULES_BEFORE_READ
     says; `extra`: the --with-forms rows), label FROZEN once (its rules: as RULES_BEFORE_READ
     says, the current ones) and print each method's type and source totals, NAMED marked."""
@@ -852,6 +897,9 @@ def frozen_run(data: EvalSet, nlp: "parsing.Language", extra: pd.DataFrame | Non
         print(f"{method:40} type {right / whole:.3f} ({right}/{whole})  source "
               f"{sourced_right / sourced:.3f} ({sourced_right}/{sourced}){mark}")
     print(f"\nCPU s, training and labelling: {seconds:.1f}")
+    print(f"Flags of this run: {flags}")
+    print(f"NAMED ({NAMED}) was named with: {NAMED_FLAGS}"
+          + ("" if flags == NAMED_FLAGS else "  (NOT the flags of this run)"))
 
 
 def main() -> int:
@@ -867,6 +915,9 @@ def main() -> int:
                         help="also train on the sentences of the course's label_of tests "
                              "(every fold, the articles' model and the frozen run; never "
                              "scored as a target)")
+    parser.add_argument("--forms-held-out", type=int, default=0, metavar="FOLDS",
+                        help="with --forms and --with-forms: label each test's sentences "
+                             "with models trained without that test's (FOLDS groups of tests)")
     parser.add_argument("--type-features", choices=list(TYPE_FEATURES), default="full",
                         help="the type model's word features: TF-IDF or binary, with or "
                              "without the character n-gram TF-IDF")
@@ -888,7 +939,8 @@ def main() -> int:
         print(f"Training text from the tests' forms: {len(extra)} sentences (rules feature: "
               "the current rules, tuned on them)")
     if arguments.frozen:
-        frozen_run(frozen_set(arguments.with_conventions), nlp, extra, features)
+        frozen_run(frozen_set(arguments.with_conventions), nlp, extra, features,
+                   training_flags(arguments))
         return 0
     data = development_set(arguments.with_conventions)
     table, from_cache = combined.cached_table(data)
@@ -915,7 +967,11 @@ def main() -> int:
     if arguments.times:
         times(table, models, nlp, data, features)
     if arguments.forms:
-        forms(models, nlp)
+        held_out = None
+        if arguments.forms_held_out and extra is not None:
+            held_out = forms_held_out(combined.with_features(table), extra, features, nlp,
+                                      arguments.forms_held_out)
+        forms(models, nlp, held_out)
     if arguments.dev:
         development_scores(table, data, nlp, arguments.dev_current, extra, features)
     return 0
