@@ -110,7 +110,7 @@ rules, and the current rules were tuned on these very sentences (they pass all o
 the model learns to trust the rules there more than it would on unseen text. With it,
 `--forms` counts the sentences the models were trained on; `--forms-held-out 5` labels
 instead each test's sentences with models trained without that test's (the tests in five
-groups, by their order in the file), the honest figure.
+groups: every fifth test of the file in one), the honest figure.
 
 `--type-features`: the combined's type model as attribution_combined has it (`full`: TF-IDF
 of words and word pairs, TF-IDF of character 2- to 5-grams, and the other feature kinds), or
@@ -895,7 +895,7 @@ def forms_held_out(train: pd.DataFrame, extra: pd.DataFrame, features: str,
                    nlp: "parsing.Language", folds: int
                    ) -> dict[tuple[str, int], pd.Series]:
     """--forms-held-out: each test's sentences labelled by models trained without that test's
-    rows of `extra` (the tests in `folds` groups, by their order in the file)."""
+    rows of `extra` (the tests in `folds` groups: every `folds`-th test of the file in one)."""
     by_test = test_cases_by_test()
     names = list(by_test)
     answers: dict[tuple[str, int], pd.Series] = {}
