@@ -199,16 +199,16 @@ def test_real_news_splits_share_no_page(data) -> None:
 
 def test_lesson_06_and_the_instructors_guide_quote_the_frozen_split(scored) -> None:
     """What lesson 06 and INSTRUCTORS.md tell students to expect on unseen news matches what
-    the rules do on the frozen split: about three labels in four, sources about three in
-    five, and the counts the guide gives."""
+    the rules do on the frozen split: about three labels in five, sources for fewer than
+    half, and the counts the guide gives."""
     figures, attribution = scored
     table = summarise(figures, attribution, ["split"]).loc[FROZEN]
-    assert 0.7 <= table["type_accuracy"] < 0.8, table  # "about three sentences in four"
-    assert 0.55 <= table["source_accuracy"] < 0.65, table  # "about three in five"
+    assert 0.55 <= table["type_accuracy"] < 0.65, table  # "about three sentences in five"
+    assert 0.35 <= table["source_accuracy"] < 0.5, table  # "fewer than half"
     lesson = json.loads((ROOT / "notebooks" / "06_your_own_article.ipynb").read_text("utf-8"))
     words = " ".join("".join(cell["source"]).replace("\n", " ") for cell in lesson["cells"])
-    assert "about three sentences in four the right label" in words
-    assert "only about three in five of the sentences that have one" in words
+    assert "only about three sentences in five the right label" in words
+    assert "fewer than half of the sentences that have one" in words
     guide = " ".join((ROOT / "INSTRUCTORS.md").read_text("utf-8").split())
     frozen = attribution[attribution["split"] == FROZEN]
     found = figures[figures["split"] == FROZEN]
