@@ -1,7 +1,12 @@
 """Print how far two people agree who annotated the same real-news split by hand, next to how
 far the first-draft tools agree with each of them.
 
-    .venv/bin/python benchmarks/annotator_agreement.py
+    .venv/bin/python benchmarks/annotator_agreement.py                  # test6 (now dev7)
+    .venv/bin/python benchmarks/annotator_agreement.py --split test13
+
+`--split NAME` reads data/eval/second_annotation/attribution_NAME.csv and figures_NAME.csv and
+compares them with the first annotation's rows of the same texts (whatever the split is called
+now: `test6` is now `dev7`, `test13` is still `test13`).
 
 The second annotation (data/eval/second_annotation/) was made blind to the first and to the
 rules. Human agreement is the ceiling against which the issue's targets for the tools
@@ -9,6 +14,7 @@ rules. Human agreement is the ceiling against which the issue's targets for the 
 cannot agree with one annotator more than a second careful annotator does, except by chance.
 """
 
+import argparse
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,7 +30,7 @@ from newslab.evaluation import (
 )
 from newslab.figures import find_figures
 
-NAME = "test6"  # the split as it was called when both annotations were made (now `dev7`)
+DEFAULT_SPLIT = "test6"  # as it was called when both annotations were made (now `dev7`)
 SECOND = EVAL / "second_annotation"
 
 
@@ -79,33 +85,45 @@ def figures_of(table: pd.DataFrame, texts: pd.DataFrame) -> Callable[[str], pd.D
         columns={"unit": "stated_unit"}).reset_index(drop=True)
 
 
-def main() -> int:
-    if not (SECOND / f"attribution_{NAME}.csv").exists():
-        print(f"No second annotation of {NAME} in {SECOND}.")
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line: `--split NAME`, test6 by default."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", default=DEFAULT_SPLIT, metavar="NAME",
+                        help="the split whose second annotation to compare, as named in the "
+                             f"files of {SECOND.name}/ (default: {DEFAULT_SPLIT})")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    name = parse_args(argv).split
+    missing = [file for file in (f"attribution_{name}.csv", f"figures_{name}.csv")
+               if not (SECOND / file).exists()]
+    if missing:
+        print(f"No second annotation of {name} in {SECOND} (no {' or '.join(missing)} there).")
         return 1
     data = load_eval_set()
-    second_att = read(SECOND / f"attribution_{NAME}.csv")
-    second_fig = read(SECOND / f"figures_{NAME}.csv")
+    second_att = read(SECOND / f"attribution_{name}.csv")
+    second_fig = read(SECOND / f"figures_{name}.csv")
     ids = set(second_att["text_id"])
     texts = data.texts[data.texts["text_id"].isin(ids)]
     first_att = data.attribution[data.attribution["text_id"].isin(ids)]
     first_fig = data.figures[data.figures["text_id"].isin(ids)]
     rules_att = rules_attribution(texts)
     rows = []
-    for name, reference, other, finder in [
+    for comparison, reference, other, finder in [
         ("second annotator vs first", first_att, second_att, figures_of(second_fig, texts)),
         ("first annotator vs second", second_att, first_att, figures_of(first_fig, texts)),
         ("rules vs first annotator", first_att, rules_att, find_figures),
         ("rules vs second annotator", second_att, rules_att, find_figures),
     ]:
         fig_reference = first_fig if reference is first_att else second_fig
-        row = {"comparison": name,
+        row = {"comparison": comparison,
                **figure_agreement(texts, fig_reference, finder),
                **attribution_agreement(reference, other)}
         rows.append(row)
     table = pd.DataFrame(rows).set_index("comparison")
     split = ", ".join(sorted(set(texts["split"])))
-    print(f"Agreement on {NAME} (now {split}; {len(texts)} texts). Figures: precision and "
+    print(f"Agreement on {name} (now {split}; {len(texts)} texts). Figures: precision and "
           "recall of the row's first party against its second; type over every sentence; "
           "source over the sentences where the second party names one.\n")
     with pd.option_context("display.width", 160, "display.max_columns", None,
