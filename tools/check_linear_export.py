@@ -36,10 +36,8 @@ figures are the same to within a few candidate rows (ranker 3,457 features).
 import argparse
 import gzip
 import json
-import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -171,16 +169,6 @@ def refusals(table: pd.DataFrame) -> list[str]:
     return messages
 
 
-def median_cpu(work: Callable[[], object], runs: int = RUNS) -> float:
-    """The median CPU seconds of `runs` calls of `work`."""
-    seconds = []
-    for _ in range(runs):
-        started = time.process_time()
-        work()
-        seconds.append(time.process_time() - started)
-    return statistics.median(seconds)
-
-
 def part_widths(exported: dict[str, Any]) -> list[str]:
     """`name: features` for each part of an exported model."""
     widths = []
@@ -262,10 +250,10 @@ def main() -> int:
     lesson = articles["lesson"]
     words = combined.candidate_rows(lesson, with_parser=True)["words"]
     timings = {
-        "sklearn": median_cpu(lambda: (models.types.predict_proba(lesson),
-                                       models.ranker.predict_proba(words))),
-        "numpy": median_cpu(lambda: (types.predict_proba(lesson),
-                                     ranker.predict_proba(words))),
+        "sklearn": shipping.median_cpu(lambda: (models.types.predict_proba(lesson),
+                                                models.ranker.predict_proba(words)), RUNS),
+        "numpy": shipping.median_cpu(lambda: (types.predict_proba(lesson),
+                                              ranker.predict_proba(words)), RUNS),
     }
     print(f"\nCPU s, median of {RUNS}, both models on the lesson's article ({len(lesson)} "
           f"sentences, {len(words)} candidate rows): sklearn {timings['sklearn']:.4f}, "
